@@ -1,0 +1,34 @@
+#pragma once
+/// @file config.hpp
+/// Compile-time configuration of tmath. Every macro may be defined by the user
+/// before the first tmath include to override the default.
+
+#include <cstddef>
+
+/// Library version, kept in step with `project(VERSION ...)` in CMakeLists.txt.
+#define TMATH_VERSION_MAJOR 0
+#define TMATH_VERSION_MINOR 1
+#define TMATH_VERSION_PATCH 0
+
+/// Number of dimensions a shape or stride list stores inline (no heap allocation).
+#ifndef TMATH_INLINE_RANK
+#define TMATH_INLINE_RANK 8
+#endif
+
+/// Alignment, in bytes, of tensor storage. 64 covers AVX-512 and a cache line.
+#ifndef TMATH_ALIGNMENT
+#define TMATH_ALIGNMENT 64
+#endif
+
+/// Side, in elements, of the 2-D tiles used by the strided evaluation loop.
+#ifndef TMATH_STRIDED_TILE
+#define TMATH_STRIDED_TILE 32
+#endif
+
+/// Capacity, in bytes, of the per-operand scratch used to replicate broadcast
+/// operands (one SIMD batch) and short periodic rows (several rows at once).
+#ifndef TMATH_OPERAND_SCRATCH_BYTES
+#define TMATH_OPERAND_SCRATCH_BYTES 1024
+#endif
+
+/// Define TMATH_NO_SIMD to force the scalar fallback everywhere (testing aid).

@@ -1,0 +1,59 @@
+#pragma once
+/// @file factories.hpp
+/// Tensors of a given shape: `zeros`, `ones`, `full`, `empty`. A shape is a braced
+/// list (`{2, 3}`) or any range of integers.
+
+#include <cstddef>
+#include <initializer_list>
+#include <ranges>
+
+#include "tmath/containers/tensor.hpp"
+#include "tmath/containers/views.hpp"
+
+namespace tmath {
+
+/// Uninitialized tensor of `shape`.
+template <arithmetic T, std::ranges::input_range S>
+tensor<T> empty(const S& shape) {
+    return tensor<T>::uninitialized_of(detail::to_shape(shape, "empty").span());
+}
+template <arithmetic T>
+tensor<T> empty(std::initializer_list<std::size_t> shape) {
+    return tensor<T>::uninitialized_of(std::span(shape.begin(), shape.size()));
+}
+
+/// Tensor of `shape` with every element `value`.
+template <arithmetic T, std::ranges::input_range S>
+tensor<T> full(const S& shape, T value) {
+    tensor<T> t = empty<T>(shape);
+    std::fill(t.begin(), t.end(), value);
+    return t;
+}
+template <arithmetic T>
+tensor<T> full(std::initializer_list<std::size_t> shape, T value) {
+    tensor<T> t = empty<T>(shape);
+    std::fill(t.begin(), t.end(), value);
+    return t;
+}
+
+/// Tensor of `shape` filled with zeros.
+template <arithmetic T, std::ranges::input_range S>
+tensor<T> zeros(const S& shape) {
+    return full<T>(shape, T(0));
+}
+template <arithmetic T>
+tensor<T> zeros(std::initializer_list<std::size_t> shape) {
+    return full<T>(shape, T(0));
+}
+
+/// Tensor of `shape` filled with ones.
+template <arithmetic T, std::ranges::input_range S>
+tensor<T> ones(const S& shape) {
+    return full<T>(shape, T(1));
+}
+template <arithmetic T>
+tensor<T> ones(std::initializer_list<std::size_t> shape) {
+    return full<T>(shape, T(1));
+}
+
+}  // namespace tmath

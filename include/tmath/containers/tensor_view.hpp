@@ -1,0 +1,117 @@
+#pragma once
+/// @file tensor_view.hpp
+/// `tensor_view<T>`: a non-owning strided N-d view (T may be const). Assigning an
+/// expression to a writable view writes through it, broadcasting into its shape.
+
+#include <concepts>
+#include <cstddef>
+#include <span>
+#include <type_traits>
+#include <utility>
+
+#include "tmath/core/concepts.hpp"
+#include "tmath/core/indexing.hpp"
+#include "tmath/core/shape.hpp"
+#include "tmath/eval/assign.hpp"
+#include "tmath/expr/functors.hpp"
+
+namespace tmath {
+
+/// Non-owning view of strided memory; strides are in elements and may be any value.
+template <class T>
+    requires arithmetic<std::remove_const_t<T>>
+class tensor_view {
+public:
+    using value_type = std::remove_const_t<T>;
+    using size_type = std::size_t;
+    static constexpr detail::expr_kind node_kind = detail::expr_kind::memory;
+    static constexpr bool owns_memory = false;
+
+    /// Views `data` with `shape` and `strides` (elements).
+    tensor_view(T* data, shape_t shape, strides_t strides) noexcept
+        : m_data(data), m_shape(std::move(shape)), m_strides(std::move(strides)) {}
+    tensor_view(const tensor_view&) = default;
+    tensor_view(tensor_view&&) noexcept = default;
+    /// A const view of a writable one.
+    template <class U>
+        requires(std::is_const_v<T> && std::is_same_v<U, value_type>)
+    tensor_view(const tensor_view<U>& o) : m_data(o.data()), m_shape(o.shape()), m_strides(o.strides()) {}
+
+    /// Writes the elements of `o` through this view (shapes must broadcast).
+    tensor_view& operator=(const tensor_view& o)
+        requires(!std::is_const_v<T>)
+    {
+        return assign(o);
+    }
+    /// Writes `e`, broadcast to this view's shape, through the view.
+    template <tensor_expression E>
+        requires(!std::is_const_v<T> && !std::is_same_v<std::remove_cvref_t<E>, tensor_view>)
+    tensor_view& operator=(const E& e) {
+        return assign(e);
+    }
+
+    /// Element-wise `+=` through the view, broadcasting the right side.
+    template <class R>
+        requires(!std::is_const_v<T>)
+    tensor_view& operator+=(R&& r) {
+        detail::compound_assign(*this, fn::plus{}, std::forward<R>(r));
+        return *this;
+    }
+    /// Element-wise `-=` through the view, broadcasting the right side.
+    template <class R>
+        requires(!std::is_const_v<T>)
+    tensor_view& operator-=(R&& r) {
+        detail::compound_assign(*this, fn::minus{}, std::forward<R>(r));
+        return *this;
+    }
+    /// Element-wise `*=` through the view, broadcasting the right side.
+    template <class R>
+        requires(!std::is_const_v<T>)
+    tensor_view& operator*=(R&& r) {
+        detail::compound_assign(*this, fn::multiplies{}, std::forward<R>(r));
+        return *this;
+    }
+    /// Element-wise `/=` through the view, broadcasting the right side.
+    template <class R>
+        requires(!std::is_const_v<T>)
+    tensor_view& operator/=(R&& r) {
+        detail::compound_assign(*this, fn::divides{}, std::forward<R>(r));
+        return *this;
+    }
+
+    /// Extents, outermost first.
+    const shape_t& shape() const noexcept { return m_shape; }
+    /// Strides in elements.
+    const strides_t& strides() const noexcept { return m_strides; }
+    /// Number of dimensions.
+    size_type rank() const noexcept { return m_shape.size(); }
+    /// Number of elements.
+    size_type size() const noexcept { return shape_size(m_shape.span()); }
+    /// Pointer to the element at index (0, ..., 0).
+    T* data() const noexcept { return m_data; }
+
+    /// Element at the given indices (unchecked).
+    template <std::integral... I>
+    T& operator()(I... i) const noexcept {
+        return m_data[detail::element_offset(m_strides.span(), i...)];
+    }
+    /// Element at the given indices; throws std::out_of_range on a bad count or index.
+    template <std::integral... I>
+    T& at(I... i) const {
+        return m_data[detail::checked_offset("tensor_view::at", m_shape.span(), m_strides.span(), i...)];
+    }
+
+private:
+    template <class E>
+    tensor_view& assign(const E& e) {
+        detail::check_assignable(m_shape.span(), e, "assign");
+        detail::assign_into(m_data, m_shape.span(), m_strides.span(), e);
+        return *this;
+    }
+
+    T* m_data;
+    shape_t m_shape;
+    strides_t m_strides;
+};
+
+}  // namespace tmath

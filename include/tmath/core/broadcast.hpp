@@ -1,0 +1,78 @@
+#pragma once
+/// @file broadcast.hpp
+/// NumPy broadcasting: the result shape of several shapes, and the strides an
+/// operand takes when it is stretched to a larger shape (0 where it repeats).
+
+#include <cstddef>
+#include <initializer_list>
+#include <span>
+#include <string>
+
+#include "tmath/core/errors.hpp"
+#include "tmath/core/shape.hpp"
+
+namespace tmath {
+
+namespace detail {
+
+inline std::string shape_list(std::span<const std::span<const std::size_t>> shapes) {
+    std::string s;
+    for (std::size_t i = 0; i < shapes.size(); ++i) {
+        if (i != 0) s += (i + 1 == shapes.size()) ? " and " : ", ";
+        s += format_shape(shapes[i]);
+    }
+    return s;
+}
+
+/// Broadcast result of `shapes`, or throws shape_error naming `op` and every shape.
+inline shape_t broadcast_shape_of(std::span<const std::span<const std::size_t>> shapes, const char* op) {
+    std::size_t rank = 0;
+    for (auto s : shapes) rank = s.size() > rank ? s.size() : rank;
+    shape_t out(rank, 1);
+    for (std::size_t d = 0; d < rank; ++d) {  // d counts from the last dimension
+        std::size_t result = 1;
+        for (auto s : shapes) {
+            if (d >= s.size()) continue;
+            std::size_t e = s[s.size() - 1 - d];
+            if (e == result || e == 1) continue;
+            if (result == 1) {
+                result = e;
+                continue;
+            }
+            throw shape_error(std::string(op) + ": operands could not be broadcast together with shapes " +
+                              shape_list(shapes));
+        }
+        out[rank - 1 - d] = result;
+    }
+    return out;
+}
+
+}  // namespace detail
+
+/// NumPy's broadcast result shape of any number of shapes; throws shape_error on mismatch.
+/// Each argument is any contiguous range of std::size_t (shape_t, std::vector, std::array)
+/// or a braced list.
+template <class... S>
+shape_t broadcast_shapes(const S&... shapes) {
+    const std::span<const std::size_t> spans[] = {std::span<const std::size_t>(shapes)..., {}};
+    return detail::broadcast_shape_of(std::span(spans, sizeof...(S)), "broadcast_shapes");
+}
+/// Overload for braced lists: `broadcast_shapes({2, 1}, {3})`.
+inline shape_t broadcast_shapes(std::initializer_list<std::initializer_list<std::size_t>> shapes) {
+    small_vector<std::span<const std::size_t>, 8> spans;
+    for (auto& s : shapes) spans.push_back(std::span<const std::size_t>(s.begin(), s.size()));
+    return detail::broadcast_shape_of(spans.span(), "broadcast_shapes");
+}
+
+/// Strides with which an operand of `shape`/`strides` is read over the larger
+/// `target` shape it broadcasts to: left-padded with 0, and 0 where it repeats.
+inline strides_t broadcast_strides(std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> strides,
+                                   std::span<const std::size_t> target) {
+    strides_t out(target.size(), 0);
+    const std::size_t pad = target.size() - shape.size();
+    for (std::size_t i = 0; i < shape.size(); ++i)
+        out[pad + i] = (shape[i] == 1 && target[pad + i] != 1) ? 0 : strides[i];
+    return out;
+}
+
+}  // namespace tmath

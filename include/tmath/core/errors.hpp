@@ -1,0 +1,44 @@
+#pragma once
+/// @file errors.hpp
+/// Typed exceptions of tmath and the helpers that format their messages.
+
+#include <cstddef>
+#include <initializer_list>
+#include <span>
+#include <stdexcept>
+#include <string>
+
+namespace tmath {
+
+/// Thrown when shapes are incompatible for an operation; the message names the
+/// operation and every shape involved. Derives from std::invalid_argument.
+class shape_error : public std::invalid_argument {
+public:
+    using std::invalid_argument::invalid_argument;
+};
+
+/// Formats a shape the way NumPy prints it: `(2,3)`, `(5,)`, `()`.
+inline std::string format_shape(std::span<const std::size_t> shape) {
+    std::string s = "(";
+    for (std::size_t i = 0; i < shape.size(); ++i) {
+        if (i != 0) s += ',';
+        s += std::to_string(shape[i]);
+    }
+    if (shape.size() == 1) s += ',';
+    s += ')';
+    return s;
+}
+
+/// Formats a list of shapes as `(2,3) and (4,)` / `(2,3), (4,) and (5,)`.
+inline std::string format_shapes(std::initializer_list<std::span<const std::size_t>> shapes) {
+    std::string s;
+    std::size_t i = 0;
+    for (auto sh : shapes) {
+        if (i != 0) s += (i + 1 == shapes.size()) ? " and " : ", ";
+        s += format_shape(sh);
+        ++i;
+    }
+    return s;
+}
+
+}  // namespace tmath

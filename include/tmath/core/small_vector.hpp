@@ -1,0 +1,160 @@
+#pragma once
+/// @file small_vector.hpp
+/// A vector that keeps up to N elements inline and spills to the heap beyond,
+/// used for shapes and strides so that tensors up to rank N never allocate for them.
+
+#include <algorithm>
+#include <cstddef>
+#include <initializer_list>
+#include <iterator>
+#include <memory>
+#include <ranges>
+#include <span>
+#include <type_traits>
+
+namespace tmath {
+
+/// Contiguous sequence of trivially copyable T with N elements of inline storage.
+template <class T, std::size_t N>
+class small_vector {
+    static_assert(std::is_trivially_copyable_v<T>, "small_vector holds trivially copyable types");
+
+public:
+    using value_type = T;
+    using size_type = std::size_t;
+    using iterator = T*;
+    using const_iterator = const T*;
+
+    /// Empty.
+    small_vector() noexcept = default;
+    /// `n` copies of `value`.
+    explicit small_vector(size_type n, T value = T{}) { assign_fill(n, value); }
+    /// From a braced list.
+    small_vector(std::initializer_list<T> il) { assign_range(il.begin(), il.size()); }
+    /// From any sized range whose elements convert to T.
+    template <std::ranges::sized_range R>
+        requires(!std::is_same_v<std::remove_cvref_t<R>, small_vector> &&
+                 std::is_convertible_v<std::ranges::range_value_t<R>, T>)
+    explicit small_vector(const R& r) {
+        reserve(std::ranges::size(r));
+        for (auto&& v : r) push_back(static_cast<T>(v));
+    }
+    small_vector(const small_vector& o) { assign_range(o.data(), o.size()); }
+    small_vector(small_vector&& o) noexcept { steal(o); }
+    small_vector& operator=(const small_vector& o) {
+        if (this != &o) assign_range(o.data(), o.size());
+        return *this;
+    }
+    small_vector& operator=(small_vector&& o) noexcept {
+        if (this != &o) {
+            release();
+            steal(o);
+        }
+        return *this;
+    }
+    ~small_vector() { release(); }
+
+    size_type size() const noexcept { return m_size; }
+    bool empty() const noexcept { return m_size == 0; }
+    size_type capacity() const noexcept { return m_heap ? m_capacity : N; }
+    T* data() noexcept { return m_heap ? m_heap : m_inline; }
+    const T* data() const noexcept { return m_heap ? m_heap : m_inline; }
+    T& operator[](size_type i) noexcept { return data()[i]; }
+    const T& operator[](size_type i) const noexcept { return data()[i]; }
+    T& back() noexcept { return data()[m_size - 1]; }
+    const T& back() const noexcept { return data()[m_size - 1]; }
+    iterator begin() noexcept { return data(); }
+    iterator end() noexcept { return data() + m_size; }
+    const_iterator begin() const noexcept { return data(); }
+    const_iterator end() const noexcept { return data() + m_size; }
+
+    /// Views the elements as a span.
+    operator std::span<const T>() const noexcept { return {data(), m_size}; }
+    std::span<const T> span() const noexcept { return {data(), m_size}; }
+
+    void reserve(size_type n) {
+        if (n <= capacity()) return;
+        auto fresh = std::make_unique<T[]>(n);
+        std::copy_n(data(), m_size, fresh.get());
+        release();
+        m_heap = fresh.release();
+        m_capacity = n;
+    }
+    void push_back(T v) {
+        if (m_size == capacity()) reserve(std::max<size_type>(2 * capacity(), N + 1));
+        data()[m_size++] = v;
+    }
+    void pop_back() noexcept { --m_size; }
+    void resize(size_type n, T value = T{}) {
+        reserve(n);
+        for (size_type i = m_size; i < n; ++i) data()[i] = value;
+        m_size = n;
+    }
+    void clear() noexcept { m_size = 0; }
+    /// Inserts `count` copies of `value` at the front.
+    void prepend(size_type count, T value) {
+        size_type old = m_size;
+        resize(old + count);
+        std::copy_backward(data(), data() + old, data() + old + count);
+        std::fill_n(data(), count, value);
+    }
+    /// Removes the element at `pos`.
+    void erase_at(size_type pos) noexcept {
+        std::copy(data() + pos + 1, data() + m_size, data() + pos);
+        --m_size;
+    }
+
+    friend bool operator==(const small_vector& a, const small_vector& b) noexcept {
+        return std::equal(a.begin(), a.end(), b.begin(), b.end());
+    }
+    /// Compares with any range of values (e.g. `t.shape() == std::vector<std::size_t>{2, 3}`).
+    template <std::ranges::input_range R>
+        requires(!std::is_same_v<std::remove_cvref_t<R>, small_vector>)
+    friend bool operator==(const small_vector& a, const R& b) {
+        auto it = std::ranges::begin(b);
+        auto last = std::ranges::end(b);
+        for (const T& v : a) {
+            if (it == last || !(static_cast<T>(*it) == v)) return false;
+            ++it;
+        }
+        return it == last;
+    }
+
+private:
+    void assign_fill(size_type n, T value) {
+        m_size = 0;
+        reserve(n);
+        std::fill_n(data(), n, value);
+        m_size = n;
+    }
+    void assign_range(const T* src, size_type n) {
+        m_size = 0;
+        reserve(n);
+        std::copy_n(src, n, data());
+        m_size = n;
+    }
+    void release() noexcept {
+        delete[] m_heap;
+        m_heap = nullptr;
+        m_capacity = 0;
+    }
+    void steal(small_vector& o) noexcept {
+        if (o.m_heap) {
+            m_heap = o.m_heap;
+            m_capacity = o.m_capacity;
+            o.m_heap = nullptr;
+            o.m_capacity = 0;
+        } else {
+            std::copy_n(o.m_inline, o.m_size, m_inline);
+        }
+        m_size = o.m_size;
+        o.m_size = 0;
+    }
+
+    T m_inline[N] = {};
+    T* m_heap = nullptr;
+    size_type m_size = 0;
+    size_type m_capacity = 0;
+};
+
+}  // namespace tmath

@@ -1,0 +1,47 @@
+#pragma once
+/// @file aliasing.hpp
+/// Detects when an assignment reads memory it writes through a different index
+/// mapping (then it must go through a temporary). Identical mappings are safe.
+
+#include <cstddef>
+#include <span>
+
+namespace tmath::detail {
+
+/// Byte range [lo, hi) spanned by a strided array.
+struct byte_extent {
+    const std::byte* lo = nullptr;
+    const std::byte* hi = nullptr;
+};
+
+/// The bytes an array of `shape`/`strides` with `elem`-byte elements at `data` touches.
+inline byte_extent extent_of(const void* data, std::span<const std::size_t> shape,
+                             std::span<const std::ptrdiff_t> strides, std::size_t elem) noexcept {
+    std::ptrdiff_t lo = 0;
+    std::ptrdiff_t hi = 0;
+    for (std::size_t d = 0; d < shape.size(); ++d) {
+        if (shape[d] == 0) return {};
+        const std::ptrdiff_t reach = strides[d] * static_cast<std::ptrdiff_t>(shape[d] - 1);
+        (reach < 0 ? lo : hi) += reach;
+    }
+    const auto* base = static_cast<const std::byte*>(data);
+    const auto e = static_cast<std::ptrdiff_t>(elem);
+    return {base + lo * e, base + (hi + 1) * e};
+}
+
+/// True if reading an operand (at `src`, element size `src_elem`, strides already
+/// broadcast to the destination's shape) while writing the destination could read
+/// an element after it was overwritten.
+inline bool unsafe_alias(const void* dst, byte_extent dst_ext, std::span<const std::ptrdiff_t> dst_strides,
+                         std::size_t dst_elem, const void* src, byte_extent src_ext,
+                         std::span<const std::ptrdiff_t> src_strides, std::size_t src_elem,
+                         std::span<const std::size_t> shape) noexcept {
+    if (dst_ext.lo == dst_ext.hi || src_ext.lo == src_ext.hi) return false;
+    if (src_ext.hi <= dst_ext.lo || dst_ext.hi <= src_ext.lo) return false;
+    if (src != dst || src_elem != dst_elem) return true;
+    for (std::size_t d = 0; d < shape.size(); ++d)
+        if (shape[d] != 1 && src_strides[d] != dst_strides[d]) return true;
+    return false;
+}
+
+}  // namespace tmath::detail

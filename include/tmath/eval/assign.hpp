@@ -1,0 +1,109 @@
+#pragma once
+/// @file assign.hpp
+/// Assignment of an expression into strided memory: broadcast checks, the aliasing
+/// check, the plan, and the loop. Also the compound assignments (`+=` ...).
+
+#include <array>
+#include <cstddef>
+#include <span>
+#include <string>
+#include <utility>
+
+#include "tmath/config.hpp"
+#include "tmath/containers/aligned_buffer.hpp"
+#include "tmath/core/broadcast.hpp"
+#include "tmath/core/concepts.hpp"
+#include "tmath/core/errors.hpp"
+#include "tmath/core/shape.hpp"
+#include "tmath/eval/aliasing.hpp"
+#include "tmath/eval/evaluator.hpp"
+#include "tmath/eval/loops.hpp"
+#include "tmath/eval/plan.hpp"
+#include "tmath/expr/elementwise.hpp"
+#include "tmath/expr/operators.hpp"
+
+namespace tmath::detail {
+
+/// Strided memory as an expression operand (used for temporaries).
+template <class T>
+struct raw_memory {
+    using value_type = std::remove_const_t<T>;
+    static constexpr expr_kind node_kind = expr_kind::memory;
+    static constexpr bool owns_memory = false;
+
+    T* m_data;
+    std::span<const std::size_t> m_shape;
+    std::span<const std::ptrdiff_t> m_strides;
+
+    T* data() const noexcept { return m_data; }
+    std::span<const std::size_t> shape() const noexcept { return m_shape; }
+    std::span<const std::ptrdiff_t> strides() const noexcept { return m_strides; }
+};
+
+/// Largest element size among the memory operands of `e` and `D`.
+template <class D, class E>
+std::size_t max_element_size(const E& e) {
+    std::size_t m = sizeof(D);
+    for_each_leaf(e, [&](const auto& leaf) {
+        m = std::max(m, sizeof(*leaf.data()));
+    });
+    return m;
+}
+
+/// Writes `e`, broadcast to `shape`, into the array at `dst` with `dst_strides`.
+/// The caller has checked that e.shape() broadcasts to `shape`. Operands that read
+/// the destination through another index mapping are handled through a temporary.
+template <class D, tensor_expression E>
+void assign_into(D* dst, std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> dst_strides,
+                 const E& e) {
+    using V = value_type_t<E>;
+    constexpr std::size_t n_ops = leaf_count<E>();
+    if (shape_size(shape) == 0) return;
+
+    std::array<strides_t, n_ops> ops;
+    const byte_extent dst_ext = extent_of(dst, shape, dst_strides, sizeof(D));
+    bool alias = false;
+    std::size_t k = 0;
+    for_each_leaf(e, [&](const auto& leaf) {
+        ops[k] = broadcast_strides(leaf.shape(), leaf.strides(), shape);
+        const std::size_t elem = sizeof(*leaf.data());
+        alias = alias || unsafe_alias(dst, dst_ext, dst_strides, sizeof(D), leaf.data(),
+                                      extent_of(leaf.data(), leaf.shape(), leaf.strides(), elem), ops[k], elem,
+                                      shape);
+        ++k;
+    });
+    if (alias) {
+        aligned_buffer<V> tmp(shape_size(shape), aligned_buffer<V>::uninitialized);
+        const strides_t tmp_strides = row_major_strides(shape);
+        assign_into(tmp.data(), shape, tmp_strides.span(), e);
+        assign_into(dst, shape, dst_strides, raw_memory<const V>{tmp.data(), shape, tmp_strides.span()});
+        return;
+    }
+    plan_limits limits;
+    limits.group_capacity = TMATH_OPERAND_SCRATCH_BYTES / max_element_size<D>(e);
+    const auto p = plan<n_ops>(shape, dst_strides, ops, limits);
+    std::size_t next = 0;
+    auto ev = make_evaluator(e, p.operands, next);
+    run_plan<V>(p, dst, ev);
+}
+
+/// Checks that `e` broadcasts to `target` exactly (the destination cannot grow).
+template <tensor_expression E>
+void check_assignable(std::span<const std::size_t> target, const E& e, const char* op) {
+    const std::span<const std::size_t> spans[] = {target, e.shape()};
+    const shape_t result = broadcast_shape_of(std::span(spans), op);
+    if (!(result == target))
+        throw shape_error(std::string(op) + ": output operand with shape " + format_shape(target) +
+                          " doesn't match the broadcast shape " + format_shape(result) + " of " +
+                          format_shape(target) + " and " + format_shape(e.shape()));
+}
+
+/// `dst op= rhs` for a tensor or view `dst`: `rhs` broadcasts into dst's shape.
+template <class Dst, class F, class R>
+void compound_assign(Dst& dst, F f, R&& rhs) {
+    auto node = binary(f, std::as_const(dst), std::forward<R>(rhs));
+    check_assignable(dst.shape(), node, F::name);
+    assign_into(dst.data(), dst.shape(), dst.strides(), node);
+}
+
+}  // namespace tmath::detail

@@ -1,0 +1,212 @@
+#pragma once
+/// @file evaluator.hpp
+/// Evaluators: the run-time mirror of an expression tree that the loops drive.
+/// A leaf evaluator keeps a cursor into its operand's memory; the loops move the
+/// cursors over the outer dimensions and then read a row element by element
+/// (`scalar<V>(j)`) or batch by batch (`batch<V>(j)`), V being the type the parent
+/// computes in. Broadcast rows and short periodic rows are replicated into a small
+/// per-operand scratch so that every row read is one unit-stride load.
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include "tmath/config.hpp"
+#include "tmath/core/concepts.hpp"
+#include "tmath/eval/plan.hpp"
+#include "tmath/expr/elementwise.hpp"
+#include "tmath/expr/scalar.hpp"
+#include "tmath/simd/simd.hpp"
+
+namespace tmath::detail {
+
+/// Reads `width<V>` elements through `read(k)` into a batch of V (the type-converting path).
+template <class V, class R>
+inline simd::batch<V> gather_batch(R&& read) noexcept {
+    alignas(TMATH_ALIGNMENT) V tmp[simd::width<V>];
+    for (std::size_t k = 0; k < simd::width<V>; ++k) tmp[k] = read(k);
+    return simd::batch<V>::load_aligned(tmp);
+}
+
+/// Cursor over one memory operand.
+template <class T>
+class leaf_evaluator {
+public:
+    using value_type = T;
+    static constexpr std::size_t scratch_capacity = TMATH_OPERAND_SCRATCH_BYTES / sizeof(T);
+    static_assert(scratch_capacity >= simd::width<T>, "operand scratch must hold one batch");
+
+    leaf_evaluator(const T* origin, const std::ptrdiff_t* strides) noexcept
+        : m_src(origin), m_ptr(origin), m_strides(strides) {}
+    leaf_evaluator(const leaf_evaluator& o) noexcept : m_src(o.m_src), m_ptr(o.m_src), m_strides(o.m_strides) {}
+    leaf_evaluator& operator=(const leaf_evaluator&) = delete;
+
+    template <class G>
+    void for_each_leaf(G&& g) {
+        g(*this);
+    }
+
+    /// Moves the cursor `count` steps along dimension `d`.
+    void move(std::size_t d, std::ptrdiff_t count) noexcept { m_src += count * m_strides[d]; }
+
+    /// Starts a row along dimension `inner` (stride 0 or 1).
+    void begin_row(std::size_t inner) noexcept {
+        if (m_strides[inner] == 0) {
+            std::fill_n(m_scratch, simd::width<T>, *m_src);
+            m_ptr = m_scratch;
+            m_step = 0;
+        } else {
+            m_ptr = m_src;
+            m_step = 1;
+        }
+    }
+
+    /// Prepares `rows` rows of length `n` along (inner-1, inner) as one run; an
+    /// operand that repeats across those rows is replicated into the scratch.
+    void prepare_group(std::size_t inner, std::size_t rows, std::size_t n) noexcept {
+        m_periodic = m_strides[inner - 1] == 0;
+        if (!m_periodic) return;
+        if (m_strides[inner] == 0) {
+            std::fill_n(m_scratch, simd::width<T>, *m_src);
+            m_step = 0;
+        } else {
+            for (std::size_t r = 0; r < rows; ++r) std::copy_n(m_src, n, m_scratch + r * n);
+            m_step = 1;
+        }
+    }
+    /// Starts a grouped run (after prepare_group).
+    void begin_group() noexcept {
+        if (m_periodic) {
+            m_ptr = m_scratch;
+        } else {
+            m_ptr = m_src;
+            m_step = 1;
+        }
+    }
+
+    /// Starts a segment at position `i` of dimension `p` and `j0` of dimension `q`,
+    /// stepping along `q` (the strided loop).
+    void begin_segment(std::size_t p, std::ptrdiff_t i, std::size_t q, std::ptrdiff_t j0) noexcept {
+        m_ptr = m_src + i * m_strides[p] + j0 * m_strides[q];
+        m_step = m_strides[q];
+    }
+
+    template <class V>
+    V scalar(std::ptrdiff_t j) const noexcept {
+        return static_cast<V>(m_ptr[j * m_step]);
+    }
+    template <class V>
+    simd::batch<V> batch(std::ptrdiff_t j) const noexcept {
+        if constexpr (std::is_same_v<V, T>) {
+            return simd::load(m_ptr + j * m_step);
+        } else {
+            return gather_batch<V>([&](std::size_t k) { return static_cast<V>(m_ptr[(j + static_cast<std::ptrdiff_t>(k)) * m_step]); });
+        }
+    }
+    /// Same as batch, for a run known to be unit-stride (the flat loop).
+    template <class V>
+    simd::batch<V> contiguous_batch(std::ptrdiff_t j) const noexcept {
+        if constexpr (std::is_same_v<V, T>) return simd::load(m_ptr + j);
+        else return batch<V>(j);
+    }
+
+private:
+    const T* m_src;
+    const T* m_ptr;
+    const std::ptrdiff_t* m_strides;
+    std::ptrdiff_t m_step = 1;
+    bool m_periodic = false;
+    alignas(TMATH_ALIGNMENT) T m_scratch[scratch_capacity];
+};
+
+/// A constant operand.
+template <class T>
+class scalar_evaluator {
+public:
+    using value_type = T;
+    explicit scalar_evaluator(T v) noexcept : m_value(v) {}
+    template <class G>
+    void for_each_leaf(G&&) {}
+    template <class V>
+    V scalar(std::ptrdiff_t) const noexcept {
+        return static_cast<V>(m_value);
+    }
+    template <class V>
+    simd::batch<V> batch(std::ptrdiff_t) const noexcept {
+        return simd::splat(static_cast<V>(m_value));
+    }
+    template <class V>
+    simd::batch<V> contiguous_batch(std::ptrdiff_t j) const noexcept {
+        return batch<V>(j);
+    }
+
+private:
+    T m_value;
+};
+
+/// A functor applied to child evaluators.
+template <class F, class... C>
+class elementwise_evaluator {
+public:
+    using value_type = typename F::template result<typename C::value_type...>;
+
+    elementwise_evaluator(const F& f, C&&... children) : m_functor(f), m_children(std::move(children)...) {}
+
+    template <class G>
+    void for_each_leaf(G&& g) {
+        std::apply([&](auto&... c) { (c.for_each_leaf(g), ...); }, m_children);
+    }
+    template <class V>
+    V scalar(std::ptrdiff_t j) const noexcept {
+        return static_cast<V>(
+            std::apply([&](const auto&... c) { return m_functor(c.template scalar<value_type>(j)...); }, m_children));
+    }
+    template <class V>
+    simd::batch<V> batch(std::ptrdiff_t j) const noexcept {
+        if constexpr (std::is_same_v<V, value_type>) {
+            return std::apply([&](const auto&... c) { return m_functor(c.template batch<V>(j)...); }, m_children);
+        } else {
+            return gather_batch<V>([&](std::size_t k) { return scalar<V>(j + static_cast<std::ptrdiff_t>(k)); });
+        }
+    }
+    template <class V>
+    simd::batch<V> contiguous_batch(std::ptrdiff_t j) const noexcept {
+        if constexpr (std::is_same_v<V, value_type>) {
+            return std::apply([&](const auto&... c) { return m_functor(c.template contiguous_batch<V>(j)...); },
+                              m_children);
+        } else {
+            return batch<V>(j);
+        }
+    }
+
+private:
+    F m_functor;
+    std::tuple<C...> m_children;
+};
+
+/// Builds the evaluator of `e`; memory operands take their strides, in order, from `strides`.
+template <tensor_expression E, std::size_t N>
+auto make_evaluator(const E& e, const std::array<strides_t, N>& strides, std::size_t& next) {
+    constexpr auto kind = std::remove_cvref_t<E>::node_kind;
+    if constexpr (kind == expr_kind::memory) {
+        using T = std::remove_const_t<std::remove_pointer_t<decltype(e.data())>>;
+        return leaf_evaluator<T>(e.data(), strides[next++].data());
+    } else if constexpr (kind == expr_kind::scalar) {
+        return scalar_evaluator<value_type_t<E>>(e.value());
+    } else {
+        static_assert(kind == expr_kind::elementwise, "unknown expression node");
+        return std::apply(
+            [&](const auto&... a) {
+                // List-initialization evaluates the children left to right, matching for_each_leaf.
+                using node_eval = elementwise_evaluator<std::remove_cvref_t<decltype(e.functor())>,
+                                                        decltype(make_evaluator(a, strides, next))...>;
+                return node_eval{e.functor(), make_evaluator(a, strides, next)...};
+            },
+            e.args());
+    }
+}
+
+}  // namespace tmath::detail

@@ -1,0 +1,157 @@
+#pragma once
+/// @file loops.hpp
+/// The loops that run an eval_plan: a contiguous row kernel (unrolled batches,
+/// scalar tail), a strided row kernel, and the drivers over outer dimensions
+/// (row by row, grouped short rows, and 2-D tiles for the strided case).
+
+#include <algorithm>
+#include <cstddef>
+#include <span>
+#include <type_traits>
+
+#include "tmath/config.hpp"
+#include "tmath/core/shape.hpp"
+#include "tmath/eval/plan.hpp"
+#include "tmath/simd/simd.hpp"
+
+namespace tmath::detail {
+
+/// Calls `body()` at every index of the dimensions `dims` of `shape` (row-major order),
+/// calling `move(d, count)` to step the cursors between them; leaves them where they began.
+template <class Move, class Body>
+void for_each_index(std::span<const std::size_t> shape, std::span<const std::size_t> dims, Move&& move, Body&& body) {
+    small_vector<std::size_t, TMATH_INLINE_RANK> idx(dims.size(), 0);
+    while (true) {
+        body();
+        std::size_t k = dims.size();
+        while (true) {
+            if (k == 0) return;
+            --k;
+            const std::size_t d = dims[k];
+            if (++idx[k] < shape[d]) {
+                move(d, 1);
+                break;
+            }
+            move(d, -static_cast<std::ptrdiff_t>(shape[d] - 1));
+            idx[k] = 0;
+        }
+    }
+}
+
+/// Stores a batch of V into D memory, converting when the types differ.
+template <class V, class D>
+inline void store_as(D* dst, const simd::batch<V>& b) noexcept {
+    if constexpr (std::is_same_v<V, D>) {
+        simd::store(dst, b);
+    } else {
+        alignas(TMATH_ALIGNMENT) V tmp[simd::width<V>];
+        b.store_aligned(tmp);
+        for (std::size_t k = 0; k < simd::width<V>; ++k) dst[k] = static_cast<D>(tmp[k]);
+    }
+}
+
+/// dst[0..n) = ev[0..n) with every operand read at unit stride or from its scratch.
+/// `Flat` marks a run where every memory operand is contiguous (no scratch, no step).
+template <bool Flat, class V, class D, class Ev>
+inline void contiguous_row(D* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
+    constexpr auto w = static_cast<std::ptrdiff_t>(simd::width<V>);
+    auto get = [&](std::ptrdiff_t j) {
+        if constexpr (Flat) return ev.template contiguous_batch<V>(j);
+        else return ev.template batch<V>(j);
+    };
+    std::ptrdiff_t j = 0;
+    if constexpr (w > 1) {
+        for (; j + 4 * w <= n; j += 4 * w) {
+            const auto b0 = get(j);
+            const auto b1 = get(j + w);
+            const auto b2 = get(j + 2 * w);
+            const auto b3 = get(j + 3 * w);
+            store_as<V>(dst + j, b0);
+            store_as<V>(dst + j + w, b1);
+            store_as<V>(dst + j + 2 * w, b2);
+            store_as<V>(dst + j + 3 * w, b3);
+        }
+        for (; j + w <= n; j += w) store_as<V>(dst + j, get(j));
+    }
+    for (; j < n; ++j) dst[j] = static_cast<D>(ev.template scalar<V>(j));
+}
+
+/// dst[j * step] = ev[j] for j in [0, n), element by element.
+template <class V, class D, class Ev>
+inline void strided_row(D* dst, std::ptrdiff_t step, std::ptrdiff_t n, const Ev& ev) noexcept {
+    for (std::ptrdiff_t j = 0; j < n; ++j) dst[j * step] = static_cast<D>(ev.template scalar<V>(j));
+}
+
+/// Runs plan `p`, writing the expression evaluated by `ev` (element type V) into `dst`.
+template <class V, class D, class Ev, std::size_t N>
+void run_plan(const eval_plan<N>& p, D* dst, Ev& ev) {
+    const std::size_t inner = p.rank() - 1;
+    const auto n = static_cast<std::ptrdiff_t>(p.shape[inner]);
+    D* cursor = dst;
+    auto move = [&](std::size_t d, std::ptrdiff_t count) {
+        cursor += count * p.dst[d];
+        ev.for_each_leaf([&](auto& leaf) { leaf.move(d, count); });
+    };
+    small_vector<std::size_t, TMATH_INLINE_RANK> outer;
+
+    switch (p.kind) {
+    case plan_kind::flat:
+        ev.for_each_leaf([](auto& leaf) { leaf.begin_row(0); });
+        contiguous_row<true, V>(dst, n, ev);
+        return;
+
+    case plan_kind::inner_contiguous:
+        if (p.group_rows == 1) {
+            for (std::size_t d = 0; d < inner; ++d) outer.push_back(d);
+            for_each_index(p.shape, outer, move, [&] {
+                ev.for_each_leaf([&](auto& leaf) { leaf.begin_row(inner); });
+                contiguous_row<false, V>(cursor, n, ev);
+            });
+        } else {
+            const std::size_t rows = p.shape[inner - 1];
+            for (std::size_t d = 0; d + 1 < inner; ++d) outer.push_back(d);
+            for_each_index(p.shape, outer, move, [&] {
+                ev.for_each_leaf([&](auto& leaf) { leaf.prepare_group(inner, p.group_rows, p.shape[inner]); });
+                for (std::size_t i = 0; i < rows; i += p.group_rows) {
+                    const std::size_t k = std::min(p.group_rows, rows - i);
+                    ev.for_each_leaf([](auto& leaf) { leaf.begin_group(); });
+                    contiguous_row<false, V>(cursor, static_cast<std::ptrdiff_t>(k) * n, ev);
+                    move(inner - 1, static_cast<std::ptrdiff_t>(k));
+                }
+                move(inner - 1, -static_cast<std::ptrdiff_t>(rows));
+            });
+        }
+        return;
+
+    case plan_kind::strided: {
+        const std::size_t tp = p.tile_dim;
+        if (tp == inner) {  // no second dimension to tile with
+            for (std::size_t d = 0; d < inner; ++d) outer.push_back(d);
+            for_each_index(p.shape, outer, move, [&] {
+                ev.for_each_leaf([&](auto& leaf) { leaf.begin_segment(inner, 0, inner, 0); });
+                strided_row<V>(cursor, p.dst[inner], n, ev);
+            });
+            return;
+        }
+        for (std::size_t d = 0; d < inner; ++d)
+            if (d != tp) outer.push_back(d);
+        const auto rows = static_cast<std::ptrdiff_t>(p.shape[tp]);
+        constexpr std::ptrdiff_t tile = TMATH_STRIDED_TILE;
+        for_each_index(p.shape, outer, move, [&] {
+            for (std::ptrdiff_t i0 = 0; i0 < rows; i0 += tile) {
+                const std::ptrdiff_t ie = std::min(i0 + tile, rows);
+                for (std::ptrdiff_t j0 = 0; j0 < n; j0 += tile) {
+                    const std::ptrdiff_t len = std::min(tile, n - j0);
+                    for (std::ptrdiff_t i = i0; i < ie; ++i) {
+                        ev.for_each_leaf([&](auto& leaf) { leaf.begin_segment(tp, i, inner, j0); });
+                        strided_row<V>(cursor + i * p.dst[tp] + j0 * p.dst[inner], p.dst[inner], len, ev);
+                    }
+                }
+            }
+        });
+        return;
+    }
+    }
+}
+
+}  // namespace tmath::detail

@@ -1,0 +1,144 @@
+#pragma once
+/// @file plan.hpp
+/// The evaluation plan: a pure function of the destination's and operands' layouts
+/// that picks how an assignment loops. It reorders dimensions into the destination's
+/// memory order, drops extent-1 dimensions, merges dimensions that are contiguous for
+/// every array, and then chooses:
+///  - flat: one contiguous run for the destination and every operand;
+///  - inner_contiguous: the innermost run is contiguous for the destination and every
+///    operand reads it contiguously or broadcasts it (stride 0); short rows whose
+///    operands repeat with the row are processed several rows at a time (group_rows);
+///  - strided: anything else, iterated in 2-D tiles over (tile_dim, innermost).
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdlib>
+#include <numeric>
+#include <span>
+
+#include "tmath/config.hpp"
+#include "tmath/core/shape.hpp"
+
+namespace tmath::detail {
+
+/// The loop an assignment runs.
+enum class plan_kind { flat, inner_contiguous, strided };
+
+/// Thresholds the plan uses; the defaults come from config.hpp.
+struct plan_limits {
+    /// Rows shorter than this (in elements) are grouped when their operands allow it.
+    std::size_t short_row = 64;
+    /// Elements a grouped periodic operand may occupy in its scratch buffer.
+    std::size_t group_capacity = 256;
+};
+
+/// Result of plan(): the iteration space and every array's strides over it.
+template <std::size_t N>
+struct eval_plan {
+    plan_kind kind = plan_kind::flat;
+    shape_t shape;                      ///< merged iteration shape (rank >= 1)
+    strides_t dst;                      ///< destination strides over `shape`
+    std::array<strides_t, N> operands;  ///< operand strides over `shape` (0 = broadcast)
+    std::size_t group_rows = 1;         ///< inner_contiguous: rows of dim rank-2 done as one run
+    std::size_t tile_dim = 0;           ///< strided: the dimension tiled with the innermost one
+
+    std::size_t rank() const noexcept { return shape.size(); }
+};
+
+/// Picks the evaluation loop for a destination of `shape`/`dst_strides` and operands
+/// whose strides are already broadcast to `shape` (0 where they repeat).
+template <std::size_t N>
+eval_plan<N> plan(std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> dst_strides,
+                  const std::array<strides_t, N>& operand_strides, plan_limits limits = {}) {
+    eval_plan<N> p;
+    const std::size_t rank = shape.size();
+
+    // Dimensions that matter, ordered by the destination's memory order (outermost first).
+    small_vector<std::size_t, TMATH_INLINE_RANK> dims;
+    for (std::size_t d = 0; d < rank; ++d) {
+        if (shape[d] == 0) {  // empty: nothing to do
+            p.shape = shape_t{0};
+            p.dst = strides_t{1};
+            p.operands.fill(strides_t{1});
+            return p;
+        }
+        if (shape[d] != 1) dims.push_back(d);
+    }
+    std::stable_sort(dims.begin(), dims.end(), [&](std::size_t a, std::size_t b) {
+        return std::abs(dst_strides[a]) > std::abs(dst_strides[b]);
+    });
+
+    // Merge neighbours that are contiguous for the destination and every operand.
+    auto mergeable = [&](std::size_t outer, std::size_t inner) {
+        const auto ext = static_cast<std::ptrdiff_t>(shape[inner]);
+        if (dst_strides[outer] != dst_strides[inner] * ext) return false;
+        for (const auto& s : operand_strides)
+            if (s[outer] != s[inner] * ext) return false;
+        return true;
+    };
+    small_vector<std::size_t, TMATH_INLINE_RANK> groups;  // the innermost source dim of each merged dim
+    for (std::size_t i = 0; i < dims.size(); ++i) {
+        if (!groups.empty() && mergeable(dims[i - 1], dims[i])) {
+            p.shape.back() *= shape[dims[i]];
+            groups.back() = dims[i];
+        } else {
+            p.shape.push_back(shape[dims[i]]);
+            groups.push_back(dims[i]);
+        }
+    }
+    if (groups.empty()) {  // a single element
+        p.shape = shape_t{1};
+        p.dst = strides_t{1};
+        p.operands.fill(strides_t{1});
+        return p;
+    }
+    for (std::size_t g : groups) p.dst.push_back(dst_strides[g]);
+    for (std::size_t k = 0; k < N; ++k)
+        for (std::size_t g : groups) p.operands[k].push_back(operand_strides[k][g]);
+
+    // Choose the loop.
+    const std::size_t r = p.rank();
+    const std::size_t inner = r - 1;
+    auto unit_or_zero = [](std::ptrdiff_t s) { return s == 0 || s == 1; };
+    bool all_unit = p.dst[inner] == 1;
+    bool inner_ok = p.dst[inner] == 1;
+    for (const auto& s : p.operands) {
+        all_unit = all_unit && s[inner] == 1;
+        inner_ok = inner_ok && unit_or_zero(s[inner]);
+    }
+    if (r == 1 && all_unit) {
+        p.kind = plan_kind::flat;
+        return p;
+    }
+    if (inner_ok) {
+        p.kind = plan_kind::inner_contiguous;
+        const std::size_t n = p.shape[inner];
+        if (r >= 2 && n < limits.short_row && p.dst[inner - 1] == static_cast<std::ptrdiff_t>(n)) {
+            bool periodic = true;
+            for (const auto& s : p.operands) {
+                const bool continuing = s[inner - 1] == static_cast<std::ptrdiff_t>(n) && s[inner] == 1;
+                periodic = periodic && (continuing || s[inner - 1] == 0);
+            }
+            if (periodic) p.group_rows = std::clamp<std::size_t>(limits.group_capacity / n, 1, p.shape[inner - 1]);
+        }
+        return p;
+    }
+    p.kind = plan_kind::strided;
+    // Tile the innermost dimension with the one the first non-contiguous array walks fastest.
+    const strides_t* worst = &p.dst;
+    if (p.dst[inner] == 1)
+        for (const auto& s : p.operands)
+            if (!unit_or_zero(s[inner])) {
+                worst = &s;
+                break;
+            }
+    p.tile_dim = inner;
+    for (std::size_t d = 0; d < inner; ++d) {
+        const auto s = std::abs((*worst)[d]);
+        if (s != 0 && (p.tile_dim == inner || s < std::abs((*worst)[p.tile_dim]))) p.tile_dim = d;
+    }
+    return p;
+}
+
+}  // namespace tmath::detail

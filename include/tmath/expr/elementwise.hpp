@@ -1,0 +1,104 @@
+#pragma once
+/// @file elementwise.hpp
+/// The one generic n-ary element-wise node: a functor applied to broadcast operands.
+
+#include <cstddef>
+#include <span>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include "tmath/core/broadcast.hpp"
+#include "tmath/core/concepts.hpp"
+#include "tmath/core/shape.hpp"
+
+namespace tmath {
+
+namespace detail {
+
+/// True for expressions that own their memory (tensors): held by reference when
+/// they are lvalues, moved in when they are temporaries. Everything else is held by value.
+template <class E>
+concept owning_expression = memory_expression<E> && std::remove_cvref_t<E>::owns_memory;
+
+/// How an operand passed as `E&&` is stored inside a node.
+template <class E>
+using closure_t = std::conditional_t<std::is_lvalue_reference_v<E> && owning_expression<E>,
+                                     const std::remove_cvref_t<E>&, std::remove_cvref_t<E>>;
+
+}  // namespace detail
+
+/// `F` applied element by element to the broadcast operands `E...` (stored as given:
+/// references for lvalue tensors, values otherwise). The broadcast shape is computed
+/// once, here; incompatible shapes throw shape_error naming `F::name` and every shape.
+template <class F, class... E>
+class elementwise {
+public:
+    using functor_type = F;
+    using value_type = typename F::template result<value_type_t<E>...>;
+    static constexpr detail::expr_kind node_kind = detail::expr_kind::elementwise;
+
+    /// Builds the node; throws shape_error if the operands do not broadcast.
+    template <class... A>
+    explicit elementwise(F f, A&&... args)
+        : m_functor(f), m_args(std::forward<A>(args)...), m_shape(compute_shape()) {}
+
+    /// The broadcast shape of the operands.
+    const shape_t& shape() const noexcept { return m_shape; }
+    /// The operands, in order.
+    const std::tuple<E...>& args() const noexcept { return m_args; }
+    /// The functor.
+    const F& functor() const noexcept { return m_functor; }
+
+private:
+    shape_t compute_shape() const {
+        return std::apply(
+            [](const auto&... a) {
+                const std::span<const std::size_t> spans[] = {std::span<const std::size_t>(a.shape())...};
+                return detail::broadcast_shape_of(std::span(spans), F::name);
+            },
+            m_args);
+    }
+
+    F m_functor;
+    std::tuple<E...> m_args;
+    shape_t m_shape;
+};
+
+namespace detail {
+
+/// Builds `elementwise<F, ...>` with each operand stored according to closure_t.
+template <class F, class... A>
+auto make_elementwise(F f, A&&... args) {
+    return elementwise<F, closure_t<A&&>...>(f, std::forward<A>(args)...);
+}
+
+/// Calls `f(leaf)` for every memory operand of `e`, depth first, left to right.
+template <tensor_expression E, class G>
+void for_each_leaf(const E& e, G&& g) {
+    constexpr auto kind = std::remove_cvref_t<E>::node_kind;
+    if constexpr (kind == expr_kind::memory) {
+        g(e);
+    } else if constexpr (kind == expr_kind::elementwise) {
+        std::apply([&](const auto&... a) { (for_each_leaf(a, g), ...); }, e.args());
+    }
+}
+
+/// Number of memory operands of E (the size of its evaluation plan).
+template <class E>
+constexpr std::size_t leaf_count() {
+    using D = std::remove_cvref_t<E>;
+    if constexpr (D::node_kind == expr_kind::memory) {
+        return 1;
+    } else if constexpr (D::node_kind == expr_kind::elementwise) {
+        return []<class... A>(std::type_identity<std::tuple<A...>>) {
+            return (std::size_t{0} + ... + leaf_count<A>());
+        }(std::type_identity<std::remove_cvref_t<decltype(std::declval<const D&>().args())>>{});
+    } else {
+        return 0;
+    }
+}
+
+}  // namespace detail
+
+}  // namespace tmath

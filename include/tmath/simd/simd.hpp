@@ -1,0 +1,131 @@
+#pragma once
+/// @file simd.hpp
+/// The only place in tmath that names xsimd. It exposes `simd::batch<T>` (an xsimd
+/// batch of the compile-time default architecture, or a one-lane scalar stand-in when
+/// SIMD is unavailable or disabled with TMATH_NO_SIMD), loads, stores and a few shims
+/// over the spellings that differ between xsimd 8.1 and 14.x. No xsimd type leaves
+/// namespace tmath::simd, and none appears in tmath's public API.
+
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+
+#include "tmath/config.hpp"
+
+#if !defined(TMATH_NO_SIMD)
+#include <xsimd/xsimd.hpp>
+#if defined(XSIMD_NO_SUPPORTED_ARCHITECTURE)
+#define TMATH_SIMD_ENABLED 0
+#else
+#define TMATH_SIMD_ENABLED 1
+#endif
+#else
+#define TMATH_SIMD_ENABLED 0
+#endif
+
+namespace tmath::simd {
+
+/// One-lane stand-in with the subset of the batch interface tmath uses.
+template <class T>
+struct scalar_batch {
+    using value_type = T;
+    static constexpr std::size_t size = 1;
+    T value;
+
+    static scalar_batch broadcast(T v) noexcept { return {v}; }
+    static scalar_batch load_unaligned(const T* p) noexcept { return {*p}; }
+    static scalar_batch load_aligned(const T* p) noexcept { return {*p}; }
+    void store_unaligned(T* p) const noexcept { *p = value; }
+    void store_aligned(T* p) const noexcept { *p = value; }
+    T get(std::size_t) const noexcept { return value; }
+
+    friend scalar_batch operator+(scalar_batch a, scalar_batch b) noexcept { return {static_cast<T>(a.value + b.value)}; }
+    friend scalar_batch operator-(scalar_batch a, scalar_batch b) noexcept { return {static_cast<T>(a.value - b.value)}; }
+    friend scalar_batch operator*(scalar_batch a, scalar_batch b) noexcept { return {static_cast<T>(a.value * b.value)}; }
+    friend scalar_batch operator/(scalar_batch a, scalar_batch b) noexcept { return {static_cast<T>(a.value / b.value)}; }
+    friend scalar_batch operator-(scalar_batch a) noexcept { return {static_cast<T>(-a.value)}; }
+};
+
+/// True when T has a native xsimd batch in this build.
+template <class T>
+inline constexpr bool has_native_batch =
+#if TMATH_SIMD_ENABLED
+    std::is_same_v<T, float> || std::is_same_v<T, double> || std::is_same_v<T, std::int32_t> ||
+    std::is_same_v<T, std::int64_t> || std::is_same_v<T, std::uint32_t> || std::is_same_v<T, std::uint64_t>;
+#else
+    false;
+#endif
+
+#if TMATH_SIMD_ENABLED
+/// The architecture tmath's kernels are compiled for.
+using arch = xsimd::default_arch;
+template <class T>
+using batch = std::conditional_t<has_native_batch<T>, xsimd::batch<T, arch>, scalar_batch<T>>;
+/// Alignment in bytes the architecture prefers for aligned loads.
+inline constexpr std::size_t arch_alignment = arch::alignment();
+#else
+template <class T>
+using batch = scalar_batch<T>;
+inline constexpr std::size_t arch_alignment = alignof(std::max_align_t);
+#endif
+
+/// Lanes in `batch<T>`.
+template <class T>
+inline constexpr std::size_t width = batch<T>::size;
+
+/// Loads `width<T>` elements from possibly unaligned memory.
+template <class T>
+inline batch<T> load(const T* p) noexcept {
+    return batch<T>::load_unaligned(p);
+}
+/// Stores a batch to possibly unaligned memory.
+template <class T>
+inline void store(T* p, const batch<T>& b) noexcept {
+    b.store_unaligned(p);
+}
+/// A batch with every lane equal to `v`.
+template <class T>
+inline batch<T> splat(T v) noexcept {
+    return batch<T>::broadcast(v);
+}
+
+/// Fused multiply-add `a * b + c` (a plain multiply-add for the scalar stand-in).
+template <class B>
+inline B fma(const B& a, const B& b, const B& c) noexcept {
+#if TMATH_SIMD_ENABLED
+    if constexpr (requires { xsimd::fma(a, b, c); }) return xsimd::fma(a, b, c);
+    else return a * b + c;
+#else
+    return a * b + c;
+#endif
+}
+
+/// Sum of the lanes of a batch (`hadd` before xsimd 9, `reduce_add` from 9).
+template <class T>
+inline T reduce_add(const batch<T>& b) noexcept {
+    if constexpr (!has_native_batch<T>) {
+        return b.value;
+    } else {
+#if TMATH_SIMD_ENABLED
+#if XSIMD_VERSION_MAJOR < 9
+        return xsimd::hadd(b);
+#else
+        return xsimd::reduce_add(b);
+#endif
+#endif
+    }
+}
+
+/// Applies a scalar function lane by lane (for operations with no SIMD instruction,
+/// such as integer division).
+template <class T, class F>
+inline batch<T> lanewise(const batch<T>& a, const batch<T>& b, F f) noexcept {
+    alignas(64) T x[width<T>];
+    alignas(64) T y[width<T>];
+    a.store_unaligned(x);
+    b.store_unaligned(y);
+    for (std::size_t i = 0; i < width<T>; ++i) x[i] = f(x[i], y[i]);
+    return batch<T>::load_unaligned(x);
+}
+
+}  // namespace tmath::simd

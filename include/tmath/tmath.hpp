@@ -1,0 +1,15 @@
+#pragma once
+/// @file tmath.hpp
+/// Umbrella header: everything tmath offers.
+
+#include "tmath/config.hpp"
+#include "tmath/containers/factories.hpp"
+#include "tmath/containers/tensor.hpp"
+#include "tmath/containers/tensor_view.hpp"
+#include "tmath/containers/views.hpp"
+#include "tmath/core/broadcast.hpp"
+#include "tmath/core/errors.hpp"
+#include "tmath/eval/eval.hpp"
+#include "tmath/expr/operators.hpp"
+#include "tmath/io/print.hpp"
+#include "tmath/io/allclose.hpp"
