@@ -1,0 +1,166 @@
+// Every evaluation loop against a plain reference loop, at the sizes around the SIMD
+// width where head/body/tail bugs live: 0, 1, W-1, W, W+1, 4W+3.
+#include "catch.hpp"
+
+#include <tmath/eval/plan.hpp>
+#include <tmath/simd/simd.hpp>
+#include <tmath/tmath.hpp>
+
+#include <cstdint>
+#include <numeric>
+#include <vector>
+
+namespace {
+
+template <class T>
+std::vector<std::size_t> edge_sizes() {
+    const std::size_t w = tmath::simd::width<T>;
+    return {0, 1, w > 1 ? w - 1 : 2, w, w + 1, 4 * w + 3};
+}
+
+/// Deterministic, exactly representable values (small integers), distinct per position.
+template <class T>
+tmath::tensor<T> iota_tensor(std::initializer_list<std::size_t> shape, int start) {
+    auto t = tmath::empty<T>(shape);
+    int v = start;
+    for (auto& x : t) {
+        x = static_cast<T>(v % 23 - 11);
+        v += 7;
+    }
+    return t;
+}
+
+/// The plan chosen for writing a row-major tensor of `shape` from operands with these
+/// (already broadcast) strides.
+template <std::size_t N>
+tmath::detail::eval_plan<N> plan_for(const tmath::shape_t& shape, const std::array<tmath::strides_t, N>& ops) {
+    return tmath::detail::plan<N>(shape, tmath::row_major_strides(shape), ops, {});
+}
+
+}  // namespace
+
+TEMPLATE_TEST_CASE("eval: flat loop", "[eval]", float, double, std::int32_t, std::int64_t) {
+    using T = TestType;
+    for (std::size_t n : edge_sizes<T>()) {
+        CAPTURE(n);
+        auto a = iota_tensor<T>({n}, 1);
+        auto b = iota_tensor<T>({n}, 5);
+        auto c = iota_tensor<T>({n}, 9);
+        CHECK(plan_for<3>(tmath::shape_t{n}, {tmath::strides_t{1}, tmath::strides_t{1}, tmath::strides_t{1}}).kind ==
+              tmath::detail::plan_kind::flat);
+        tmath::tensor<T> r = a * b + c * T(2) - (-a);
+        REQUIRE(r.size() == n);
+        for (std::size_t i = 0; i < n; ++i) CHECK(r(i) == T(a(i) * b(i) + c(i) * T(2) + a(i)));
+    }
+}
+
+TEMPLATE_TEST_CASE("eval: inner_contiguous with row and column broadcasts", "[eval]", float, double, std::int32_t,
+                   std::int64_t) {
+    using T = TestType;
+    const std::size_t m = 3;
+    for (std::size_t n : edge_sizes<T>()) {
+        if (n < 2) continue;  // extent-1 rows collapse into other plans
+        CAPTURE(n);
+        auto a = iota_tensor<T>({m, n}, 1);
+        auto row = iota_tensor<T>({n}, 4);
+        auto col = iota_tensor<T>({m, 1}, 8);
+        CHECK(plan_for<3>(tmath::shape_t{m, n}, {tmath::strides_t{static_cast<std::ptrdiff_t>(n), 1},
+                                                 tmath::strides_t{0, 1}, tmath::strides_t{1, 0}})
+                  .kind == tmath::detail::plan_kind::inner_contiguous);
+        tmath::tensor<T> r = a * row + col;
+        REQUIRE(r.shape() == std::vector<std::size_t>{m, n});
+        for (std::size_t i = 0; i < m; ++i)
+            for (std::size_t j = 0; j < n; ++j) CHECK(r(i, j) == T(a(i, j) * row(j) + col(i, 0)));
+    }
+}
+
+TEMPLATE_TEST_CASE("eval: grouped short rows of a periodic operand", "[eval]", float, double, std::int32_t,
+                   std::int64_t) {
+    using T = TestType;
+    for (std::size_t n : {std::size_t{2}, std::size_t{3}, std::size_t{7}, tmath::simd::width<T> + 1}) {
+        for (std::size_t m : {std::size_t{2}, std::size_t{37}, std::size_t{300}}) {
+            CAPTURE(n, m);
+            auto a = iota_tensor<T>({m, n}, 3);
+            auto row = iota_tensor<T>({n}, 6);
+            const auto p = plan_for<2>(tmath::shape_t{m, n},
+                                       {tmath::strides_t{static_cast<std::ptrdiff_t>(n), 1}, tmath::strides_t{0, 1}});
+            CHECK(p.kind == tmath::detail::plan_kind::inner_contiguous);
+            CHECK(p.group_rows > 1);
+            tmath::tensor<T> r = a * row - T(1);
+            for (std::size_t i = 0; i < m; ++i)
+                for (std::size_t j = 0; j < n; ++j) REQUIRE(r(i, j) == T(a(i, j) * row(j) - T(1)));
+            // Grouped rows inside an outer batch dimension.
+            auto b = iota_tensor<T>({4, m, n}, 2);
+            tmath::tensor<T> s = b + row;
+            for (std::size_t k = 0; k < 4; ++k)
+                for (std::size_t i = 0; i < m; ++i)
+                    for (std::size_t j = 0; j < n; ++j) REQUIRE(s(k, i, j) == T(b(k, i, j) + row(j)));
+        }
+    }
+}
+
+TEMPLATE_TEST_CASE("eval: strided loop with a transposed operand", "[eval]", float, double, std::int32_t,
+                   std::int64_t) {
+    using T = TestType;
+    for (std::size_t n : edge_sizes<T>()) {
+        for (std::size_t m : {std::size_t{2}, std::size_t{TMATH_STRIDED_TILE + 3}}) {
+            CAPTURE(n, m);
+            auto a = iota_tensor<T>({m, n}, 1);
+            auto b = iota_tensor<T>({n, m}, 2);
+            if (n > 1)
+                CHECK(plan_for<2>(tmath::shape_t{m, n}, {tmath::strides_t{static_cast<std::ptrdiff_t>(n), 1},
+                                                         tmath::strides_t{1, static_cast<std::ptrdiff_t>(m)}})
+                          .kind == tmath::detail::plan_kind::strided);
+            tmath::tensor<T> r = a * tmath::transpose(b);
+            REQUIRE(r.shape() == std::vector<std::size_t>{m, n});
+            for (std::size_t i = 0; i < m; ++i)
+                for (std::size_t j = 0; j < n; ++j) CHECK(r(i, j) == T(a(i, j) * b(j, i)));
+        }
+    }
+}
+
+TEMPLATE_TEST_CASE("eval: strided runs through adapt and into transposed destinations", "[eval]", float, double,
+                   std::int32_t, std::int64_t) {
+    using T = TestType;
+    for (std::size_t n : edge_sizes<T>()) {
+        CAPTURE(n);
+        std::vector<T> buf(2 * n + 1);
+        for (std::size_t i = 0; i < buf.size(); ++i) buf[i] = static_cast<T>(i % 17);
+        auto every_other = tmath::adapt(buf.data(), {n}, {2});
+        auto a = iota_tensor<T>({n}, 3);
+        tmath::tensor<T> r = every_other * a;
+        for (std::size_t i = 0; i < n; ++i) CHECK(r(i) == T(buf[2 * i] * a(i)));
+
+        // A destination view with a negative stride (written back to front).
+        std::vector<T> out(n + 1, T(-1));
+        if (n > 0) {
+            auto reversed = tmath::adapt(out.data() + (n - 1), {n}, {-1});
+            reversed = a + T(1);
+            for (std::size_t i = 0; i < n; ++i) CHECK(out[n - 1 - i] == T(a(i) + T(1)));
+        }
+        CHECK(out[n] == T(-1));
+
+        // A transposed destination.
+        auto c = tmath::zeros<T>({n, 3});
+        auto x = iota_tensor<T>({3, n}, 5);
+        tmath::transpose(c) = x * T(3);
+        for (std::size_t i = 0; i < 3; ++i)
+            for (std::size_t j = 0; j < n; ++j) CHECK(c(j, i) == T(x(i, j) * T(3)));
+    }
+}
+
+TEST_CASE("eval: mixed element types convert in the batch path", "[eval]") {
+    for (std::size_t n : edge_sizes<float>()) {
+        CAPTURE(n);
+        auto f = iota_tensor<float>({n}, 1);
+        auto d = iota_tensor<double>({n}, 2);
+        auto i = iota_tensor<std::int32_t>({n}, 3);
+        auto r = tmath::eval(f * d + i);
+        STATIC_REQUIRE(std::is_same_v<decltype(r), tmath::tensor<double>>);
+        for (std::size_t k = 0; k < n; ++k) CHECK(r(k) == double(f(k)) * d(k) + i(k));
+        // Storing into a narrower destination converts element by element.
+        tmath::tensor<float> g = tmath::zeros<float>({n});
+        g = d * 2.0;
+        for (std::size_t k = 0; k < n; ++k) CHECK(g(k) == float(d(k) * 2.0));
+    }
+}
