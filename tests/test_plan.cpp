@@ -62,7 +62,11 @@ TEST_CASE("plan: short rows of a periodic operand are grouped", "[plan]") {
     // (4096,7) * (7): rows of 7 are too short for SIMD; 36 rows (252 elements) run as one.
     const auto p = plan<2>(shape_t{4096, 7}, strides_t{7, 1}, {strides_t{7, 1}, strides_t{0, 1}});
     CHECK(p.kind == plan_kind::inner_contiguous);
-    CHECK(p.group_rows == 256 / 7);
+    CHECK(p.group_rows == 256 / 7);  // no batch width given: as many rows as fit
+    tmath::detail::plan_limits simd16;
+    simd16.batch = 16;
+    const auto w = plan<2>(shape_t{4096, 7}, strides_t{7, 1}, {strides_t{7, 1}, strides_t{0, 1}}, simd16);
+    CHECK(w.group_rows == 32);  // 224 elements: 14 whole batches of 16
     // Grouping needs the destination contiguous over both dimensions.
     const auto q = plan<2>(shape_t{4096, 7}, strides_t{8, 1}, {strides_t{7, 1}, strides_t{0, 1}});
     CHECK(q.kind == plan_kind::inner_contiguous);

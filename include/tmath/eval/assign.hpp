@@ -3,6 +3,7 @@
 /// Assignment of an expression into strided memory: broadcast checks, the aliasing
 /// check, the plan, and the loop. Also the compound assignments (`+=` ...).
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <span>
@@ -50,6 +51,29 @@ std::size_t max_element_size(const E& e) {
     return m;
 }
 
+/// True when the destination and every memory operand of `e` are row-major arrays of
+/// `shape` that are either disjoint from the destination or exactly the destination:
+/// then the assignment is one flat run and needs no plan.
+template <class D, class E>
+bool all_contiguous_like(const D* dst, byte_extent dst_ext, std::span<const std::size_t> shape,
+                         std::span<const std::ptrdiff_t> dst_strides, const E& e) {
+    if (!is_row_major(shape, dst_strides)) return false;
+    bool ok = true;
+    for_each_leaf(e, [&](const auto& leaf) {
+        if (!ok) return;
+        const auto leaf_shape = std::span<const std::size_t>(leaf.shape());
+        ok = std::equal(leaf_shape.begin(), leaf_shape.end(), shape.begin(), shape.end()) &&
+             is_row_major(leaf_shape, leaf.strides());
+        if (!ok) return;
+        const auto* p = reinterpret_cast<const std::byte*>(leaf.data());
+        const bool same = p == dst_ext.lo && sizeof(*leaf.data()) == sizeof(D);
+        const bool disjoint = p + shape_size(shape) * sizeof(*leaf.data()) <= dst_ext.lo || dst_ext.hi <= p;
+        ok = same || disjoint;
+    });
+    (void)dst;
+    return ok;
+}
+
 /// Writes `e`, broadcast to `shape`, into the array at `dst` with `dst_strides`.
 /// The caller has checked that e.shape() broadcasts to `shape`. Operands that read
 /// the destination through another index mapping are handled through a temporary.
@@ -62,6 +86,14 @@ void assign_into(D* dst, std::span<const std::size_t> shape, std::span<const std
 
     std::array<strides_t, n_ops> ops;
     const byte_extent dst_ext = extent_of(dst, shape, dst_strides, sizeof(D));
+    if (all_contiguous_like(dst, dst_ext, shape, dst_strides, e)) {  // the common case, without planning
+        ops.fill(strides_t{1});
+        std::size_t next = 0;
+        auto ev = make_evaluator(e, ops, next);
+        ev.for_each_leaf([](auto& leaf) { leaf.begin_row(0); });
+        contiguous_row<true, V>(dst, static_cast<std::ptrdiff_t>(shape_size(shape)), ev);
+        return;
+    }
     bool alias = false;
     std::size_t k = 0;
     for_each_leaf(e, [&](const auto& leaf) {
@@ -81,6 +113,7 @@ void assign_into(D* dst, std::span<const std::size_t> shape, std::span<const std
     }
     plan_limits limits;
     limits.group_capacity = TMATH_OPERAND_SCRATCH_BYTES / max_element_size<D>(e);
+    limits.batch = simd::width<V>;
     const auto p = plan<n_ops>(shape, dst_strides, ops, limits);
     std::size_t next = 0;
     auto ev = make_evaluator(e, p.operands, next);

@@ -31,7 +31,18 @@ struct plan_limits {
     std::size_t short_row = 64;
     /// Elements a grouped periodic operand may occupy in its scratch buffer.
     std::size_t group_capacity = 256;
+    /// SIMD width of the evaluation: groups are made a multiple of it when they can be.
+    std::size_t batch = 1;
 };
+
+/// Rows of length `n` (out of `rows`) to run as one: as many as the scratch holds,
+/// rounded down to make the run a whole number of SIMD batches when possible.
+inline std::size_t group_rows_for(std::size_t n, std::size_t rows, const plan_limits& limits) {
+    std::size_t k = std::max<std::size_t>(limits.group_capacity / n, 1);
+    const std::size_t unit = limits.batch / std::gcd(n, limits.batch);  // rows per whole batch run
+    if (k >= unit) k -= k % unit;
+    return std::min(k, rows);
+}
 
 /// Result of plan(): the iteration space and every array's strides over it.
 template <std::size_t N>
@@ -65,9 +76,10 @@ eval_plan<N> plan(std::span<const std::size_t> shape, std::span<const std::ptrdi
         }
         if (shape[d] != 1) dims.push_back(d);
     }
-    std::stable_sort(dims.begin(), dims.end(), [&](std::size_t a, std::size_t b) {
-        return std::abs(dst_strides[a]) > std::abs(dst_strides[b]);
-    });
+    // Stable insertion sort by decreasing |stride| (std::stable_sort may allocate).
+    for (std::size_t i = 1; i < dims.size(); ++i)
+        for (std::size_t j = i; j > 0 && std::abs(dst_strides[dims[j - 1]]) < std::abs(dst_strides[dims[j]]); --j)
+            std::swap(dims[j - 1], dims[j]);
 
     // Merge neighbours that are contiguous for the destination and every operand.
     auto mergeable = [&](std::size_t outer, std::size_t inner) {
@@ -120,7 +132,7 @@ eval_plan<N> plan(std::span<const std::size_t> shape, std::span<const std::ptrdi
                 const bool continuing = s[inner - 1] == static_cast<std::ptrdiff_t>(n) && s[inner] == 1;
                 periodic = periodic && (continuing || s[inner - 1] == 0);
             }
-            if (periodic) p.group_rows = std::clamp<std::size_t>(limits.group_capacity / n, 1, p.shape[inner - 1]);
+            if (periodic) p.group_rows = group_rows_for(n, p.shape[inner - 1], limits);
         }
         return p;
     }

@@ -101,6 +101,16 @@ inline B fma(const B& a, const B& b, const B& c) noexcept {
 }
 
 /// Sum of the lanes of a batch (`hadd` before xsimd 9, `reduce_add` from 9).
+/// Call it qualified, `simd::reduce_add<T>(b)`: from xsimd 9 an unqualified call is
+/// ambiguous with `xsimd::reduce_add`, found by argument-dependent lookup.
+/// For double on AVX-512 both spellings inline `_mm512_extractf64x4_pd`, whose
+/// `_mm256_undefined_pd()` trips GCC 12's -Wuninitialized / -Wmaybe-uninitialized
+/// (false positive, GCC PR 105593), hence the pragmas around the definition.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 template <class T>
 inline T reduce_add(const batch<T>& b) noexcept {
     if constexpr (!has_native_batch<T>) {
@@ -115,6 +125,9 @@ inline T reduce_add(const batch<T>& b) noexcept {
 #endif
     }
 }
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 /// Applies a scalar function lane by lane (for operations with no SIMD instruction,
 /// such as integer division).

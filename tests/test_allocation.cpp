@@ -1,0 +1,65 @@
+// Allocation discipline: a fused expression allocates nothing but its destination, and
+// nothing at all when assigned into a tensor that already has the result's shape.
+// This file replaces the global allocation functions with counting ones.
+#include "catch.hpp"
+
+#include <tmath/tmath.hpp>
+
+#include <cstdlib>
+#include <new>
+
+namespace {
+thread_local long g_allocations = 0;
+
+void* counted_alloc(std::size_t n, std::size_t align) {
+    ++g_allocations;
+    if (n == 0) n = 1;
+    void* p = align <= alignof(std::max_align_t) ? std::malloc(n) : std::aligned_alloc(align, (n + align - 1) / align * align);
+    if (!p) throw std::bad_alloc();
+    return p;
+}
+
+/// Allocations made while running `f`.
+template <class F>
+long allocations_in(F&& f) {
+    const long before = g_allocations;
+    f();
+    return g_allocations - before;
+}
+}  // namespace
+
+void* operator new(std::size_t n) { return counted_alloc(n, alignof(std::max_align_t)); }
+void* operator new[](std::size_t n) { return counted_alloc(n, alignof(std::max_align_t)); }
+void* operator new(std::size_t n, std::align_val_t a) { return counted_alloc(n, static_cast<std::size_t>(a)); }
+void* operator new[](std::size_t n, std::align_val_t a) { return counted_alloc(n, static_cast<std::size_t>(a)); }
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+
+TEST_CASE("allocation: a fused expression allocates only its destination", "[allocation]") {
+    auto a = tmath::full<float>({64, 33}, 1.5f);
+    auto b = tmath::full<float>({64, 33}, 2.0f);
+    auto c = tmath::full<float>({33}, 3.0f);
+    auto col = tmath::full<float>({64, 1}, 0.5f);
+    auto r = tmath::zeros<float>({64, 33});
+    float* storage = r.data();
+
+    CHECK(allocations_in([&] { r = a * b + c * 2.0f; }) == 0);
+    CHECK(r.data() == storage);
+    CHECK(r(63, 32) == 1.5f * 2.0f + 3.0f * 2.0f);
+    CHECK(allocations_in([&] { r = a * col - tmath::transpose(tmath::transpose(b)); }) == 0);
+    CHECK(allocations_in([&] { r += c; }) == 0);
+    CHECK(allocations_in([&] { r *= col; }) == 0);
+    CHECK(allocations_in([&] { tmath::tensor<float> fresh = a * b + c * 2.0f; }) == 1);
+    // A transposed operand (strided loop) allocates nothing either.
+    auto sq = tmath::full<float>({40, 40}, 1.0f);
+    auto out = tmath::zeros<float>({40, 40});
+    CHECK(allocations_in([&] { out = sq * tmath::transpose(sq); }) == 0);
+    // Aliasing through a different mapping needs exactly one temporary.
+    CHECK(allocations_in([&] { sq = tmath::transpose(sq) * 2.0f; }) == 1);
+}
