@@ -20,15 +20,17 @@
 #define TMATH_ALIGNMENT 64
 #endif
 
-/// Side, in elements, of the 2-D tiles used by the strided evaluation loop.
+/// Columns, in elements, of the 2-D tiles used by the strided evaluation loop; the
+/// rows are as many as fit an operand's scratch (16 floats: one cache line).
 #ifndef TMATH_STRIDED_TILE
-#define TMATH_STRIDED_TILE 32
+#define TMATH_STRIDED_TILE 64
 #endif
 
 /// Capacity, in bytes, of the per-operand scratch used to replicate broadcast
-/// operands (one SIMD batch) and short periodic rows (several rows at once).
+/// operands (one SIMD batch), short periodic rows (several rows at once) and tiles
+/// of transposed operands (the strided loop). It lives on the stack.
 #ifndef TMATH_OPERAND_SCRATCH_BYTES
-#define TMATH_OPERAND_SCRATCH_BYTES 1024
+#define TMATH_OPERAND_SCRATCH_BYTES 4096
 #endif
 
 /// Define TMATH_NO_SIMD to force the scalar fallback everywhere (testing aid).

@@ -2,6 +2,7 @@
 /// @file tensor.hpp
 /// `tensor<T>`: the owning, row-major, SIMD-aligned N-d array of dynamic rank.
 
+#include <algorithm>
 #include <concepts>
 #include <cstddef>
 #include <initializer_list>
@@ -58,8 +59,12 @@ public:
         o.m_shape = shape_t{0};
         o.m_strides = strides_t{1};
     }
+    /// Copies `o`; storage is reused when the shapes match (as std::vector reuses capacity).
     tensor& operator=(const tensor& o) {
-        if (this != &o) {
+        if (this == &o) return *this;
+        if (m_shape == o.m_shape) {
+            std::copy(o.begin(), o.end(), begin());
+        } else {
             tensor copy(o);
             swap(copy);
         }

@@ -57,7 +57,18 @@ shape_t broadcast_shapes(const S&... shapes) {
     const std::span<const std::size_t> spans[] = {std::span<const std::size_t>(shapes)..., {}};
     return detail::broadcast_shape_of(std::span(spans, sizeof...(S)), "broadcast_shapes");
 }
-/// Overload for braced lists: `broadcast_shapes({2, 1}, {3})`.
+/// Two braced shapes: `broadcast_shapes({2, 1}, {3})`.
+inline shape_t broadcast_shapes(std::initializer_list<std::size_t> a, std::initializer_list<std::size_t> b) {
+    const std::span<const std::size_t> spans[] = {{a.begin(), a.size()}, {b.begin(), b.size()}};
+    return detail::broadcast_shape_of(std::span(spans), "broadcast_shapes");
+}
+/// Three braced shapes: `broadcast_shapes({2, 1}, {3}, {1, 1})`.
+inline shape_t broadcast_shapes(std::initializer_list<std::size_t> a, std::initializer_list<std::size_t> b,
+                                std::initializer_list<std::size_t> c) {
+    const std::span<const std::size_t> spans[] = {{a.begin(), a.size()}, {b.begin(), b.size()}, {c.begin(), c.size()}};
+    return detail::broadcast_shape_of(std::span(spans), "broadcast_shapes");
+}
+/// Any number of braced shapes as one list: `broadcast_shapes({{2, 1}, {3}, {}})`.
 inline shape_t broadcast_shapes(std::initializer_list<std::initializer_list<std::size_t>> shapes) {
     small_vector<std::span<const std::size_t>, 8> spans;
     for (auto& s : shapes) spans.push_back(std::span<const std::size_t>(s.begin(), s.size()));

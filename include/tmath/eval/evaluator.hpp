@@ -9,7 +9,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <cstddef>
+#include <cstdint>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -29,6 +31,15 @@ inline simd::batch<V> gather_batch(R&& read) noexcept {
     alignas(TMATH_ALIGNMENT) V tmp[simd::width<V>];
     for (std::size_t k = 0; k < simd::width<V>; ++k) tmp[k] = read(k);
     return simd::batch<V>::load_aligned(tmp);
+}
+
+/// Hints the cache to fetch the line at `address` (never faults).
+inline void prefetch(std::uintptr_t address) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_prefetch(reinterpret_cast<const void*>(address), 0, 2);  // to L2: 4 KiB-strided lines would thrash an L1 set
+#else
+    (void)address;
+#endif
 }
 
 /// Cursor over one memory operand.
@@ -88,10 +99,66 @@ public:
     }
 
     /// Starts a segment at position `i` of dimension `p` and `j0` of dimension `q`,
-    /// stepping along `q` (the strided loop).
+    /// stepping along `q` (the element-by-element strided loop).
     void begin_segment(std::size_t p, std::ptrdiff_t i, std::size_t q, std::ptrdiff_t j0) noexcept {
         m_ptr = m_src + i * m_strides[p] + j0 * m_strides[q];
         m_step = m_strides[q];
+    }
+
+    /// Starts the tile [i0, i0+rows) x [j0, j0+cols) of dimensions (p, q). An operand
+    /// that is not unit-stride or broadcast along q (a transposed one) is copied into
+    /// the scratch as a row-major rows x cols block, reading along its faster dimension.
+    /// `next_i0`/`next_j0` locate the tile that follows, whose source lines are prefetched.
+    void begin_tile(std::size_t p, std::ptrdiff_t i0, std::ptrdiff_t rows, std::size_t q, std::ptrdiff_t j0,
+                    std::ptrdiff_t cols, std::ptrdiff_t next_i0, std::ptrdiff_t next_j0) noexcept {
+        const std::ptrdiff_t sp = m_strides[p];
+        const std::ptrdiff_t sq = m_strides[q];
+        m_tile = m_src + i0 * sp + j0 * sq;
+        m_tile_step = sp;
+        m_packed = sq != 0 && sq != 1;
+        if (!m_packed) return;
+        // The transposed reads are short runs on many pages: fetch the next tile's ahead.
+        const auto next = reinterpret_cast<std::uintptr_t>(m_src) +
+                          static_cast<std::uintptr_t>((next_i0 * sp + next_j0 * sq) * static_cast<std::ptrdiff_t>(sizeof(T)));
+        const std::ptrdiff_t line = std::max<std::ptrdiff_t>(1, 64 / static_cast<std::ptrdiff_t>(sizeof(T)) / std::max<std::ptrdiff_t>(std::abs(sp), 1));
+        for (std::ptrdiff_t j = 0; j < cols; ++j)
+            for (std::ptrdiff_t i = 0; i < rows; i += line)
+                prefetch(next + static_cast<std::uintptr_t>((i * sp + j * sq) * static_cast<std::ptrdiff_t>(sizeof(T))));
+        if (std::abs(sp) <= std::abs(sq)) {
+            // Four source runs at a time: four independent loads, four adjacent stores.
+            std::ptrdiff_t j = 0;
+            for (; j + 4 <= cols; j += 4) {
+                const T* r0 = m_tile + j * sq;
+                const T* r1 = r0 + sq;
+                const T* r2 = r1 + sq;
+                const T* r3 = r2 + sq;
+                T* out = m_scratch + j;
+                for (std::ptrdiff_t i = 0; i < rows; ++i) {
+                    out[i * cols] = r0[i * sp];
+                    out[i * cols + 1] = r1[i * sp];
+                    out[i * cols + 2] = r2[i * sp];
+                    out[i * cols + 3] = r3[i * sp];
+                }
+            }
+            for (; j < cols; ++j)
+                for (std::ptrdiff_t i = 0; i < rows; ++i) m_scratch[i * cols + j] = m_tile[i * sp + j * sq];
+        } else {
+            for (std::ptrdiff_t i = 0; i < rows; ++i)
+                for (std::ptrdiff_t j = 0; j < cols; ++j) m_scratch[i * cols + j] = m_tile[i * sp + j * sq];
+        }
+        m_tile = m_scratch;
+        m_tile_step = cols;
+    }
+    /// Starts row `i` of the current tile (unit stride, or a replicated broadcast value).
+    void begin_tile_row(std::ptrdiff_t i, std::size_t q) noexcept {
+        if (!m_packed && m_strides[q] == 0) {
+            std::fill_n(m_scratch, simd::width<T>, m_tile[i * m_tile_step]);
+            m_ptr = m_scratch;
+            m_step = 0;
+        } else {
+            m_ptr = m_tile + i * m_tile_step;
+            m_step = 1;
+        }
     }
 
     template <class V>
@@ -118,7 +185,10 @@ private:
     const T* m_ptr;
     const std::ptrdiff_t* m_strides;
     std::ptrdiff_t m_step = 1;
+    const T* m_tile = nullptr;
+    std::ptrdiff_t m_tile_step = 0;
     bool m_periodic = false;
+    bool m_packed = false;
     alignas(TMATH_ALIGNMENT) T m_scratch[scratch_capacity];
 };
 

@@ -136,15 +136,29 @@ void run_plan(const eval_plan<N>& p, D* dst, Ev& ev) {
         for (std::size_t d = 0; d < inner; ++d)
             if (d != tp) outer.push_back(d);
         const auto rows = static_cast<std::ptrdiff_t>(p.shape[tp]);
-        constexpr std::ptrdiff_t tile = TMATH_STRIDED_TILE;
+        const auto tile_rows = static_cast<std::ptrdiff_t>(p.tile_rows);
+        const auto tile_cols = static_cast<std::ptrdiff_t>(p.tile_cols);
+        const bool dst_contiguous = p.dst[inner] == 1;
         for_each_index(p.shape, outer, move, [&] {
-            for (std::ptrdiff_t i0 = 0; i0 < rows; i0 += tile) {
-                const std::ptrdiff_t ie = std::min(i0 + tile, rows);
-                for (std::ptrdiff_t j0 = 0; j0 < n; j0 += tile) {
-                    const std::ptrdiff_t len = std::min(tile, n - j0);
-                    for (std::ptrdiff_t i = i0; i < ie; ++i) {
-                        ev.for_each_leaf([&](auto& leaf) { leaf.begin_segment(tp, i, inner, j0); });
-                        strided_row<V>(cursor + i * p.dst[tp] + j0 * p.dst[inner], p.dst[inner], len, ev);
+            for (std::ptrdiff_t i0 = 0; i0 < rows; i0 += tile_rows) {
+                const std::ptrdiff_t nr = std::min(tile_rows, rows - i0);
+                for (std::ptrdiff_t j0 = 0; j0 < n; j0 += tile_cols) {
+                    const std::ptrdiff_t nc = std::min(tile_cols, n - j0);
+                    D* corner = cursor + i0 * p.dst[tp] + j0 * p.dst[inner];
+                    if (dst_contiguous) {  // pack transposed operands, then SIMD rows
+                        const bool last_col = j0 + tile_cols >= n;
+                        const std::ptrdiff_t ni = last_col ? i0 + tile_rows : i0;
+                        const std::ptrdiff_t nj = last_col ? 0 : j0 + tile_cols;
+                        ev.for_each_leaf([&](auto& leaf) { leaf.begin_tile(tp, i0, nr, inner, j0, nc, ni, nj); });
+                        for (std::ptrdiff_t i = 0; i < nr; ++i) {
+                            ev.for_each_leaf([&](auto& leaf) { leaf.begin_tile_row(i, inner); });
+                            contiguous_row<false, V>(corner + i * p.dst[tp], nc, ev);
+                        }
+                    } else {  // the destination itself is strided: element by element
+                        for (std::ptrdiff_t i = i0; i < i0 + nr; ++i) {
+                            ev.for_each_leaf([&](auto& leaf) { leaf.begin_segment(tp, i, inner, j0); });
+                            strided_row<V>(corner + (i - i0) * p.dst[tp], p.dst[inner], nc, ev);
+                        }
                     }
                 }
             }

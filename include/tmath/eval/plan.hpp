@@ -29,8 +29,10 @@ enum class plan_kind { flat, inner_contiguous, strided };
 struct plan_limits {
     /// Rows shorter than this (in elements) are grouped when their operands allow it.
     std::size_t short_row = 64;
-    /// Elements a grouped periodic operand may occupy in its scratch buffer.
+    /// Elements an operand may occupy in its scratch buffer (grouped rows, tiles).
     std::size_t group_capacity = 256;
+    /// Columns of a strided tile (its rows fill the rest of the scratch).
+    std::size_t tile_cols = TMATH_STRIDED_TILE;
     /// SIMD width of the evaluation: groups are made a multiple of it when they can be.
     std::size_t batch = 1;
 };
@@ -53,6 +55,8 @@ struct eval_plan {
     std::array<strides_t, N> operands;  ///< operand strides over `shape` (0 = broadcast)
     std::size_t group_rows = 1;         ///< inner_contiguous: rows of dim rank-2 done as one run
     std::size_t tile_dim = 0;           ///< strided: the dimension tiled with the innermost one
+    std::size_t tile_rows = 1;          ///< strided: tile extent along tile_dim
+    std::size_t tile_cols = 1;          ///< strided: tile extent along the innermost dimension
 
     std::size_t rank() const noexcept { return shape.size(); }
 };
@@ -150,6 +154,8 @@ eval_plan<N> plan(std::span<const std::size_t> shape, std::span<const std::ptrdi
         const auto s = std::abs((*worst)[d]);
         if (s != 0 && (p.tile_dim == inner || s < std::abs((*worst)[p.tile_dim]))) p.tile_dim = d;
     }
+    p.tile_cols = std::min(limits.tile_cols, limits.group_capacity);
+    p.tile_rows = std::max<std::size_t>(limits.group_capacity / p.tile_cols, 1);
     return p;
 }
 
