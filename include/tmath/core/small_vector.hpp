@@ -105,12 +105,23 @@ public:
     }
 
     friend bool operator==(const small_vector& a, const small_vector& b) noexcept {
-        return std::equal(a.begin(), a.end(), b.begin(), b.end());
+        return same_elements(a.data(), a.size(), b.data(), b.size());
     }
+    /// Element-wise equality of two short arrays (a plain loop: shapes are a few elements,
+    /// where a call to memcmp costs more than the comparison).
+    static bool same_elements(const T* a, size_type na, const T* b, size_type nb) noexcept {
+        if (na != nb) return false;
+        for (size_type i = 0; i < na; ++i)
+            if (!(a[i] == b[i])) return false;
+        return true;
+    }
+
     /// Compares with any range of values (e.g. `t.shape() == std::vector<std::size_t>{2, 3}`).
     template <std::ranges::input_range R>
         requires(!std::is_same_v<std::remove_cvref_t<R>, small_vector>)
     friend bool operator==(const small_vector& a, const R& b) {
+        if constexpr (std::ranges::contiguous_range<R> && std::is_same_v<std::ranges::range_value_t<R>, T>)
+            return same_elements(a.data(), a.size(), std::ranges::data(b), std::ranges::size(b));
         auto it = std::ranges::begin(b);
         auto last = std::ranges::end(b);
         for (const T& v : a) {
@@ -151,7 +162,7 @@ private:
         o.m_size = 0;
     }
 
-    T m_inline[N] = {};
+    T m_inline[N];  // only the first m_size are meaningful
     T* m_heap = nullptr;
     size_type m_size = 0;
     size_type m_capacity = 0;

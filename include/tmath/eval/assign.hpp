@@ -62,7 +62,7 @@ bool all_contiguous_like(const D* dst, byte_extent dst_ext, std::span<const std:
     for_each_leaf(e, [&](const auto& leaf) {
         if (!ok) return;
         const auto leaf_shape = std::span<const std::size_t>(leaf.shape());
-        ok = std::equal(leaf_shape.begin(), leaf_shape.end(), shape.begin(), shape.end()) &&
+        ok = shape_t::same_elements(leaf_shape.data(), leaf_shape.size(), shape.data(), shape.size()) &&
              is_row_major(leaf_shape, leaf.strides());
         if (!ok) return;
         const auto* p = reinterpret_cast<const std::byte*>(leaf.data());
@@ -87,9 +87,11 @@ void assign_into(D* dst, std::span<const std::size_t> shape, std::span<const std
     std::array<strides_t, n_ops> ops;
     const byte_extent dst_ext = extent_of(dst, shape, dst_strides, sizeof(D));
     if (all_contiguous_like(dst, dst_ext, shape, dst_strides, e)) {  // the common case, without planning
-        ops.fill(strides_t{1});
+        static constexpr std::ptrdiff_t unit[1] = {1};
+        std::array<const std::ptrdiff_t*, n_ops> unit_strides;
+        unit_strides.fill(unit);
         std::size_t next = 0;
-        auto ev = make_evaluator(e, ops, next);
+        auto ev = make_evaluator(e, unit_strides, next);
         ev.for_each_leaf([](auto& leaf) { leaf.begin_row(0); });
         contiguous_row<true, V>(dst, static_cast<std::ptrdiff_t>(shape_size(shape)), ev);
         return;
@@ -115,8 +117,10 @@ void assign_into(D* dst, std::span<const std::size_t> shape, std::span<const std
     limits.group_capacity = TMATH_OPERAND_SCRATCH_BYTES / max_element_size<D>(e);
     limits.batch = simd::width<V>;
     const auto p = plan<n_ops>(shape, dst_strides, ops, limits);
+    std::array<const std::ptrdiff_t*, n_ops> op_strides;
+    for (std::size_t i = 0; i < n_ops; ++i) op_strides[i] = p.operands[i].data();
     std::size_t next = 0;
-    auto ev = make_evaluator(e, p.operands, next);
+    auto ev = make_evaluator(e, op_strides, next);
     run_plan<V>(p, dst, ev);
 }
 

@@ -257,13 +257,14 @@ private:
     std::tuple<C...> m_children;
 };
 
-/// Builds the evaluator of `e`; memory operands take their strides, in order, from `strides`.
+/// Builds the evaluator of `e`; memory operands take their strides, in order, from `strides`
+/// (which must outlive the evaluator).
 template <tensor_expression E, std::size_t N>
-auto make_evaluator(const E& e, const std::array<strides_t, N>& strides, std::size_t& next) {
+auto make_evaluator(const E& e, const std::array<const std::ptrdiff_t*, N>& strides, std::size_t& next) {
     constexpr auto kind = std::remove_cvref_t<E>::node_kind;
     if constexpr (kind == expr_kind::memory) {
         using T = std::remove_const_t<std::remove_pointer_t<decltype(e.data())>>;
-        return leaf_evaluator<T>(e.data(), strides[next++].data());
+        return leaf_evaluator<T>(e.data(), strides[next++]);
     } else if constexpr (kind == expr_kind::scalar) {
         return scalar_evaluator<value_type_t<E>>(e.value());
     } else {
