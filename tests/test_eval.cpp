@@ -103,7 +103,7 @@ TEMPLATE_TEST_CASE("eval: strided loop with a transposed operand", "[eval]", flo
                    std::int64_t) {
     using T = TestType;
     for (std::size_t n : edge_sizes<T>()) {
-        for (std::size_t m : {std::size_t{2}, std::size_t{TMATH_STRIDED_TILE + 3}}) {
+        for (std::size_t m : {std::size_t{2}, std::size_t{TMATH_STRIDED_TILE + 3}, std::size_t{17}}) {
             CAPTURE(n, m);
             auto a = iota_tensor<T>({m, n}, 1);
             auto b = iota_tensor<T>({n, m}, 2);
@@ -163,4 +163,38 @@ TEST_CASE("eval: mixed element types convert in the batch path", "[eval]") {
         g = d * 2.0;
         for (std::size_t k = 0; k < n; ++k) CHECK(g(k) == float(d(k) * 2.0));
     }
+}
+
+TEMPLATE_TEST_CASE("eval: destinations too large for the caches (streaming stores)", "[eval]", float, std::int64_t) {
+    using T = TestType;
+    const std::size_t n = TMATH_STREAMING_BYTES / sizeof(T) + 2 * tmath::simd::width<T> + 3;
+    auto a = tmath::empty<T>({n});
+    auto b = tmath::empty<T>({n});
+    for (std::size_t i = 0; i < n; ++i) {
+        a(i) = static_cast<T>(i % 1000);
+        b(i) = static_cast<T>(i % 7);
+    }
+    // Flat, from an aligned start.
+    tmath::tensor<T> r = a * b + T(1);
+    bool ok = true;
+    for (std::size_t i = 0; i < n; ++i) ok = ok && r(i) == T(a(i) * b(i) + T(1));
+    CHECK(ok);
+    // Into a view that starts one element past an aligned address (scalar head first).
+    std::vector<T> out(n + 1, T(-1));
+    auto v = tmath::adapt(out.data() + 1, {n});
+    v = a - b;
+    ok = out[0] == T(-1);
+    for (std::size_t i = 0; i < n; ++i) ok = ok && out[i + 1] == T(a(i) - b(i));
+    CHECK(ok);
+    // Rows of a broadcast (inner_contiguous plan).
+    const std::size_t cols = 1000, rows = n / cols;
+    auto m = tmath::empty<T>({rows, cols});
+    for (std::size_t i = 0; i < m.size(); ++i) m.data()[i] = static_cast<T>(i % 11);
+    auto row = tmath::empty<T>({cols});
+    for (std::size_t j = 0; j < cols; ++j) row(j) = static_cast<T>(j % 5);
+    tmath::tensor<T> s = m * row;
+    ok = true;
+    for (std::size_t i = 0; i < rows; ++i)
+        for (std::size_t j = 0; j < cols; ++j) ok = ok && s(i, j) == T(m(i, j) * row(j));
+    CHECK(ok);
 }

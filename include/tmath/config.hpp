@@ -33,4 +33,10 @@
 #define TMATH_OPERAND_SCRATCH_BYTES 4096
 #endif
 
+/// Destinations of at least this many bytes are written with non-temporal (streaming)
+/// stores by the contiguous loops: they would not stay in cache anyway.
+#ifndef TMATH_STREAMING_BYTES
+#define TMATH_STREAMING_BYTES (std::size_t{16} << 20)
+#endif
+
 /// Define TMATH_NO_SIMD to force the scalar fallback everywhere (testing aid).

@@ -93,7 +93,10 @@ void assign_into(D* dst, std::span<const std::size_t> shape, std::span<const std
         std::size_t next = 0;
         auto ev = make_evaluator(e, unit_strides, next);
         ev.for_each_leaf([](auto& leaf) { leaf.begin_row(0); });
-        contiguous_row<true, V>(dst, static_cast<std::ptrdiff_t>(shape_size(shape)), ev);
+        const auto n = static_cast<std::ptrdiff_t>(shape_size(shape));
+        if constexpr (std::is_same_v<V, D>)
+            if (streams<V, D>(static_cast<std::size_t>(n))) return streaming_row<true>(dst, n, ev);
+        contiguous_row<true, V>(dst, n, ev);
         return;
     }
     bool alias = false;

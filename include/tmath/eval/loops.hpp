@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <type_traits>
 
@@ -76,6 +77,42 @@ inline void contiguous_row(D* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
     for (; j < n; ++j) dst[j] = static_cast<D>(ev.template scalar<V>(j));
 }
 
+/// contiguous_row for a destination too large for the caches: scalar head up to an
+/// aligned address, then non-temporal batch stores, then the scalar tail.
+template <bool Flat, class V, class Ev>
+inline void streaming_row(V* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
+    constexpr auto w = static_cast<std::ptrdiff_t>(simd::width<V>);
+    constexpr std::size_t align = sizeof(V) * simd::width<V>;
+    std::ptrdiff_t j = 0;
+    for (; j < n && reinterpret_cast<std::uintptr_t>(dst + j) % align != 0; ++j) dst[j] = ev.template scalar<V>(j);
+    if (reinterpret_cast<std::uintptr_t>(dst + j) % align == 0) {
+        auto get = [&](std::ptrdiff_t k) {
+            if constexpr (Flat) return ev.template contiguous_batch<V>(k);
+            else return ev.template batch<V>(k);
+        };
+        for (; j + 4 * w <= n; j += 4 * w) {
+            const auto b0 = get(j);
+            const auto b1 = get(j + w);
+            const auto b2 = get(j + 2 * w);
+            const auto b3 = get(j + 3 * w);
+            simd::stream(dst + j, b0);
+            simd::stream(dst + j + w, b1);
+            simd::stream(dst + j + 2 * w, b2);
+            simd::stream(dst + j + 3 * w, b3);
+        }
+        for (; j + w <= n; j += w) simd::stream(dst + j, get(j));
+        simd::stream_fence();
+    }
+    for (; j < n; ++j) dst[j] = ev.template scalar<V>(j);
+}
+
+/// Whether a destination of `n` elements of D written by an expression of V is streamed.
+template <class V, class D>
+constexpr bool streams(std::size_t n) noexcept {
+    if constexpr (std::is_same_v<V, D> && simd::has_stream_store<V>) return n * sizeof(D) >= TMATH_STREAMING_BYTES;
+    else return false;
+}
+
 /// dst[j * step] = ev[j] for j in [0, n), element by element.
 template <class V, class D, class Ev>
 inline void strided_row(D* dst, std::ptrdiff_t step, std::ptrdiff_t n, const Ev& ev) noexcept {
@@ -97,14 +134,19 @@ void run_plan(const eval_plan<N>& p, D* dst, Ev& ev) {
     switch (p.kind) {
     case plan_kind::flat:
         ev.for_each_leaf([](auto& leaf) { leaf.begin_row(0); });
+        if constexpr (std::is_same_v<V, D>)
+            if (streams<V, D>(static_cast<std::size_t>(n))) return streaming_row<true>(dst, n, ev);
         contiguous_row<true, V>(dst, n, ev);
         return;
 
     case plan_kind::inner_contiguous:
         if (p.group_rows == 1) {
             for (std::size_t d = 0; d < inner; ++d) outer.push_back(d);
+            const bool stream = streams<V, D>(shape_size(p.shape.span()));
             for_each_index(p.shape, outer, move, [&] {
                 ev.for_each_leaf([&](auto& leaf) { leaf.begin_row(inner); });
+                if constexpr (std::is_same_v<V, D>)
+                    if (stream) return streaming_row<false>(cursor, n, ev);
                 contiguous_row<false, V>(cursor, n, ev);
             });
         } else {
