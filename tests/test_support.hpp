@@ -1,0 +1,229 @@
+#pragma once
+// Shared helpers of tmath's tests: seeded random shapes and values, an independent
+// reference implementation of NumPy broadcasting (shapes and element loops), and
+// comparisons that report the first mismatching element.
+#include "catch.hpp"
+
+#include <tmath/tmath.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <random>
+#include <sstream>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+/// Catch2 string matcher "contains substring", spelled per Catch2 major version.
+#if TMATH_CATCH_MAJOR >= 3
+#define TMATH_CONTAINS(s) Catch::Matchers::ContainsSubstring(s)
+#else
+#define TMATH_CONTAINS(s) Catch::Matchers::Contains(s)
+#endif
+
+namespace test {
+
+using shape = std::vector<std::size_t>;
+using index = std::vector<std::size_t>;
+
+/// The message of the shape_error `f()` throws, or a marker saying what happened instead.
+template <class F>
+std::string shape_error_message(F&& f) {
+    try {
+        f();
+    } catch (const tmath::shape_error& e) {
+        return e.what();
+    } catch (const std::exception& e) {
+        return std::string("<not a shape_error: ") + e.what() + ">";
+    }
+    return "<no exception>";
+}
+
+/// NumPy's spelling of a shape, written independently of tmath: (2,3), (5,), ().
+inline std::string fmt(const shape& s) {
+    std::string r = "(";
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (i != 0) r += ',';
+        r += std::to_string(s[i]);
+    }
+    r += s.size() == 1 ? ",)" : ")";
+    return r;
+}
+
+/// Number of elements of `s`.
+inline std::size_t count(const shape& s) {
+    std::size_t n = 1;
+    for (std::size_t d : s) n *= d;
+    return n;
+}
+
+/// Reference broadcasting of two shapes (NumPy): false when they do not broadcast.
+inline bool ref_broadcast(const shape& a, const shape& b, shape& out) {
+    const std::size_t r = std::max(a.size(), b.size());
+    out.assign(r, 1);
+    for (std::size_t i = 0; i < r; ++i) {  // i counts from the right
+        const std::size_t x = i < a.size() ? a[a.size() - 1 - i] : 1;
+        const std::size_t y = i < b.size() ? b[b.size() - 1 - i] : 1;
+        if (x != y && x != 1 && y != 1) return false;
+        out[r - 1 - i] = x == 1 ? y : x;
+    }
+    return true;
+}
+
+/// Multi-index of the k-th element of `s` in row-major order.
+inline index unravel(std::size_t k, const shape& s) {
+    index idx(s.size(), 0);
+    for (std::size_t d = s.size(); d-- > 0;) {
+        idx[d] = k % s[d];
+        k /= s[d];
+    }
+    return idx;
+}
+
+/// Row-major position, in an operand of shape `in`, of the output index `idx` of a
+/// result of shape `out` that `in` broadcasts to (trailing alignment, 1 stretches).
+inline std::size_t broadcast_offset(const shape& out, const index& idx, const shape& in) {
+    const std::size_t pad = out.size() - in.size();
+    std::size_t off = 0;
+    for (std::size_t d = 0; d < in.size(); ++d) off = off * in[d] + (in[d] == 1 ? 0 : idx[pad + d]);
+    return off;
+}
+
+/// Seeded generator that gives the same sequence with every standard library
+/// (plain modulo of the engine's output, no library distributions).
+class rng {
+public:
+    explicit rng(std::uint32_t seed) : m_engine(seed) {}
+
+    /// Uniform-ish integer in [0, n).
+    std::size_t below(std::size_t n) { return static_cast<std::size_t>(m_engine()) % n; }
+    bool coin() { return below(2) == 0; }
+
+    /// A value of T: integers in a range that keeps triple products exact
+    /// ([-1000, 1000] for 32-bit, [-2^20, 2^20] for 64-bit), floats in [-10, 10].
+    /// With `nonzero`, never 0.
+    template <class T>
+    T value(bool nonzero = false) {
+        while (true) {
+            T v;
+            if constexpr (std::is_floating_point_v<T>) {
+                v = static_cast<T>(static_cast<double>(static_cast<long>(below(200001)) - 100000) / 10000.0);
+            } else if constexpr (sizeof(T) >= 8) {
+                v = static_cast<T>(static_cast<long long>(below(2097153)) - 1048576);
+            } else {
+                v = static_cast<T>(static_cast<long>(below(2001)) - 1000);
+            }
+            if (!nonzero || v != T(0)) return v;
+        }
+    }
+    template <class T>
+    std::vector<T> values(std::size_t n, bool nonzero = false) {
+        std::vector<T> v(n);
+        for (auto& x : v) x = value<T>(nonzero);
+        return v;
+    }
+
+    /// A shape of rank [0, max_rank] with extents drawn from {0, 1, 2, 3, 5}; a 0 extent
+    /// comes up in about one shape in five.
+    shape out_shape(std::size_t max_rank = 6) {
+        static constexpr std::size_t extents[] = {1, 2, 3, 5, 1, 2, 3, 5};
+        shape s(below(max_rank + 1));
+        for (auto& d : s) d = extents[below(8)];
+        if (!s.empty() && below(5) == 0) s[below(s.size())] = 0;
+        return s;
+    }
+    /// A shape that broadcasts to `out`: the same rank or fewer (trailing), each
+    /// extent either out's or 1.
+    shape operand_shape(const shape& out) {
+        shape s(out.end() - static_cast<std::ptrdiff_t>(below(out.size() + 1)), out.end());
+        for (auto& d : s)
+            if (below(3) == 0) d = 1;
+        return s;
+    }
+
+private:
+    std::mt19937 m_engine;
+};
+
+/// A tensor of shape `s` holding `v` in row-major order.
+template <class T>
+tmath::tensor<T> make_tensor(const shape& s, const std::vector<T>& v) {
+    tmath::tensor<T> t = tmath::empty<T>(s);
+    REQUIRE(t.size() == v.size());
+    std::copy(v.begin(), v.end(), t.begin());
+    return t;
+}
+
+/// Values of the operand `v` (row-major, shape `s`) laid out as its transpose
+/// (reversed shape): transpose(tensor_of(reversed(s), result)) reads like `v`.
+template <class T>
+std::vector<T> transposed_layout(const shape& s, const std::vector<T>& v) {
+    const shape rs(s.rbegin(), s.rend());
+    std::vector<T> out(v.size());
+    for (std::size_t k = 0; k < v.size(); ++k) {
+        const index idx = unravel(k, s);
+        std::size_t off = 0;
+        for (std::size_t d = 0; d < rs.size(); ++d) off = off * rs[d] + idx[rs.size() - 1 - d];
+        out[off] = v[k];
+    }
+    return out;
+}
+
+/// Reference element-wise result of f(a, b) over the broadcast shape `out`.
+template <class R, class A, class B, class F>
+std::vector<R> ref_binary(const shape& out, const shape& sa, const std::vector<A>& a, const shape& sb,
+                          const std::vector<B>& b, F f) {
+    std::vector<R> r(count(out));
+    for (std::size_t k = 0; k < r.size(); ++k) {
+        const index idx = unravel(k, out);
+        r[k] = static_cast<R>(f(a[broadcast_offset(out, idx, sa)], b[broadcast_offset(out, idx, sb)]));
+    }
+    return r;
+}
+
+/// Tolerance of float comparisons: |got - want| <= abs + rel * |want|.
+template <class T>
+struct tolerance {
+    static constexpr double rel = std::is_same_v<T, float> ? 1e-5 : 1e-12;
+    static constexpr double abs = std::is_same_v<T, float> ? 1e-4 : 1e-11;
+};
+
+/// Integers exactly, floats within tolerance<T>.
+template <class T>
+bool close(T got, T want) {
+    if constexpr (std::is_floating_point_v<T>) {
+        const double g = static_cast<double>(got);
+        const double w = static_cast<double>(want);
+        return std::abs(g - w) <= tolerance<T>::abs + tolerance<T>::rel * std::abs(w);
+    } else {
+        return got == want;
+    }
+}
+
+/// Empty when `got` (a tensor or view, read through its strides) has shape `s` and
+/// holds `want` in row-major order; otherwise describes the first difference.
+template <class X, class T>
+std::string mismatch(const X& got, const shape& s, const std::vector<T>& want) {
+    using V = tmath::value_type_t<X>;
+    static_assert(std::is_same_v<V, T>, "compare like with like");
+    const shape gs(got.shape().begin(), got.shape().end());
+    if (gs != s) return "shape " + fmt(gs) + " != expected " + fmt(s);
+    if (want.size() != count(s)) return "bad reference";
+    for (std::size_t k = 0; k < want.size(); ++k) {
+        const index idx = unravel(k, s);
+        std::ptrdiff_t off = 0;
+        for (std::size_t d = 0; d < idx.size(); ++d) off += static_cast<std::ptrdiff_t>(idx[d]) * got.strides()[d];
+        const T g = got.data()[off];
+        if (!close(g, want[k])) {
+            std::ostringstream os;
+            os.precision(17);
+            os << "element " << k << " of shape " << fmt(s) << ": got " << +g << ", expected " << +want[k];
+            return os.str();
+        }
+    }
+    return {};
+}
+
+}  // namespace test
