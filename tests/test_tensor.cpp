@@ -1,13 +1,6 @@
 // tensor<T>: construction, factories, shapes and strides, element access, iterators;
 // views: adapt (with and without strides), transpose, swapaxes, element access.
 
-// FIXME(library): GCC 12 at -O2/-O3 reports a -Wrestrict false positive (GCC PR 105329)
-// inlined from tmath::detail::checked_offset (core/indexing.hpp: `(d ? "," : "") +
-// std::to_string(...)`) wherever at() is used, which -Werror turns into a build failure.
-// Remove this once indexing.hpp appends the separator with `s += ','` instead.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wrestrict"
-#endif
 #include "catch.hpp"
 #include "test_support.hpp"
 
@@ -174,6 +167,8 @@ TEMPLATE_TEST_CASE("factories: zeros/ones/full/empty with braces and ranges", "[
     CHECK(s.size() == 1);
     CHECK(s.strides().size() == 0);
     CHECK(*s.data() == T(4));
+    CHECK(s() == T(4));
+    CHECK(s.at() == T(4));
     CHECK(tmath::zeros<T>(std::vector<std::size_t>{}).size() == 1);
     // Zero extents: no elements, any rank.
     const auto none = tmath::ones<T>({3, 0, 2});

@@ -14,7 +14,7 @@ namespace tmath::detail {
 
 /// Offset, in elements, of the element at indices `i...` (no checks).
 template <std::integral... I>
-inline std::ptrdiff_t element_offset(std::span<const std::ptrdiff_t> strides, I... i) noexcept {
+inline std::ptrdiff_t element_offset([[maybe_unused]] std::span<const std::ptrdiff_t> strides, I... i) noexcept {
     std::ptrdiff_t off = 0;
     std::size_t d = 0;
     ((off += static_cast<std::ptrdiff_t>(i) * strides[d++]), ...);
@@ -32,7 +32,10 @@ std::ptrdiff_t checked_offset(const char* op, std::span<const std::size_t> shape
         ok = idx[d] >= 0 && static_cast<unsigned long long>(idx[d]) < shape[d];
     if (!ok) {
         std::string s = std::string(op) + ": index (";
-        for (std::size_t d = 0; d < sizeof...(I); ++d) s += (d ? "," : "") + std::to_string(idx[d]);
+        for (std::size_t d = 0; d < sizeof...(I); ++d) {
+            if (d != 0) s += ',';
+            s += std::to_string(idx[d]);
+        }
         throw std::out_of_range(s + ") is out of bounds for shape " + format_shape(shape));
     }
     return element_offset(strides, i...);

@@ -68,10 +68,10 @@ public:
         if (m_strides[inner] == 0) {
             std::fill_n(m_scratch, simd::width<T>, *m_src);
             m_ptr = m_scratch;
-            m_step = 0;
+            set_step(0);
         } else {
             m_ptr = m_src;
-            m_step = 1;
+            set_step(1);
         }
     }
 
@@ -82,10 +82,10 @@ public:
         if (!m_periodic) return;
         if (m_strides[inner] == 0) {
             std::fill_n(m_scratch, simd::width<T>, *m_src);
-            m_step = 0;
+            set_step(0);
         } else {
             for (std::size_t r = 0; r < rows; ++r) std::copy_n(m_src, n, m_scratch + r * n);
-            m_step = 1;
+            set_step(1);
         }
     }
     /// Starts a grouped run (after prepare_group).
@@ -94,7 +94,7 @@ public:
             m_ptr = m_scratch;
         } else {
             m_ptr = m_src;
-            m_step = 1;
+            set_step(1);
         }
     }
 
@@ -102,7 +102,7 @@ public:
     /// stepping along `q` (the element-by-element strided loop).
     void begin_segment(std::size_t p, std::ptrdiff_t i, std::size_t q, std::ptrdiff_t j0) noexcept {
         m_ptr = m_src + i * m_strides[p] + j0 * m_strides[q];
-        m_step = m_strides[q];
+        set_step(m_strides[q]);
     }
 
     /// Starts the tile [i0, i0+rows) x [j0, j0+cols) of dimensions (p, q). An operand
@@ -154,10 +154,10 @@ public:
         if (!m_packed && m_strides[q] == 0) {
             std::fill_n(m_scratch, simd::width<T>, m_tile[i * m_tile_step]);
             m_ptr = m_scratch;
-            m_step = 0;
+            set_step(0);
         } else {
             m_ptr = m_tile + i * m_tile_step;
-            m_step = 1;
+            set_step(1);
         }
     }
 
@@ -168,7 +168,7 @@ public:
     template <class V>
     simd::batch<V> batch(std::ptrdiff_t j) const noexcept {
         if constexpr (std::is_same_v<V, T>) {
-            return simd::load(m_ptr + j * m_step);
+            return simd::load(m_ptr + (j & m_mask));  // step 0 or 1 here: a mask, not a multiply
         } else {
             return gather_batch<V>([&](std::size_t k) { return static_cast<V>(m_ptr[(j + static_cast<std::ptrdiff_t>(k)) * m_step]); });
         }
@@ -181,10 +181,16 @@ public:
     }
 
 private:
+    void set_step(std::ptrdiff_t step) noexcept {
+        m_step = step;
+        m_mask = step == 0 ? 0 : -1;
+    }
+
     const T* m_src;
     const T* m_ptr;
     const std::ptrdiff_t* m_strides;
     std::ptrdiff_t m_step = 1;
+    std::ptrdiff_t m_mask = -1;  ///< all ones for step 1, zero for step 0 (batch reads)
     const T* m_tile = nullptr;
     std::ptrdiff_t m_tile_step = 0;
     bool m_periodic = false;
