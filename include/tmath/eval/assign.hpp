@@ -55,7 +55,7 @@ std::size_t max_element_size(const E& e) {
 /// `shape` that are either disjoint from the destination or exactly the destination:
 /// then the assignment is one flat run and needs no plan.
 template <class D, class E>
-bool all_contiguous_like(const D* dst, byte_extent dst_ext, std::span<const std::size_t> shape,
+bool all_contiguous_like(byte_extent dst_ext, std::span<const std::size_t> shape,
                          std::span<const std::ptrdiff_t> dst_strides, const E& e) {
     if (!is_row_major(shape, dst_strides)) return false;
     bool ok = true;
@@ -70,7 +70,6 @@ bool all_contiguous_like(const D* dst, byte_extent dst_ext, std::span<const std:
         const bool disjoint = p + shape_size(shape) * sizeof(*leaf.data()) <= dst_ext.lo || dst_ext.hi <= p;
         ok = same || disjoint;
     });
-    (void)dst;
     return ok;
 }
 
@@ -84,21 +83,17 @@ void assign_into(D* dst, std::span<const std::size_t> shape, std::span<const std
     constexpr std::size_t n_ops = leaf_count<E>();
     if (shape_size(shape) == 0) return;
 
-    std::array<strides_t, n_ops> ops;
     const byte_extent dst_ext = extent_of(dst, shape, dst_strides, sizeof(D));
-    if (all_contiguous_like(dst, dst_ext, shape, dst_strides, e)) {  // the common case, without planning
+    if (all_contiguous_like<D>(dst_ext, shape, dst_strides, e)) {  // the common case, without planning
         static constexpr std::ptrdiff_t unit[1] = {1};
         std::array<const std::ptrdiff_t*, n_ops> unit_strides;
         unit_strides.fill(unit);
         std::size_t next = 0;
         auto ev = make_evaluator(e, unit_strides, next);
-        ev.for_each_leaf([](auto& leaf) { leaf.begin_row(0); });
-        const auto n = static_cast<std::ptrdiff_t>(shape_size(shape));
-        if constexpr (std::is_same_v<V, D>)
-            if (streams<V, D>(static_cast<std::size_t>(n))) return streaming_row<true>(dst, n, ev);
-        contiguous_row<true, V>(dst, n, ev);
+        run_flat<V>(dst, static_cast<std::ptrdiff_t>(shape_size(shape)), ev);
         return;
     }
+    std::array<strides_t, n_ops> ops;
     bool alias = false;
     std::size_t k = 0;
     for_each_leaf(e, [&](const auto& leaf) {

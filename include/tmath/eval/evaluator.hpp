@@ -66,9 +66,7 @@ public:
     /// Starts a row along dimension `inner` (stride 0 or 1).
     void begin_row(std::size_t inner) noexcept {
         if (m_strides[inner] == 0) {
-            std::fill_n(m_scratch, simd::width<T>, *m_src);
-            m_ptr = m_scratch;
-            set_step(0);
+            read_broadcast(*m_src);
         } else {
             m_ptr = m_src;
             set_step(1);
@@ -81,8 +79,7 @@ public:
         m_periodic = m_strides[inner - 1] == 0;
         if (!m_periodic) return;
         if (m_strides[inner] == 0) {
-            std::fill_n(m_scratch, simd::width<T>, *m_src);
-            set_step(0);
+            read_broadcast(*m_src);  // m_ptr is set again by begin_group
         } else {
             for (std::size_t r = 0; r < rows; ++r) std::copy_n(m_src, n, m_scratch + r * n);
             set_step(1);
@@ -152,9 +149,7 @@ public:
     /// Starts row `i` of the current tile (unit stride, or a replicated broadcast value).
     void begin_tile_row(std::ptrdiff_t i, std::size_t q) noexcept {
         if (!m_packed && m_strides[q] == 0) {
-            std::fill_n(m_scratch, simd::width<T>, m_tile[i * m_tile_step]);
-            m_ptr = m_scratch;
-            set_step(0);
+            read_broadcast(m_tile[i * m_tile_step]);
         } else {
             m_ptr = m_tile + i * m_tile_step;
             set_step(1);
@@ -181,6 +176,12 @@ public:
     }
 
 private:
+    /// Reads `value` along the row: one batch of copies in the scratch, step 0.
+    void read_broadcast(T value) noexcept {
+        std::fill_n(m_scratch, simd::width<T>, value);
+        m_ptr = m_scratch;
+        set_step(0);
+    }
     void set_step(std::ptrdiff_t step) noexcept {
         m_step = step;
         m_mask = step == 0 ? 0 : -1;

@@ -113,6 +113,21 @@ constexpr bool streams(std::size_t n) noexcept {
     else return false;
 }
 
+/// Writes one contiguous row, with streaming stores when `stream` (and the types allow).
+template <bool Flat, class V, class D, class Ev>
+inline void write_row(D* dst, std::ptrdiff_t n, const Ev& ev, bool stream) noexcept {
+    if constexpr (std::is_same_v<V, D>)
+        if (stream) return streaming_row<Flat>(dst, n, ev);
+    contiguous_row<Flat, V>(dst, n, ev);
+}
+
+/// The whole flat run: every operand read contiguously from its origin.
+template <class V, class D, class Ev>
+inline void run_flat(D* dst, std::ptrdiff_t n, Ev& ev) noexcept {
+    ev.for_each_leaf([](auto& leaf) { leaf.begin_row(0); });
+    write_row<true, V>(dst, n, ev, streams<V, D>(static_cast<std::size_t>(n)));
+}
+
 /// dst[j * step] = ev[j] for j in [0, n), element by element.
 template <class V, class D, class Ev>
 inline void strided_row(D* dst, std::ptrdiff_t step, std::ptrdiff_t n, const Ev& ev) noexcept {
@@ -133,10 +148,7 @@ void run_plan(const eval_plan<N>& p, D* dst, Ev& ev) {
 
     switch (p.kind) {
     case plan_kind::flat:
-        ev.for_each_leaf([](auto& leaf) { leaf.begin_row(0); });
-        if constexpr (std::is_same_v<V, D>)
-            if (streams<V, D>(static_cast<std::size_t>(n))) return streaming_row<true>(dst, n, ev);
-        contiguous_row<true, V>(dst, n, ev);
+        run_flat<V>(dst, n, ev);
         return;
 
     case plan_kind::inner_contiguous:
@@ -145,9 +157,7 @@ void run_plan(const eval_plan<N>& p, D* dst, Ev& ev) {
             const bool stream = streams<V, D>(shape_size(p.shape.span()));
             for_each_index(p.shape, outer, move, [&] {
                 ev.for_each_leaf([&](auto& leaf) { leaf.begin_row(inner); });
-                if constexpr (std::is_same_v<V, D>)
-                    if (stream) return streaming_row<false>(cursor, n, ev);
-                contiguous_row<false, V>(cursor, n, ev);
+                write_row<false, V>(cursor, n, ev, stream);
             });
         } else {
             const std::size_t rows = p.shape[inner - 1];
