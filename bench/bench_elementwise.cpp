@@ -386,13 +386,13 @@ void register_all() {
 
 int main(int argc, char** argv) {
 #if defined(__GLIBC__)
-    // Every array of 64 KiB or more gets its own mmap, so all libraries' arrays start at
+    // Every array of 4 KiB or more gets its own mmap, so all libraries' arrays start at
     // the same offset within a page. With glibc's default sliding threshold, a freed
     // mmap raises the threshold and later arrays land in the heap at drifting offsets;
     // an output 64 bytes past an input modulo 4 KiB then costs up to a quarter of the
     // throughput (4K aliasing between loads and pending stores), for whichever library
     // happens to get that placement.
-    mallopt(M_MMAP_THRESHOLD, 64 * 1024);
+    mallopt(M_MMAP_THRESHOLD, 4 * 1024);
 #endif
     register_all();
     benchmark::Initialize(&argc, argv);

@@ -74,6 +74,31 @@ TEMPLATE_TEST_CASE("eval: inner_contiguous with row and column broadcasts", "[ev
     }
 }
 
+TEMPLATE_TEST_CASE("eval: row cursors across outer dimensions (rank 3 and 4, mixed types)", "[eval]", float,
+                   double, std::int32_t, std::int64_t) {
+    using T = TestType;
+    for (std::size_t n : edge_sizes<T>()) {
+        if (n < 2) continue;
+        CAPTURE(n);
+        // Column values change along both outer dims; the row operand repeats along them.
+        auto a = iota_tensor<T>({2, 3, 4, n}, 1);
+        auto col = iota_tensor<T>({2, 1, 4, 1}, 7);
+        auto row = iota_tensor<T>({3, 1, n}, 5);
+        auto wide = iota_tensor<double>({4, 1}, 2);  // another element type: the gather path
+        tmath::tensor<T> r = a * col + row;
+        tmath::tensor<double> rw = a * wide - col;
+        REQUIRE(r.shape() == std::vector<std::size_t>{2, 3, 4, n});
+        REQUIRE(rw.shape() == std::vector<std::size_t>{2, 3, 4, n});
+        for (std::size_t b = 0; b < 2; ++b)
+            for (std::size_t c = 0; c < 3; ++c)
+                for (std::size_t i = 0; i < 4; ++i)
+                    for (std::size_t j = 0; j < n; ++j) {
+                        REQUIRE(r(b, c, i, j) == T(a(b, c, i, j) * col(b, 0, i, 0) + row(c, 0, j)));
+                        REQUIRE(rw(b, c, i, j) == double(a(b, c, i, j)) * wide(i, 0) - double(col(b, 0, i, 0)));
+                    }
+    }
+}
+
 TEMPLATE_TEST_CASE("eval: grouped short rows of a periodic operand", "[eval]", float, double, std::int32_t,
                    std::int64_t) {
     using T = TestType;

@@ -51,23 +51,26 @@ std::size_t max_element_size(const E& e) {
     return m;
 }
 
-/// True when the destination and every memory operand of `e` are row-major arrays of
-/// `shape` that are either disjoint from the destination or exactly the destination:
-/// then the assignment is one flat run and needs no plan.
+/// True when the destination (`n` elements at `dst`) and every memory operand of `e`
+/// are row-major arrays of `shape` that are either disjoint from the destination or
+/// exactly the destination: then the assignment is one flat run and needs no plan.
 template <class D, class E>
-bool all_contiguous_like(byte_extent dst_ext, std::span<const std::size_t> shape,
+bool all_contiguous_like(const D* dst, std::size_t n, std::span<const std::size_t> shape,
                          std::span<const std::ptrdiff_t> dst_strides, const E& e) {
     if (!is_row_major(shape, dst_strides)) return false;
+    const auto* lo = reinterpret_cast<const std::byte*>(dst);
+    const auto* hi = lo + n * sizeof(D);
     bool ok = true;
     for_each_leaf(e, [&](const auto& leaf) {
         if (!ok) return;
         const auto leaf_shape = std::span<const std::size_t>(leaf.shape());
-        ok = shape_t::same_elements(leaf_shape.data(), leaf_shape.size(), shape.data(), shape.size()) &&
-             is_row_major(leaf_shape, leaf.strides());
+        ok = shape_t::same_elements(leaf_shape.data(), leaf_shape.size(), shape.data(), shape.size());
+        if constexpr (!owning_expression<std::remove_cvref_t<decltype(leaf)>>)  // tensors are row-major by construction
+            ok = ok && is_row_major(leaf_shape, leaf.strides());
         if (!ok) return;
         const auto* p = reinterpret_cast<const std::byte*>(leaf.data());
-        const bool same = p == dst_ext.lo && sizeof(*leaf.data()) == sizeof(D);
-        const bool disjoint = p + shape_size(shape) * sizeof(*leaf.data()) <= dst_ext.lo || dst_ext.hi <= p;
+        const bool same = p == lo && sizeof(*leaf.data()) == sizeof(D);
+        const bool disjoint = p + n * sizeof(*leaf.data()) <= lo || hi <= p;
         ok = same || disjoint;
     });
     return ok;
@@ -81,18 +84,13 @@ void assign_into(D* dst, std::span<const std::size_t> shape, std::span<const std
                  const E& e) {
     using V = value_type_t<E>;
     constexpr std::size_t n_ops = leaf_count<E>();
-    if (shape_size(shape) == 0) return;
-
-    const byte_extent dst_ext = extent_of(dst, shape, dst_strides, sizeof(D));
-    if (all_contiguous_like<D>(dst_ext, shape, dst_strides, e)) {  // the common case, without planning
-        static constexpr std::ptrdiff_t unit[1] = {1};
-        std::array<const std::ptrdiff_t*, n_ops> unit_strides;
-        unit_strides.fill(unit);
-        std::size_t next = 0;
-        auto ev = make_evaluator(e, unit_strides, next);
-        run_flat<V>(dst, static_cast<std::ptrdiff_t>(shape_size(shape)), ev);
+    const std::size_t n = shape_size(shape);
+    if (n == 0) return;
+    if (all_contiguous_like(dst, n, shape, dst_strides, e)) {  // the common case, without planning
+        write_row<true, V>(dst, static_cast<std::ptrdiff_t>(n), make_flat_evaluator(e), streams<V, D>(n));
         return;
     }
+    const byte_extent dst_ext = extent_of(dst, shape, dst_strides, sizeof(D));
     std::array<strides_t, n_ops> ops;
     bool alias = false;
     std::size_t k = 0;

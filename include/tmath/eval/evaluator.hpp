@@ -22,6 +22,7 @@
 #include "tmath/expr/elementwise.hpp"
 #include "tmath/expr/scalar.hpp"
 #include "tmath/simd/simd.hpp"
+#include "tmath/simd/transpose.hpp"
 
 namespace tmath::detail {
 
@@ -41,6 +42,64 @@ inline void prefetch(std::uintptr_t address) noexcept {
     (void)address;
 #endif
 }
+
+/// A memory operand's cursor on one row read at unit stride or broadcast (stride 0):
+/// a pointer and a mask (all ones, or zero to keep reading element 0). It is two
+/// words, so the loops copy a tree of them into registers before a row: xsimd's
+/// stores may alias anything, and a cursor left in memory would be reloaded after
+/// every store.
+template <class T>
+class row_leaf {
+public:
+    using value_type = T;
+    /// A cursor on the row at `p` (`mask` -1: unit stride; 0: the batch at `p` repeats).
+    /// For next_row(): `outer` is the stride between rows; a broadcast row re-reads its
+    /// value at `src` and replicates it into `fill` (= p).
+    row_leaf(const T* p, std::ptrdiff_t mask, const T* src = nullptr, T* fill = nullptr,
+             std::ptrdiff_t outer = 0) noexcept
+        : m_ptr(p), m_mask(mask), m_src(src), m_fill(fill), m_outer(outer) {}
+
+    /// Already a row cursor.
+    row_leaf row_cursor() const noexcept { return *this; }
+    /// Moves to the next row.
+    void next_row() noexcept {
+        if (m_mask != 0) {
+            m_ptr += m_outer;
+        } else {
+            m_src += m_outer;
+            simd::store(m_fill, simd::splat(*m_src));
+        }
+    }
+    /// True when the row is read at unit stride (not broadcast).
+    bool unit_stride() const noexcept { return m_mask != 0; }
+
+    template <class V>
+    V scalar(std::ptrdiff_t j) const noexcept {
+        return static_cast<V>(m_ptr[j & m_mask]);
+    }
+    template <class V>
+    simd::batch<V> batch(std::ptrdiff_t j) const noexcept {
+        if constexpr (std::is_same_v<V, T>)
+            return simd::load(m_ptr + (j & m_mask));
+        else
+            return gather_batch<V>([&](std::size_t k) { return scalar<V>(j + static_cast<std::ptrdiff_t>(k)); });
+    }
+    /// batch() for a run known to be unit-stride (the flat loop).
+    template <class V>
+    simd::batch<V> contiguous_batch(std::ptrdiff_t j) const noexcept {
+        if constexpr (std::is_same_v<V, T>)
+            return simd::load(m_ptr + j);
+        else
+            return gather_batch<V>([&](std::size_t k) { return static_cast<V>(m_ptr[j + static_cast<std::ptrdiff_t>(k)]); });
+    }
+
+private:
+    const T* m_ptr;
+    std::ptrdiff_t m_mask;
+    const T* m_src;
+    T* m_fill;
+    std::ptrdiff_t m_outer;
+};
 
 /// Cursor over one memory operand.
 template <class T>
@@ -121,7 +180,9 @@ public:
         for (std::ptrdiff_t j = 0; j < cols; ++j)
             for (std::ptrdiff_t i = 0; i < rows; i += line)
                 prefetch(next + static_cast<std::uintptr_t>((i * sp + j * sq) * static_cast<std::ptrdiff_t>(sizeof(T))));
-        if (std::abs(sp) <= std::abs(sq)) {
+        if (pack_transposed(rows, cols, sp, sq)) {
+            // done: square blocks transposed in registers
+        } else if (std::abs(sp) <= std::abs(sq)) {
             // Four source runs at a time: four independent loads, four adjacent stores.
             std::ptrdiff_t j = 0;
             for (; j + 4 <= cols; j += 4) {
@@ -156,26 +217,41 @@ public:
         }
     }
 
+    /// Element `j` of the current row or segment.
     template <class V>
     V scalar(std::ptrdiff_t j) const noexcept {
         return static_cast<V>(m_ptr[j * m_step]);
     }
-    template <class V>
-    simd::batch<V> batch(std::ptrdiff_t j) const noexcept {
-        if constexpr (std::is_same_v<V, T>) {
-            return simd::load(m_ptr + (j & m_mask));  // step 0 or 1 here: a mask, not a multiply
-        } else {
-            return gather_batch<V>([&](std::size_t k) { return static_cast<V>(m_ptr[(j + static_cast<std::ptrdiff_t>(k)) * m_step]); });
-        }
-    }
-    /// Same as batch, for a run known to be unit-stride (the flat loop).
-    template <class V>
-    simd::batch<V> contiguous_batch(std::ptrdiff_t j) const noexcept {
-        if constexpr (std::is_same_v<V, T>) return simd::load(m_ptr + j);
-        else return batch<V>(j);
+    /// The current row as a register-sized cursor (the row is unit-stride or broadcast).
+    row_leaf<T> row_cursor() const noexcept { return row_leaf<T>(m_ptr, m_mask); }
+    /// The current row (after begin_row) as a cursor that next_row() moves along `d`.
+    row_leaf<T> rows_cursor(std::size_t d) noexcept {
+        return row_leaf<T>(m_ptr, m_mask, m_src, m_scratch, m_strides[d]);
     }
 
 private:
+    /// Packs the tile at m_tile into the scratch when the operand is transposed (unit
+    /// stride across the tile's rows): square blocks are transposed in registers, the
+    /// edges element by element. False when there is no kernel for T or the layout differs.
+    bool pack_transposed(std::ptrdiff_t rows, std::ptrdiff_t cols, std::ptrdiff_t sp, std::ptrdiff_t sq) noexcept {
+        constexpr auto side = static_cast<std::ptrdiff_t>(simd::transpose_side<sizeof(T)>);
+        if constexpr (side == 1) {
+            return false;
+        } else {
+            if (sp != 1) return false;
+            const std::ptrdiff_t full_rows = rows - rows % side;
+            const std::ptrdiff_t full_cols = cols - cols % side;
+            for (std::ptrdiff_t j = 0; j < full_cols; j += side)
+                for (std::ptrdiff_t i = 0; i < full_rows; i += side)
+                    simd::transpose_block(m_tile + i + j * sq, sq, m_scratch + i * cols + j, cols);
+            for (std::ptrdiff_t i = 0; i < rows; ++i) {
+                const std::ptrdiff_t j_begin = i < full_rows ? full_cols : 0;
+                for (std::ptrdiff_t j = j_begin; j < cols; ++j) m_scratch[i * cols + j] = m_tile[i + j * sq];
+            }
+            return true;
+        }
+    }
+
     /// Reads `value` along the row: one batch of copies in the scratch, step 0.
     void read_broadcast(T value) noexcept {
         std::fill_n(m_scratch, simd::width<T>, value);
@@ -219,6 +295,14 @@ public:
     simd::batch<V> contiguous_batch(std::ptrdiff_t j) const noexcept {
         return batch<V>(j);
     }
+    /// Already a row cursor.
+    scalar_evaluator row_cursor() const noexcept { return *this; }
+    /// Already a row cursor.
+    scalar_evaluator rows_cursor(std::size_t) const noexcept { return *this; }
+    /// A constant is the same on every row.
+    void next_row() noexcept {}
+    /// A constant needs no memory stride.
+    static constexpr bool unit_stride() noexcept { return true; }
 
 private:
     T m_value;
@@ -259,10 +343,57 @@ public:
         }
     }
 
+    /// True when every memory operand below is read at unit stride in the current row.
+    bool unit_stride() const noexcept {
+        return std::apply([](const auto&... c) { return (true && ... && c.unit_stride()); }, m_children);
+    }
+    /// The node over its children's row cursors.
+    auto row_cursor() const {
+        return std::apply(
+            [&](const auto&... c) {
+                return elementwise_evaluator<F, decltype(c.row_cursor())...>{m_functor, c.row_cursor()...};
+            },
+            m_children);
+    }
+    /// The node over its children's row cursors that step along dimension `d`.
+    auto rows_cursor(std::size_t d) {
+        return std::apply(
+            [&](auto&... c) {
+                return elementwise_evaluator<F, decltype(c.rows_cursor(d))...>{m_functor, c.rows_cursor(d)...};
+            },
+            m_children);
+    }
+    /// Moves every row cursor below to the next row.
+    void next_row() noexcept {
+        std::apply([](auto&... c) { (c.next_row(), ...); }, m_children);
+    }
+
 private:
     F m_functor;
     std::tuple<C...> m_children;
 };
+
+/// Builds the flat evaluator of `e`: every memory operand is contiguous with the
+/// destination's shape (checked by the caller).
+template <tensor_expression E>
+auto make_flat_evaluator(const E& e) {
+    constexpr auto kind = std::remove_cvref_t<E>::node_kind;
+    if constexpr (kind == expr_kind::memory) {
+        using T = std::remove_const_t<std::remove_pointer_t<decltype(e.data())>>;
+        return row_leaf<T>(e.data(), -1);
+    } else if constexpr (kind == expr_kind::scalar) {
+        return scalar_evaluator<value_type_t<E>>(e.value());
+    } else {
+        static_assert(kind == expr_kind::elementwise, "unknown expression node");
+        return std::apply(
+            [&](const auto&... a) {
+                using node_eval = elementwise_evaluator<std::remove_cvref_t<decltype(e.functor())>,
+                                                        decltype(make_flat_evaluator(a))...>;
+                return node_eval{e.functor(), make_flat_evaluator(a)...};
+            },
+            e.args());
+    }
+}
 
 /// Builds the evaluator of `e`; memory operands take their strides, in order, from `strides`
 /// (which must outlive the evaluator).

@@ -56,25 +56,24 @@ inline void store_as(D* dst, const simd::batch<V>& b) noexcept {
 template <bool Flat, class V, class D, class Ev>
 inline void contiguous_row(D* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
     constexpr auto w = static_cast<std::ptrdiff_t>(simd::width<V>);
+    const auto cur = ev.row_cursor();  // in registers, not reloaded after each store
+    if constexpr (!Flat)
+        if (cur.unit_stride()) return contiguous_row<true, V>(dst, n, cur);  // no broadcast in this row
     auto get = [&](std::ptrdiff_t j) {
-        if constexpr (Flat) return ev.template contiguous_batch<V>(j);
-        else return ev.template batch<V>(j);
+        if constexpr (Flat) return cur.template contiguous_batch<V>(j);
+        else return cur.template batch<V>(j);
     };
     std::ptrdiff_t j = 0;
     if constexpr (w > 1) {
         for (; j + 4 * w <= n; j += 4 * w) {
-            const auto b0 = get(j);
-            const auto b1 = get(j + w);
-            const auto b2 = get(j + 2 * w);
-            const auto b3 = get(j + 3 * w);
-            store_as<V>(dst + j, b0);
-            store_as<V>(dst + j + w, b1);
-            store_as<V>(dst + j + 2 * w, b2);
-            store_as<V>(dst + j + 3 * w, b3);
+            store_as<V>(dst + j, get(j));
+            store_as<V>(dst + j + w, get(j + w));
+            store_as<V>(dst + j + 2 * w, get(j + 2 * w));
+            store_as<V>(dst + j + 3 * w, get(j + 3 * w));
         }
         for (; j + w <= n; j += w) store_as<V>(dst + j, get(j));
     }
-    for (; j < n; ++j) dst[j] = static_cast<D>(ev.template scalar<V>(j));
+    for (; j < n; ++j) dst[j] = static_cast<D>(cur.template scalar<V>(j));
 }
 
 /// contiguous_row for a destination too large for the caches: scalar head up to an
@@ -83,12 +82,13 @@ template <bool Flat, class V, class Ev>
 inline void streaming_row(V* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
     constexpr auto w = static_cast<std::ptrdiff_t>(simd::width<V>);
     constexpr std::size_t align = sizeof(V) * simd::width<V>;
+    const auto cur = ev.row_cursor();
     std::ptrdiff_t j = 0;
-    for (; j < n && reinterpret_cast<std::uintptr_t>(dst + j) % align != 0; ++j) dst[j] = ev.template scalar<V>(j);
+    for (; j < n && reinterpret_cast<std::uintptr_t>(dst + j) % align != 0; ++j) dst[j] = cur.template scalar<V>(j);
     if (reinterpret_cast<std::uintptr_t>(dst + j) % align == 0) {
         auto get = [&](std::ptrdiff_t k) {
-            if constexpr (Flat) return ev.template contiguous_batch<V>(k);
-            else return ev.template batch<V>(k);
+            if constexpr (Flat) return cur.template contiguous_batch<V>(k);
+            else return cur.template batch<V>(k);
         };
         for (; j + 4 * w <= n; j += 4 * w) {
             const auto b0 = get(j);
@@ -103,7 +103,7 @@ inline void streaming_row(V* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
         for (; j + w <= n; j += w) simd::stream(dst + j, get(j));
         simd::stream_fence();
     }
-    for (; j < n; ++j) dst[j] = ev.template scalar<V>(j);
+    for (; j < n; ++j) dst[j] = cur.template scalar<V>(j);
 }
 
 /// Whether a destination of `n` elements of D written by an expression of V is streamed.
@@ -126,6 +126,18 @@ template <class V, class D, class Ev>
 inline void run_flat(D* dst, std::ptrdiff_t n, Ev& ev) noexcept {
     ev.for_each_leaf([](auto& leaf) { leaf.begin_row(0); });
     write_row<true, V>(dst, n, ev, streams<V, D>(static_cast<std::size_t>(n)));
+}
+
+/// Writes `rows` rows of `n` elements, `dst_step` apart, from a rows cursor (see
+/// evaluator.hpp): the cursor tree stays in registers from row to row.
+template <class V, class D, class Cur>
+inline void run_rows(D* dst, std::ptrdiff_t dst_step, std::size_t rows, std::ptrdiff_t n, Cur cur,
+                     bool stream) noexcept {
+    if (cur.unit_stride()) {  // the same for every row: dispatch once
+        for (std::size_t i = 0; i < rows; ++i, dst += dst_step, cur.next_row()) write_row<true, V>(dst, n, cur, stream);
+    } else {
+        for (std::size_t i = 0; i < rows; ++i, dst += dst_step, cur.next_row()) write_row<false, V>(dst, n, cur, stream);
+    }
 }
 
 /// dst[j * step] = ev[j] for j in [0, n), element by element.
@@ -153,11 +165,18 @@ void run_plan(const eval_plan<N>& p, D* dst, Ev& ev) {
 
     case plan_kind::inner_contiguous:
         if (p.group_rows == 1) {
-            for (std::size_t d = 0; d < inner; ++d) outer.push_back(d);
             const bool stream = streams<V, D>(shape_size(p.shape.span()));
-            for_each_index(p.shape, outer, move, [&] {
+            if (inner == 0) {  // a single row
                 ev.for_each_leaf([&](auto& leaf) { leaf.begin_row(inner); });
                 write_row<false, V>(cursor, n, ev, stream);
+                return;
+            }
+            // Rows along dimension `last` by register cursors; the dims before it by the odometer.
+            const std::size_t last = inner - 1;
+            for (std::size_t d = 0; d < last; ++d) outer.push_back(d);
+            for_each_index(p.shape, outer, move, [&] {
+                ev.for_each_leaf([&](auto& leaf) { leaf.begin_row(inner); });
+                run_rows<V>(cursor, p.dst[last], p.shape[last], n, ev.rows_cursor(last), stream);
             });
         } else {
             const std::size_t rows = p.shape[inner - 1];
