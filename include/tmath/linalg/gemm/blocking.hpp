@@ -42,7 +42,7 @@ void macro_kernel(std::size_t mc, std::size_t nc, std::size_t kc, const T* ap, c
         const T* bpanel = bp + jr * kc;
         const std::size_t cols = std::min(NR, nc - jr);
         for (std::size_t ir = 0; ir < mc; ir += mr) {
-            micro_kernel<T, MV, NR, true>(kc, ap + ir * kc, bpanel, 0, 0, beta, element_ptr(c, ir, jr), c.row_stride,
+            micro_kernel<T, MV, NR, true>(kc, ap + ir * kc, static_cast<std::ptrdiff_t>(mr), bpanel, 0, 0, beta, element_ptr(c, ir, jr), c.row_stride,
                                           c.col_stride, std::min(mr, mc - ir), cols);
         }
     }

@@ -82,14 +82,15 @@ TMATH_GEMM_INLINE void store_tile(const simd::batch<T> (&acc)[NR][MV], T beta, T
 }
 
 /// One MR × NR tile (MR = MV·width): C[0:rows, 0:cols] = beta·C + Σ_p A(:, p)·B(p, :).
-/// `a` is a packed MR × k panel (stride MR per step). With `PackedB` `b` is a packed
-/// k × NR panel; otherwise B(p, j) = b[p·brs + j·bcs] and all NR columns must exist.
+/// A(:, p) is MR contiguous elements at a + p·astep (a packed panel: astep = MR; all MR
+/// rows must exist). With `PackedB` `b` is a packed k × NR panel; otherwise
+/// B(p, j) = b[p·brs + j·bcs] and all NR columns must exist.
 template <class T, std::size_t MV, std::size_t NR, bool PackedB>
-TMATH_GEMM_INLINE void micro_kernel(std::size_t k, const T* __restrict a, const T* __restrict b, std::ptrdiff_t brs,
+TMATH_GEMM_INLINE void micro_kernel(std::size_t k, const T* __restrict a, std::ptrdiff_t astep, const T* __restrict b,
+                                    std::ptrdiff_t brs,
                                     std::ptrdiff_t bcs, T beta, T* c, std::ptrdiff_t crs, std::ptrdiff_t ccs,
                                     std::size_t rows, std::size_t cols) noexcept {
     constexpr std::size_t w = simd::width<T>;
-    constexpr std::size_t mr = MV * w;
     simd::batch<T> acc[NR][MV];
     TMATH_GEMM_UNROLL
     for (std::size_t j = 0; j < NR; ++j) {
@@ -106,7 +107,7 @@ TMATH_GEMM_INLINE void micro_kernel(std::size_t k, const T* __restrict a, const 
             TMATH_GEMM_UNROLL
             for (std::size_t v = 0; v < MV; ++v) acc[j][v] = simd::fma(av[v], bj, acc[j][v]);
         }
-        a += mr;
+        a += astep;
         if constexpr (PackedB) b += NR;
         else b += brs;
     }

@@ -1,10 +1,11 @@
 #pragma once
 /// @file small.hpp
-/// The small-product path: no blocking and no packing of B. A (at most a few KiB) is
-/// packed once into MR-tall panels (alpha folded in, rows zero-padded), and the
-/// micro-kernel reads B in place with its own strides; only a last partial NR-wide
-/// column block of B is copied into a zero-padded panel. When C has at most one SIMD
-/// batch of rows, a one-batch-tall kernel with more columns is used instead.
+/// The small-product path: no blocking and no packing of B. The micro-kernel reads B in
+/// place with its own strides, and A in place too when its columns are contiguous and
+/// alpha is 1; otherwise (and for a last partial MR-row panel) A is packed once
+/// (alpha folded in, rows zero-padded). Columns past the last whole NR block are done
+/// by narrower kernels (8, 4, 2, 1 columns), so nothing of B is copied. When C has at
+/// most one SIMD batch of rows, a one-batch-tall kernel with more columns is used.
 
 #include <algorithm>
 #include <cstddef>
@@ -21,28 +22,47 @@ namespace tmath::detail {
 template <class T>
 inline constexpr std::size_t gemm_small_nr = gemm_vector_registers<T> == 32 ? 16 : 8;
 
-/// C = alpha·A·B + beta·C with an MV-batch-tall, NR-wide kernel over unpacked B.
+/// Where the A rows of one MR-row panel come from.
+template <class T>
+struct small_panel {
+    const T* data;         ///< A(ir, 0) in place, or the packed panel
+    std::ptrdiff_t step;   ///< elements from column p to p + 1
+};
+
+/// Columns [j0, n) of one MR-row panel: whole NR blocks, then narrower kernels.
+template <class T, std::size_t MV, std::size_t NR>
+TMATH_GEMM_INLINE void small_columns(std::size_t j0, std::size_t n, std::size_t k, small_panel<T> ap,
+                                     strided_matrix<const T> b, T beta, T* c, std::ptrdiff_t crs, std::ptrdiff_t ccs,
+                                     std::size_t rows) {
+    std::size_t j = j0;
+    for (; j + NR <= n; j += NR) {
+        micro_kernel<T, MV, NR, false>(k, ap.data, ap.step, element_ptr(b, 0, j), b.row_stride, b.col_stride, beta,
+                                       c + static_cast<std::ptrdiff_t>(j) * ccs, crs, ccs, rows, NR);
+    }
+    if constexpr (NR > 1) {
+        if (j < n) small_columns<T, MV, (NR > 8 ? 8 : NR / 2)>(j, n, k, ap, b, beta, c, crs, ccs, rows);
+    }
+}
+
+/// C = alpha·A·B + beta·C with MV-batch-tall kernels over unpacked B.
 template <class T, std::size_t MV, std::size_t NR>
 void gemm_unpacked(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
                    strided_matrix<const T> b, T beta, strided_matrix<T> c) {
     constexpr std::size_t mr = MV * simd::width<T>;
-    T* ap = thread_buffer(gemm_buffer_role::packed_a).get<T>((m + mr - 1) / mr * mr * k);
-    pack_a<T, mr>(m, k, a, alpha, ap);
-    std::size_t jr = 0;
-    for (; jr + NR <= n; jr += NR) {
-        const T* bj = element_ptr(b, 0, jr);
-        for (std::size_t ir = 0; ir < m; ir += mr) {
-            micro_kernel<T, MV, NR, false>(k, ap + ir * k, bj, b.row_stride, b.col_stride, beta, element_ptr(c, ir, jr),
-                                           c.row_stride, c.col_stride, std::min(mr, m - ir), NR);
-        }
+    const bool in_place = a.row_stride == 1 && alpha == T(1);
+    const std::size_t whole = m / mr * mr;
+    const std::size_t packed_rows = in_place ? m - whole : m;
+    T* ap = nullptr;
+    if (packed_rows != 0) {
+        ap = thread_buffer(gemm_buffer_role::packed_a).get<T>((packed_rows + mr - 1) / mr * mr * k);
+        pack_a<T, mr>(packed_rows, k, {element_ptr(a, m - packed_rows, 0), a.row_stride, a.col_stride}, alpha, ap);
     }
-    if (jr < n) {
-        T* bp = thread_buffer(gemm_buffer_role::packed_b).get<T>(NR * k);
-        pack_b<T, NR>(k, n - jr, {element_ptr(b, 0, jr), b.row_stride, b.col_stride}, bp);
-        for (std::size_t ir = 0; ir < m; ir += mr) {
-            micro_kernel<T, MV, NR, true>(k, ap + ir * k, bp, 0, 0, beta, element_ptr(c, ir, jr), c.row_stride,
-                                          c.col_stride, std::min(mr, m - ir), n - jr);
-        }
+    for (std::size_t ir = 0; ir < m; ir += mr) {
+        const small_panel<T> panel =
+            in_place && ir < whole ? small_panel<T>{element_ptr(a, ir, 0), a.col_stride}
+                                   : small_panel<T>{ap + (ir - (m - packed_rows)) * k, static_cast<std::ptrdiff_t>(mr)};
+        small_columns<T, MV, NR>(0, n, k, panel, b, beta, element_ptr(c, ir, 0), c.row_stride, c.col_stride,
+                                 std::min(mr, m - ir));
     }
 }
 
