@@ -40,8 +40,8 @@ def load(path):
     return doc.get("benchmarks", []), doc.get("context", {})
 
 
-def collect(benchmarks, stat):
-    """Returns ({(row, size): {lib: bytes_per_second}}, [(row, size) in registration order],
+def collect(benchmarks, stat, counter="bytes_per_second"):
+    """Returns ({(row, size): {lib: counter value}}, [(row, size) in registration order],
     {(row, size): largest coefficient of variation among its libraries}, [errors]).
 
     Individual repetitions, when the file has them (--benchmark_display_aggregates_only
@@ -49,7 +49,7 @@ def collect(benchmarks, stat):
     that name written by the benchmark (median or mean) is used.
     """
     aggregates = {}  # run_name -> value of the chosen aggregate
-    cvs = {}  # run_name -> coefficient of variation of bytes_per_second
+    cvs = {}  # run_name -> coefficient of variation of the counter
     runs = {}  # run_name -> [values of the individual repetitions]
     family = {}  # run_name -> registration index
     errors = []
@@ -59,7 +59,7 @@ def collect(benchmarks, stat):
         if b.get("error_occurred"):
             errors.append(f"{name}: {b.get('error_message', 'error')}")
             continue
-        value = b.get("bytes_per_second")
+        value = b.get(counter)
         if value is None:
             continue
         if b.get("run_type") == "aggregate":

@@ -4,9 +4,11 @@
 #include "catch.hpp"
 
 #include <tmath/tmath.hpp>
+#include <tmath/linalg/gemm/gemm.hpp>
 
 #include <cstdlib>
 #include <new>
+#include <vector>
 
 namespace {
 thread_local long g_allocations = 0;
@@ -83,4 +85,27 @@ TEST_CASE("allocation: a fused expression allocates only its destination", "[all
     CHECK(allocations_in([&] { out = sq * tmath::transpose(sq); }) == 0);
     // Aliasing through a different mapping needs exactly one temporary.
     CHECK(allocations_in([&] { sq = tmath::transpose(sq) * 2.0f; }) == 1);
+}
+
+TEST_CASE("allocation: repeated products reuse their packing buffers", "[allocation][gemm]") {
+    using tmath::detail::gemm;
+    std::vector<float> a(300 * 300, 1.0f), b(300 * 300, 0.5f), c(300 * 300, 0.0f);
+    const auto run = [&](std::size_t m, std::size_t n, std::size_t k, bool transposed_a) {
+        const tmath::detail::strided_matrix<const float> av =
+            transposed_a ? tmath::detail::strided_matrix<const float>{a.data(), 1, static_cast<std::ptrdiff_t>(m)}
+                         : tmath::detail::strided_matrix<const float>{a.data(), static_cast<std::ptrdiff_t>(k), 1};
+        gemm<float>(m, n, k, 1.0f, av, {b.data(), static_cast<std::ptrdiff_t>(n), 1}, 0.0f,
+                    {c.data(), static_cast<std::ptrdiff_t>(n), 1});
+    };
+    // Packed path (several K blocks), small path, and both GEMV orientations.
+    const auto all = [&] {
+        run(300, 300, 300, false);
+        run(300, 250, 290, true);
+        run(16, 16, 16, false);
+        run(1, 300, 300, false);
+        run(300, 1, 300, true);
+    };
+    all();  // the first calls may grow the buffers
+    CHECK(allocations_in(all) == 0);
+    CHECK(c[0] == 0.5f * 300);
 }

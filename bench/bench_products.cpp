@@ -1,0 +1,248 @@
+/// @file bench_products.cpp
+/// Matrix products of tmath against its peers in the same binary: OpenBLAS (CBLAS)
+/// and BLIS (its typed API) when CMake found them (TMATH_BENCH_HAVE_OPENBLAS /
+/// TMATH_BENCH_HAVE_BLIS), Eigen 3.4 (TMATH_BENCH_HAVE_EIGEN), and a naive loop (only
+/// up to n = 256). Every library runs on one thread.
+///
+/// Rows (`BM_<row>/<lib>/<size>`, as in bench_elementwise, so that ratios.py lines the
+/// peers up): `sgemm` / `dgemm` square row-major C = A·B; `sgemm_tA` / `sgemm_tB` with
+/// the stored A (or B) transposed, read through strides (tmath, BLIS), the transpose
+/// flag (OpenBLAS) or `.transpose()` (Eigen); `sgemv` a vector × matrix product
+/// y(4096) = x(4096)·B(4096×4096), B row-major. The counter `flops` is 2·m·n·k per
+/// iteration, shown per CPU second
+/// (Google Benchmark's default, as in bench_elementwise). After timing, 64 outputs are compared with a
+/// long double reference; a mismatch marks the run as an error.
+
+#include <benchmark/benchmark.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <limits>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <tmath/linalg/gemm/gemm.hpp>
+#include <tmath/linalg/gemv.hpp>
+
+#ifdef TMATH_BENCH_HAVE_EIGEN
+#include <Eigen/Core>
+#endif
+#ifdef TMATH_BENCH_HAVE_OPENBLAS
+#include <cblas.h>
+#endif
+
+namespace tmath_bench {
+#ifdef TMATH_BENCH_HAVE_BLIS
+void blis_single_thread();
+void blis_gemm(std::size_t, std::size_t, std::size_t, const float*, std::ptrdiff_t, std::ptrdiff_t, const float*,
+               std::ptrdiff_t, std::ptrdiff_t, float*, std::ptrdiff_t, std::ptrdiff_t);
+void blis_gemm(std::size_t, std::size_t, std::size_t, const double*, std::ptrdiff_t, std::ptrdiff_t, const double*,
+               std::ptrdiff_t, std::ptrdiff_t, double*, std::ptrdiff_t, std::ptrdiff_t);
+void blis_gemv(std::size_t, std::size_t, const float*, std::ptrdiff_t, std::ptrdiff_t, const float*, float*);
+#endif
+}  // namespace tmath_bench
+
+namespace {
+
+/// What a row computes.
+enum class op_kind { gemm, gemm_ta, gemm_tb, gemv };
+
+/// 64-byte aligned storage.
+template <class T>
+struct aligned_array {
+    struct deleter {
+        void operator()(T* p) const noexcept { std::free(p); }
+    };
+    std::unique_ptr<T[], deleter> m_data;
+    explicit aligned_array(std::size_t n)
+        : m_data(static_cast<T*>(std::aligned_alloc(64, (n * sizeof(T) + 63) / 64 * 64))) {}
+    T* get() const noexcept { return m_data.get(); }
+};
+
+/// Operands of one row: logical A(m×k), B(k×n), C(m×n), all stored row-major (the
+/// transposed rows store Aᵀ (k×m) or Bᵀ (n×k)).
+template <class T>
+struct operands {
+    std::size_t m, n, k;
+    op_kind op;
+    aligned_array<T> a, b, c;
+    operands(op_kind o, std::size_t m_, std::size_t n_, std::size_t k_)
+        : m(m_), n(n_), k(k_), op(o), a(m_ * k_), b(k_ * n_), c(m_ * n_) {
+        std::mt19937 rng(42);
+        std::uniform_real_distribution<double> d(-1.0, 1.0);
+        for (std::size_t i = 0; i < m * k; ++i) a.get()[i] = static_cast<T>(d(rng));
+        for (std::size_t i = 0; i < k * n; ++i) b.get()[i] = static_cast<T>(d(rng));
+        for (std::size_t i = 0; i < m * n; ++i) c.get()[i] = T(0);
+    }
+    /// Element strides of the logical A and B.
+    std::ptrdiff_t rsa() const { return op == op_kind::gemm_ta ? 1 : static_cast<std::ptrdiff_t>(k); }
+    std::ptrdiff_t csa() const { return op == op_kind::gemm_ta ? static_cast<std::ptrdiff_t>(m) : 1; }
+    std::ptrdiff_t rsb() const { return op == op_kind::gemm_tb ? 1 : static_cast<std::ptrdiff_t>(n); }
+    std::ptrdiff_t csb() const { return op == op_kind::gemm_tb ? static_cast<std::ptrdiff_t>(k) : 1; }
+    T a_at(std::size_t i, std::size_t p) const { return a.get()[static_cast<std::ptrdiff_t>(i) * rsa() + static_cast<std::ptrdiff_t>(p) * csa()]; }
+    T b_at(std::size_t p, std::size_t j) const { return b.get()[static_cast<std::ptrdiff_t>(p) * rsb() + static_cast<std::ptrdiff_t>(j) * csb()]; }
+
+    /// "" when 64 spread outputs match a long double reference, else a message.
+    std::string verify() const {
+        std::mt19937 rng(7);
+        for (int s = 0; s < 64; ++s) {
+            const std::size_t i = rng() % m, j = rng() % n;
+            long double ref = 0, mag = 0;
+            for (std::size_t p = 0; p < k; ++p) {
+                const long double t = static_cast<long double>(a_at(i, p)) * static_cast<long double>(b_at(p, j));
+                ref += t;
+                mag += std::fabs(t);
+            }
+            const long double got = c.get()[i * n + j];
+            const long double tol = 4.0L * static_cast<long double>(k + 2) * std::numeric_limits<T>::epsilon() * mag;
+            if (!(std::fabs(got - ref) <= tol)) {
+                char msg[128];
+                std::snprintf(msg, sizeof msg, "C(%zu,%zu) = %g, expected %g", i, j, static_cast<double>(got),
+                              static_cast<double>(ref));
+                return msg;
+            }
+        }
+        return "";
+    }
+};
+
+template <class T>
+void run_tmath(operands<T>& o) {
+    using tmath::detail::strided_matrix;
+    const strided_matrix<const T> a{o.a.get(), o.rsa(), o.csa()};
+    const strided_matrix<const T> b{o.b.get(), o.rsb(), o.csb()};
+    if (o.op == op_kind::gemv) {
+        // y = x·B, i.e. y = Bᵀ·x.
+        tmath::detail::gemv<T>(o.n, o.k, T(1), tmath::detail::transposed(b), o.a.get(), 1, T(0), o.c.get(), 1);
+        return;
+    }
+    tmath::detail::gemm<T>(o.m, o.n, o.k, T(1), a, b, T(0), {o.c.get(), static_cast<std::ptrdiff_t>(o.n), 1});
+}
+
+template <class T>
+void run_naive(operands<T>& o) {
+    T* c = o.c.get();
+    for (std::size_t i = 0; i < o.m; ++i) {
+        for (std::size_t j = 0; j < o.n; ++j) c[i * o.n + j] = T(0);
+        for (std::size_t p = 0; p < o.k; ++p) {
+            const T aip = o.a_at(i, p);
+            for (std::size_t j = 0; j < o.n; ++j) c[i * o.n + j] += aip * o.b_at(p, j);
+        }
+    }
+}
+
+#ifdef TMATH_BENCH_HAVE_OPENBLAS
+void run_openblas(operands<float>& o) {
+    const int m = static_cast<int>(o.m), n = static_cast<int>(o.n), k = static_cast<int>(o.k);
+    if (o.op == op_kind::gemv) {
+        cblas_sgemv(CblasRowMajor, CblasTrans, k, n, 1.0f, o.b.get(), n, o.a.get(), 1, 0.0f, o.c.get(), 1);
+        return;
+    }
+    const bool ta = o.op == op_kind::gemm_ta, tb = o.op == op_kind::gemm_tb;
+    cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans, m, n, k, 1.0f, o.a.get(),
+                ta ? m : k, o.b.get(), tb ? k : n, 0.0f, o.c.get(), n);
+}
+void run_openblas(operands<double>& o) {
+    const int m = static_cast<int>(o.m), n = static_cast<int>(o.n), k = static_cast<int>(o.k);
+    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, n, k, 1.0, o.a.get(), k, o.b.get(), n, 0.0, o.c.get(), n);
+}
+#endif
+
+#ifdef TMATH_BENCH_HAVE_BLIS
+template <class T>
+void run_blis(operands<T>& o) {
+    if constexpr (std::is_same_v<T, float>) {
+        if (o.op == op_kind::gemv) {
+            tmath_bench::blis_gemv(o.n, o.k, o.b.get(), 1, static_cast<std::ptrdiff_t>(o.n), o.a.get(), o.c.get());
+            return;
+        }
+    }
+    tmath_bench::blis_gemm(o.m, o.n, o.k, o.a.get(), o.rsa(), o.csa(), o.b.get(), o.rsb(), o.csb(), o.c.get(),
+                           static_cast<std::ptrdiff_t>(o.n), 1);
+}
+#endif
+
+#ifdef TMATH_BENCH_HAVE_EIGEN
+template <class T>
+void run_eigen(operands<T>& o) {
+    using mat = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    using cmap = Eigen::Map<const mat, Eigen::Aligned64>;
+    const auto m = static_cast<Eigen::Index>(o.m), n = static_cast<Eigen::Index>(o.n), k = static_cast<Eigen::Index>(o.k);
+    Eigen::Map<mat, Eigen::Aligned64> c(o.c.get(), m, n);
+    switch (o.op) {
+    case op_kind::gemm: c.noalias() = cmap(o.a.get(), m, k) * cmap(o.b.get(), k, n); break;
+    case op_kind::gemm_ta: c.noalias() = cmap(o.a.get(), k, m).transpose() * cmap(o.b.get(), k, n); break;
+    case op_kind::gemm_tb: c.noalias() = cmap(o.a.get(), m, k) * cmap(o.b.get(), n, k).transpose(); break;
+    case op_kind::gemv: c.noalias() = cmap(o.a.get(), 1, k) * cmap(o.b.get(), k, n); break;
+    }
+}
+#endif
+
+/// Times `run` on a row's operands and checks the result afterwards.
+template <class T, class F>
+void bench(benchmark::State& state, op_kind op, std::size_t n, F run) {
+    const std::size_t m = op == op_kind::gemv ? 1 : n;
+    operands<T> o(op, m, n, n);
+    for (auto _ : state) {
+        run(o);
+        benchmark::DoNotOptimize(o.c.get());
+        benchmark::ClobberMemory();
+    }
+    state.counters["flops"] = benchmark::Counter(2.0 * static_cast<double>(m) * static_cast<double>(n) * static_cast<double>(n),
+                                                 benchmark::Counter::kIsIterationInvariantRate);
+    const std::string err = o.verify();
+    if (!err.empty()) state.SkipWithError(err.c_str());
+}
+
+template <class T>
+void register_row(const std::string& row, op_kind op, std::size_t n) {
+    // (appends, not operator+: GCC 12 -Wrestrict false positive on "literal" + string)
+    const std::string size = std::to_string(n);
+    auto add = [&](const std::string& lib, auto run) {
+        std::string name = "BM_";
+        name.append(row).append("/").append(lib).append("/").append(size);
+        benchmark::RegisterBenchmark(name.c_str(),
+                                     [op, n, run](benchmark::State& s) { bench<T>(s, op, n, run); })
+            ->Unit(benchmark::kMicrosecond);
+    };
+    add("tmath", [](operands<T>& o) { run_tmath(o); });
+#ifdef TMATH_BENCH_HAVE_OPENBLAS
+    if (std::is_same_v<T, float> || op == op_kind::gemm) add("openblas", [](operands<T>& o) { run_openblas(o); });
+#endif
+#ifdef TMATH_BENCH_HAVE_BLIS
+    add("blis", [](operands<T>& o) { run_blis(o); });
+#endif
+#ifdef TMATH_BENCH_HAVE_EIGEN
+    add("eigen", [](operands<T>& o) { run_eigen(o); });
+#endif
+    if (n <= 256) add("naive", [](operands<T>& o) { run_naive(o); });
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+#ifdef TMATH_BENCH_HAVE_OPENBLAS
+    openblas_set_num_threads(1);
+#endif
+#ifdef TMATH_BENCH_HAVE_BLIS
+    tmath_bench::blis_single_thread();
+#endif
+#ifdef TMATH_BENCH_HAVE_EIGEN
+    Eigen::setNbThreads(1);
+#endif
+    for (std::size_t n : {16, 64, 256, 1024, 2048}) register_row<float>("sgemm", op_kind::gemm, n);
+    for (std::size_t n : {16, 64, 256, 1024, 2048}) register_row<double>("dgemm", op_kind::gemm, n);
+    register_row<float>("sgemm_tA", op_kind::gemm_ta, 1024);
+    register_row<float>("sgemm_tB", op_kind::gemm_tb, 1024);
+    register_row<float>("sgemv", op_kind::gemv, 4096);
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

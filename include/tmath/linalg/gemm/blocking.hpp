@@ -1,0 +1,123 @@
+#pragma once
+/// @file blocking.hpp
+/// The packed GEMM path: BLIS's five loops around the micro-kernel. JC splits N by NC,
+/// PC splits K by KC (B's KC × NC block packed into NR-wide panels, shared by the
+/// threads), IC splits M by MC (A's MC × KC block packed into MR-tall panels, one
+/// buffer per thread), then JR over NR panels and IR over MR panels.
+///
+/// With OpenMP (TMATH_USE_OPENMP and -fopenmp) products of at least
+/// TMATH_GEMM_PARALLEL_THRESHOLD multiply-adds split the rows of C into one range of
+/// whole MR panels per thread, and the packing of B into panels per thread. The K
+/// partition and the tile grid do not depend on the thread count, so every element of
+/// C is computed by the same operations in the same order: results are bitwise equal
+/// for any number of threads.
+
+#include <algorithm>
+#include <cstddef>
+
+#include "tmath/linalg/gemm/buffer.hpp"
+#include "tmath/linalg/gemm/microkernel.hpp"
+#include "tmath/linalg/gemm/pack.hpp"
+#include "tmath/linalg/gemm/traits.hpp"
+#include "tmath/linalg/strided_matrix.hpp"
+
+#if defined(TMATH_USE_OPENMP) && defined(_OPENMP)
+#include <omp.h>
+/// An OpenMP pragma, compiled only when OpenMP is enabled.
+#define TMATH_GEMM_OMP(x) _Pragma(x)
+#define TMATH_GEMM_HAVE_OPENMP 1
+#else
+#define TMATH_GEMM_OMP(x)
+#define TMATH_GEMM_HAVE_OPENMP 0
+#endif
+
+namespace tmath::detail {
+
+/// JR and IR loops: C(mc × nc) = beta·C + Ap(mc × kc)·Bp(kc × nc) from packed panels.
+template <class T, std::size_t MV, std::size_t NR>
+void macro_kernel(std::size_t mc, std::size_t nc, std::size_t kc, const T* ap, const T* bp, T beta,
+                  strided_matrix<T> c) noexcept {
+    constexpr std::size_t mr = MV * simd::width<T>;
+    for (std::size_t jr = 0; jr < nc; jr += NR) {
+        const T* bpanel = bp + jr * kc;
+        const std::size_t cols = std::min(NR, nc - jr);
+        for (std::size_t ir = 0; ir < mc; ir += mr) {
+            micro_kernel<T, MV, NR, true>(kc, ap + ir * kc, static_cast<std::ptrdiff_t>(mr), bpanel, 0, 0, beta, element_ptr(c, ir, jr), c.row_stride,
+                                          c.col_stride, std::min(mr, mc - ir), cols);
+        }
+    }
+}
+
+/// The work of one thread (`tid` of `threads`) of the packed path; the B panels
+/// `bp` are shared. Called by every thread of the team (or alone, tid 0 of 1).
+template <class T>
+void gemm_packed_thread(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
+                        strided_matrix<const T> b, T beta, strided_matrix<T> c, T* bp, std::size_t tid,
+                        std::size_t threads) {
+    using tr = gemm_traits<T>;
+    constexpr std::size_t mr = tr::mr, nr = tr::nr, mc_max = tr::mc, kc_max = tr::kc, nc_max = tr::nc;
+    constexpr std::size_t mv = mr / simd::width<T>;
+    // Rows of C this thread owns: whole MR panels, the same tile grid for any team size.
+    const std::size_t panels = (m + mr - 1) / mr;
+    const std::size_t per = (panels + threads - 1) / threads;
+    const std::size_t row_begin = std::min(tid * per, panels) * mr;
+    const std::size_t row_end = std::min(std::min((tid + 1) * per, panels) * mr, m);
+    T* ap = thread_buffer(gemm_buffer_role::packed_a).get<T>(std::min(mc_max, (m + mr - 1) / mr * mr) * std::min(kc_max, k));
+
+    for (std::size_t jc = 0; jc < n; jc += nc_max) {
+        const std::size_t nc = std::min(nc_max, n - jc);
+        const std::ptrdiff_t b_panels = static_cast<std::ptrdiff_t>((nc + nr - 1) / nr);
+        for (std::size_t pc = 0; pc < k; pc += kc_max) {
+            const std::size_t kc = std::min(kc_max, k - pc);
+            const T beta_block = pc == 0 ? beta : T(1);
+            TMATH_GEMM_OMP("omp for schedule(static)")
+            for (std::ptrdiff_t q = 0; q < b_panels; ++q) {
+                const std::size_t j0 = static_cast<std::size_t>(q) * nr;
+                pack_b<T, nr>(kc, std::min(nr, nc - j0), {element_ptr(b, pc, jc + j0), b.row_stride, b.col_stride},
+                              bp + j0 * kc);
+            }
+            // (the implicit barrier of `omp for`: B is packed)
+            for (std::size_t ic = row_begin; ic < row_end; ic += mc_max) {
+                const std::size_t mc = std::min(mc_max, row_end - ic);
+                pack_a<T, mr>(mc, kc, {element_ptr(a, ic, pc), a.row_stride, a.col_stride}, alpha, ap);
+                macro_kernel<T, mv, nr>(mc, nc, kc, ap, bp, beta_block, {element_ptr(c, ic, jc), c.row_stride, c.col_stride});
+            }
+            TMATH_GEMM_OMP("omp barrier")
+        }
+    }
+}
+
+/// Threads the packed path uses for an m × n × k product (1 without OpenMP).
+inline std::size_t gemm_threads([[maybe_unused]] std::size_t m, [[maybe_unused]] std::size_t n,
+                                [[maybe_unused]] std::size_t k, [[maybe_unused]] std::size_t mr) {
+#if TMATH_GEMM_HAVE_OPENMP
+    if (omp_in_parallel() || m * n * k < TMATH_GEMM_PARALLEL_THRESHOLD) return 1;
+    const std::size_t panels = (m + mr - 1) / mr;
+    return std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(omp_get_max_threads()), panels));
+#else
+    return 1;
+#endif
+}
+
+/// C = alpha·A·B + beta·C through packed panels (k ≥ 1, C's row stride preferably 1).
+template <class T>
+void gemm_packed(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
+                 strided_matrix<const T> b, T beta, strided_matrix<T> c) {
+    using tr = gemm_traits<T>;
+    static_assert(tr::mr % simd::width<T> == 0 && tr::mr > 0, "gemm_traits: mr must be a multiple of the SIMD width");
+    static_assert(tr::mc % tr::mr == 0 && tr::nc % tr::nr == 0, "gemm_traits: mc and nc must be multiples of mr and nr");
+    const std::size_t nc_alloc = (std::min(tr::nc, n) + tr::nr - 1) / tr::nr * tr::nr;
+    T* bp = thread_buffer(gemm_buffer_role::packed_b).get<T>(nc_alloc * std::min(tr::kc, k));
+    const std::size_t threads = gemm_threads(m, n, k, tr::mr);
+#if TMATH_GEMM_HAVE_OPENMP
+    if (threads > 1) {
+#pragma omp parallel num_threads(static_cast<int>(threads))
+        gemm_packed_thread(m, n, k, alpha, a, b, beta, c, bp, static_cast<std::size_t>(omp_get_thread_num()),
+                           static_cast<std::size_t>(omp_get_num_threads()));
+        return;
+    }
+#endif
+    gemm_packed_thread(m, n, k, alpha, a, b, beta, c, bp, 0, threads);
+}
+
+}  // namespace tmath::detail

@@ -1,0 +1,64 @@
+#pragma once
+/// @file gemm.hpp
+/// General matrix product C = alpha·A·B + beta·C on strided operands: the entry point
+/// that routes by shape. Vector cases (m == 1 or n == 1) go to GEMV; C is turned so
+/// that its unit stride runs along the micro-kernel's SIMD rows (a row-major C is
+/// computed as Cᵀ = Bᵀ·Aᵀ: only strides change); small products take the unpacked
+/// path and the rest the packed BLIS loops.
+
+#include <cstddef>
+#include <cstdlib>
+#include <utility>
+
+#include "tmath/linalg/gemm/blocking.hpp"
+#include "tmath/linalg/gemm/small.hpp"
+#include "tmath/linalg/gemm/traits.hpp"
+#include "tmath/linalg/gemv.hpp"
+#include "tmath/linalg/strided_matrix.hpp"
+
+namespace tmath::detail {
+
+/// C = beta·C over m × n (zeros when beta == 0, C not read).
+template <class T>
+void scale_matrix(std::size_t m, std::size_t n, T beta, strided_matrix<T> c) noexcept {
+    for (std::size_t i = 0; i < m; ++i) scale_vector(n, beta, element_ptr(c, i, 0), c.col_stride);
+}
+
+/// True when the unpacked small path is faster than packing for this shape.
+template <class T>
+constexpr bool gemm_is_small(std::size_t m, std::size_t n, std::size_t k) noexcept {
+    return k <= gemm_traits<T>::kc && m * n * k <= TMATH_GEMM_SMALL_THRESHOLD;
+}
+
+/// C = alpha·A(m×k)·B(k×n) + beta·C(m×n). beta == 0: C is not read (NaN/garbage in C
+/// does not leak). k == 0 or alpha == 0: C = beta·C (zeros when beta == 0).
+template <class T>
+void gemm(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a, strided_matrix<const T> b,
+          T beta, strided_matrix<T> c) {
+    if (m == 0 || n == 0) return;
+    if (k == 0 || alpha == T(0)) {
+        scale_matrix(m, n, beta, c);
+        return;
+    }
+    if (n == 1) {
+        gemv(m, k, alpha, a, b.data, b.row_stride, beta, c.data, c.row_stride);
+        return;
+    }
+    if (m == 1) {
+        gemv(n, k, alpha, transposed(b), a.data, a.col_stride, beta, c.data, c.col_stride);
+        return;
+    }
+    // The micro-kernel's SIMD rows run down C's columns: transpose the problem when C's
+    // unit (or smaller) stride is along its rows.
+    if (c.row_stride != 1 && (c.col_stride == 1 || std::abs(c.col_stride) < std::abs(c.row_stride))) {
+        std::swap(m, n);
+        const strided_matrix<const T> at = transposed(b);
+        b = transposed(a);
+        a = at;
+        c = transposed(c);
+    }
+    if (gemm_is_small<T>(m, n, k)) gemm_small(m, n, k, alpha, a, b, beta, c);
+    else gemm_packed(m, n, k, alpha, a, b, beta, c);
+}
+
+}  // namespace tmath::detail

@@ -1,0 +1,117 @@
+#pragma once
+/// @file microkernel.hpp
+/// The GEMM micro-kernel: an MR × NR tile of C held in MR/width × NR SIMD
+/// accumulators over the whole depth k, each step one batch load per MR/width rows of
+/// the packed A panel, one broadcast per column of B, and MR/width × NR fused
+/// multiply-adds. C is written once at the end: C = acc when beta == 0 (C is not read),
+/// C = beta·C + acc otherwise. Edge tiles and non-unit C row strides go through a
+/// small aligned tile on the stack.
+
+#include <cstddef>
+
+#include "tmath/simd/simd.hpp"
+
+#if defined(__GNUC__)
+/// Forces inlining of the innermost kernels (their accumulators must stay in registers).
+#define TMATH_GEMM_INLINE inline __attribute__((always_inline))
+#else
+#define TMATH_GEMM_INLINE inline
+#endif
+
+#if defined(__clang__)
+#define TMATH_GEMM_UNROLL _Pragma("unroll")
+#elif defined(__GNUC__)
+#define TMATH_GEMM_UNROLL _Pragma("GCC unroll 32")
+#else
+#define TMATH_GEMM_UNROLL
+#endif
+
+namespace tmath::detail {
+
+/// Writes the accumulated tile (column j, batch v in `acc[j][v]`) into C, `rows` × `cols`
+/// of it valid: C = acc (beta == 0, C not read) or C = beta·C + acc.
+template <class T, std::size_t MV, std::size_t NR>
+TMATH_GEMM_INLINE void store_tile(const simd::batch<T> (&acc)[NR][MV], T beta, T* c, std::ptrdiff_t crs,
+                                  std::ptrdiff_t ccs, std::size_t rows, std::size_t cols) noexcept {
+    constexpr std::size_t w = simd::width<T>;
+    constexpr std::size_t mr = MV * w;
+    if (crs == 1 && rows == mr && cols == NR) {
+        if (beta == T(0)) {
+            TMATH_GEMM_UNROLL
+            for (std::size_t j = 0; j < NR; ++j) {
+                TMATH_GEMM_UNROLL
+                for (std::size_t v = 0; v < MV; ++v) simd::store(c + static_cast<std::ptrdiff_t>(j) * ccs + v * w, acc[j][v]);
+            }
+        } else if (beta == T(1)) {
+            TMATH_GEMM_UNROLL
+            for (std::size_t j = 0; j < NR; ++j) {
+                TMATH_GEMM_UNROLL
+                for (std::size_t v = 0; v < MV; ++v) {
+                    T* p = c + static_cast<std::ptrdiff_t>(j) * ccs + v * w;
+                    simd::store(p, simd::load(p) + acc[j][v]);
+                }
+            }
+        } else {
+            const simd::batch<T> b = simd::splat(beta);
+            TMATH_GEMM_UNROLL
+            for (std::size_t j = 0; j < NR; ++j) {
+                TMATH_GEMM_UNROLL
+                for (std::size_t v = 0; v < MV; ++v) {
+                    T* p = c + static_cast<std::ptrdiff_t>(j) * ccs + v * w;
+                    simd::store(p, simd::fma(b, simd::load(p), acc[j][v]));
+                }
+            }
+        }
+        return;
+    }
+    alignas(64) T tile[NR * mr];
+    for (std::size_t j = 0; j < NR; ++j)
+        for (std::size_t v = 0; v < MV; ++v) simd::store(tile + j * mr + v * w, acc[j][v]);
+    for (std::size_t j = 0; j < cols; ++j) {
+        T* cj = c + static_cast<std::ptrdiff_t>(j) * ccs;
+        const T* t = tile + j * mr;
+        if (beta == T(0)) {
+            for (std::size_t i = 0; i < rows; ++i) cj[static_cast<std::ptrdiff_t>(i) * crs] = t[i];
+        } else {
+            for (std::size_t i = 0; i < rows; ++i) {
+                T& x = cj[static_cast<std::ptrdiff_t>(i) * crs];
+                x = static_cast<T>(beta * x + t[i]);
+            }
+        }
+    }
+}
+
+/// One MR × NR tile (MR = MV·width): C[0:rows, 0:cols] = beta·C + Σ_p A(:, p)·B(p, :).
+/// A(:, p) is MR contiguous elements at a + p·astep (a packed panel: astep = MR; all MR
+/// rows must exist). With `PackedB` `b` is a packed k × NR panel; otherwise
+/// B(p, j) = b[p·brs + j·bcs] and all NR columns must exist.
+template <class T, std::size_t MV, std::size_t NR, bool PackedB>
+TMATH_GEMM_INLINE void micro_kernel(std::size_t k, const T* __restrict a, std::ptrdiff_t astep, const T* __restrict b,
+                                    std::ptrdiff_t brs,
+                                    std::ptrdiff_t bcs, T beta, T* c, std::ptrdiff_t crs, std::ptrdiff_t ccs,
+                                    std::size_t rows, std::size_t cols) noexcept {
+    constexpr std::size_t w = simd::width<T>;
+    simd::batch<T> acc[NR][MV];
+    TMATH_GEMM_UNROLL
+    for (std::size_t j = 0; j < NR; ++j) {
+        TMATH_GEMM_UNROLL
+        for (std::size_t v = 0; v < MV; ++v) acc[j][v] = simd::splat(T(0));
+    }
+    for (std::size_t p = 0; p < k; ++p) {
+        simd::batch<T> av[MV];
+        TMATH_GEMM_UNROLL
+        for (std::size_t v = 0; v < MV; ++v) av[v] = simd::load(a + v * w);
+        TMATH_GEMM_UNROLL
+        for (std::size_t j = 0; j < NR; ++j) {
+            const simd::batch<T> bj = simd::splat(PackedB ? b[j] : b[static_cast<std::ptrdiff_t>(j) * bcs]);
+            TMATH_GEMM_UNROLL
+            for (std::size_t v = 0; v < MV; ++v) acc[j][v] = simd::fma(av[v], bj, acc[j][v]);
+        }
+        a += astep;
+        if constexpr (PackedB) b += NR;
+        else b += brs;
+    }
+    store_tile<T, MV, NR>(acc, beta, c, crs, ccs, rows, cols);
+}
+
+}  // namespace tmath::detail

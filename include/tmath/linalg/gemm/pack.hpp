@@ -1,0 +1,83 @@
+#pragma once
+/// @file pack.hpp
+/// Packing of GEMM operands into the micro-kernel's layout, from any strides:
+/// A into MR-tall column panels (panel element (i, p) at p·MR + i) and B into NR-wide
+/// row panels (element (p, j) at p·NR + j). Edge panels are zero-padded, so that the
+/// micro-kernel always runs a full tile. Alpha is folded into the packed A.
+
+#include <algorithm>
+#include <cstddef>
+
+#include "tmath/linalg/strided_matrix.hpp"
+#include "tmath/simd/simd.hpp"
+
+namespace tmath::detail {
+
+/// Packs rows [0, mc) × columns [0, kc) of `a` (times alpha) into ⌈mc/MR⌉ panels of
+/// MR × kc at `dst`, rows past mc zero.
+template <class T, std::size_t MR>
+void pack_a(std::size_t mc, std::size_t kc, strided_matrix<const T> a, T alpha, T* dst) noexcept {
+    constexpr std::size_t w = simd::width<T>;
+    const std::ptrdiff_t rs = a.row_stride;
+    const std::ptrdiff_t cs = a.col_stride;
+    const bool scale = alpha != T(1);
+    for (std::size_t i0 = 0; i0 < mc; i0 += MR, dst += MR * kc) {
+        const std::size_t rows = std::min(MR, mc - i0);
+        const T* src = a.data + static_cast<std::ptrdiff_t>(i0) * rs;
+        if (rs == 1 && rows == MR && MR % w == 0) {
+            // Contiguous columns: whole batches.
+            const simd::batch<T> s = simd::splat(alpha);
+            for (std::size_t p = 0; p < kc; ++p) {
+                const T* col = src + static_cast<std::ptrdiff_t>(p) * cs;
+                T* out = dst + p * MR;
+                for (std::size_t v = 0; v < MR; v += w) {
+                    const simd::batch<T> x = simd::load(col + v);
+                    simd::store(out + v, scale ? x * s : x);
+                }
+            }
+        } else {
+            // Any strides (a transposed A reads MR rows in step): element by element,
+            // the writes contiguous.
+            for (std::size_t p = 0; p < kc; ++p) {
+                const T* col = src + static_cast<std::ptrdiff_t>(p) * cs;
+                T* out = dst + p * MR;
+                std::size_t i = 0;
+                if (scale) {
+                    for (; i < rows; ++i) out[i] = static_cast<T>(alpha * col[static_cast<std::ptrdiff_t>(i) * rs]);
+                } else {
+                    for (; i < rows; ++i) out[i] = col[static_cast<std::ptrdiff_t>(i) * rs];
+                }
+                for (; i < MR; ++i) out[i] = T(0);
+            }
+        }
+    }
+}
+
+/// Packs rows [0, kc) × columns [0, nc) of `b` into ⌈nc/NR⌉ panels of kc × NR at
+/// `dst`, columns past nc zero.
+template <class T, std::size_t NR>
+void pack_b(std::size_t kc, std::size_t nc, strided_matrix<const T> b, T* dst) noexcept {
+    const std::ptrdiff_t rs = b.row_stride;
+    const std::ptrdiff_t cs = b.col_stride;
+    for (std::size_t j0 = 0; j0 < nc; j0 += NR, dst += NR * kc) {
+        const std::size_t cols = std::min(NR, nc - j0);
+        const T* src = b.data + static_cast<std::ptrdiff_t>(j0) * cs;
+        if (cs == 1 && cols == NR) {
+            for (std::size_t p = 0; p < kc; ++p) {
+                const T* row = src + static_cast<std::ptrdiff_t>(p) * rs;
+                T* out = dst + p * NR;
+                for (std::size_t j = 0; j < NR; ++j) out[j] = row[j];
+            }
+        } else {
+            for (std::size_t p = 0; p < kc; ++p) {
+                const T* row = src + static_cast<std::ptrdiff_t>(p) * rs;
+                T* out = dst + p * NR;
+                std::size_t j = 0;
+                for (; j < cols; ++j) out[j] = row[static_cast<std::ptrdiff_t>(j) * cs];
+                for (; j < NR; ++j) out[j] = T(0);
+            }
+        }
+    }
+}
+
+}  // namespace tmath::detail

@@ -1,0 +1,83 @@
+#pragma once
+/// @file small.hpp
+/// The small-product path: no blocking and no packing of B. The micro-kernel reads B in
+/// place with its own strides, and A in place too when its columns are contiguous and
+/// alpha is 1; otherwise (and for a last partial MR-row panel) A is packed once
+/// (alpha folded in, rows zero-padded). Columns past the last whole NR block are done
+/// by narrower kernels (8, 4, 2, 1 columns), so nothing of B is copied. When C has at
+/// most one SIMD batch of rows, a one-batch-tall kernel with more columns is used.
+
+#include <algorithm>
+#include <cstddef>
+
+#include "tmath/linalg/gemm/buffer.hpp"
+#include "tmath/linalg/gemm/microkernel.hpp"
+#include "tmath/linalg/gemm/pack.hpp"
+#include "tmath/linalg/gemm/traits.hpp"
+#include "tmath/linalg/strided_matrix.hpp"
+
+namespace tmath::detail {
+
+/// Columns of the one-batch-tall small kernel: as many accumulators as registers allow.
+template <class T>
+inline constexpr std::size_t gemm_small_nr = gemm_vector_registers<T> == 32 ? 16 : 8;
+
+/// Where the A rows of one MR-row panel come from.
+template <class T>
+struct small_panel {
+    const T* data;         ///< A(ir, 0) in place, or the packed panel
+    std::ptrdiff_t step;   ///< elements from column p to p + 1
+};
+
+/// Columns [j0, n) of one MR-row panel: whole NR blocks, then narrower kernels.
+template <class T, std::size_t MV, std::size_t NR>
+TMATH_GEMM_INLINE void small_columns(std::size_t j0, std::size_t n, std::size_t k, small_panel<T> ap,
+                                     strided_matrix<const T> b, T beta, T* c, std::ptrdiff_t crs, std::ptrdiff_t ccs,
+                                     std::size_t rows) {
+    std::size_t j = j0;
+    for (; j + NR <= n; j += NR) {
+        micro_kernel<T, MV, NR, false>(k, ap.data, ap.step, element_ptr(b, 0, j), b.row_stride, b.col_stride, beta,
+                                       c + static_cast<std::ptrdiff_t>(j) * ccs, crs, ccs, rows, NR);
+    }
+    if constexpr (NR > 1) {
+        if (j < n) small_columns<T, MV, (NR > 8 ? 8 : NR / 2)>(j, n, k, ap, b, beta, c, crs, ccs, rows);
+    }
+}
+
+/// C = alpha·A·B + beta·C with MV-batch-tall kernels over unpacked B.
+template <class T, std::size_t MV, std::size_t NR>
+void gemm_unpacked(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
+                   strided_matrix<const T> b, T beta, strided_matrix<T> c) {
+    constexpr std::size_t mr = MV * simd::width<T>;
+    const bool in_place = a.row_stride == 1 && alpha == T(1);
+    const std::size_t whole = m / mr * mr;
+    const std::size_t packed_rows = in_place ? m - whole : m;
+    T* ap = nullptr;
+    if (packed_rows != 0) {
+        ap = thread_buffer(gemm_buffer_role::packed_a).get<T>((packed_rows + mr - 1) / mr * mr * k);
+        pack_a<T, mr>(packed_rows, k, {element_ptr(a, m - packed_rows, 0), a.row_stride, a.col_stride}, alpha, ap);
+    }
+    for (std::size_t ir = 0; ir < m; ir += mr) {
+        const small_panel<T> panel =
+            in_place && ir < whole ? small_panel<T>{element_ptr(a, ir, 0), a.col_stride}
+                                   : small_panel<T>{ap + (ir - (m - packed_rows)) * k, static_cast<std::ptrdiff_t>(mr)};
+        small_columns<T, MV, NR>(0, n, k, panel, b, beta, element_ptr(c, ir, 0), c.row_stride, c.col_stride,
+                                 std::min(mr, m - ir));
+    }
+}
+
+/// The small path: picks the kernel shape by the number of rows.
+template <class T>
+void gemm_small(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
+                strided_matrix<const T> b, T beta, strided_matrix<T> c) {
+    using tr = gemm_traits<T>;
+    if constexpr (simd::width<T> > 1) {
+        if (m <= simd::width<T>) {
+            gemm_unpacked<T, 1, gemm_small_nr<T>>(m, n, k, alpha, a, b, beta, c);
+            return;
+        }
+    }
+    gemm_unpacked<T, tr::mr / simd::width<T>, tr::nr>(m, n, k, alpha, a, b, beta, c);
+}
+
+}  // namespace tmath::detail
