@@ -109,3 +109,24 @@ TEST_CASE("allocation: repeated products reuse their packing buffers", "[allocat
     CHECK(allocations_in(all) == 0);
     CHECK(c[0] == 0.5f * 300);
 }
+
+TEST_CASE("allocation: matmul into existing storage allocates nothing after the first call", "[allocation][matmul]") {
+    const auto a = tmath::full<float>({3, 64, 48}, 0.5f);
+    const auto b = tmath::full<float>({48, 80}, 2.0f);
+    auto out = tmath::zeros<float>({3, 64, 80});
+    const auto all = [&] {
+        tmath::matmul(a, b, out);
+        out = tmath::matmul(a, b);
+        out += tmath::matmul(a, b);
+        out = 2.0f * tmath::matmul(a, tmath::transpose(tmath::transpose(b)));
+    };
+    all();  // the first products may grow the packing buffers
+    CHECK(allocations_in(all) == 0);
+    CHECK(out(2, 63, 79) == 2.0f * 48.0f);
+    const auto v = tmath::full<float>({48}, 1.0f);
+    auto y = tmath::zeros<float>({3, 64});
+    tmath::matmul(a, v, y);
+    CHECK(allocations_in([&] { tmath::matmul(a, v, y); }) == 0);
+    CHECK(allocations_in([&] { (void)tmath::dot(v, v * 2.0f); }) == 0);
+    CHECK(y(1, 5) == 24.0f);
+}

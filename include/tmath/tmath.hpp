@@ -12,4 +12,6 @@
 #include "tmath/eval/eval.hpp"
 #include "tmath/expr/operators.hpp"
 #include "tmath/io/print.hpp"
+#include "tmath/linalg/dot.hpp"
+#include "tmath/linalg/product.hpp"
 #include "tmath/io/allclose.hpp"

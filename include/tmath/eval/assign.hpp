@@ -19,6 +19,7 @@
 #include "tmath/eval/aliasing.hpp"
 #include "tmath/eval/evaluator.hpp"
 #include "tmath/eval/loops.hpp"
+#include "tmath/eval/materialize.hpp"
 #include "tmath/eval/plan.hpp"
 #include "tmath/expr/elementwise.hpp"
 #include "tmath/expr/operators.hpp"
@@ -76,12 +77,38 @@ bool all_contiguous_like(const D* dst, std::size_t n, std::span<const std::size_
     return ok;
 }
 
+template <class D, tensor_expression E>
+void assign_elementwise(D* dst, std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> dst_strides,
+                        const E& e);
+
 /// Writes `e`, broadcast to `shape`, into the array at `dst` with `dst_strides`.
 /// The caller has checked that e.shape() broadcasts to `shape`. Operands that read
 /// the destination through another index mapping are handled through a temporary.
 template <class D, tensor_expression E>
 void assign_into(D* dst, std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> dst_strides,
                  const E& e) {
+    if constexpr (contains_product<E>()) {
+        if constexpr (std::remove_cvref_t<E>::node_kind == expr_kind::product) {
+            if (shape_t::same_elements(shape.data(), shape.size(), e.shape().data(), e.shape().size())) {
+                e.assign_to(dst, shape, dst_strides, false);  // GEMM straight into the destination
+                return;
+            }
+        }
+        // Products are computed once into temporaries, then the element-wise pass runs.
+        const auto m = materialize(e, [](auto& tmp, const auto& p) {
+            p.assign_to(tmp.data(), tmp.shape(), tmp.strides(), false);
+        });
+        assign_into(dst, shape, dst_strides, m);
+        return;
+    } else {
+        assign_elementwise(dst, shape, dst_strides, e);
+    }
+}
+
+/// assign_into for an expression without products.
+template <class D, tensor_expression E>
+void assign_elementwise(D* dst, std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> dst_strides,
+                        const E& e) {
     using V = value_type_t<E>;
     constexpr std::size_t n_ops = leaf_count<E>();
     const std::size_t n = shape_size(shape);
@@ -132,8 +159,22 @@ void check_assignable(std::span<const std::size_t> target, const E& e, const cha
 }
 
 /// `dst op= rhs` for a tensor or view `dst`: `rhs` broadcasts into dst's shape.
+/// `c += matmul(a, b)` and `c -= matmul(a, b)` of c's shape accumulate in the GEMM (beta = 1).
 template <class Dst, class F, class R>
 void compound_assign(Dst& dst, F f, R&& rhs) {
+    if constexpr (tensor_expression<R>) {
+        constexpr bool additive = std::is_same_v<F, fn::plus> || std::is_same_v<F, fn::minus>;
+        if constexpr (std::remove_cvref_t<R>::node_kind == expr_kind::product && additive) {
+            const std::span<const std::size_t> shape(dst.shape());
+            if (shape_t::same_elements(shape.data(), shape.size(), rhs.shape().data(), rhs.shape().size())) {
+                if constexpr (std::is_same_v<F, fn::minus>)
+                    std::forward<R>(rhs).scaled(value_type_t<R>(-1)).assign_to(dst.data(), shape, dst.strides(), true);
+                else
+                    rhs.assign_to(dst.data(), shape, dst.strides(), true);
+                return;
+            }
+        }
+    }
     auto node = binary(f, std::as_const(dst), std::forward<R>(rhs));
     check_assignable(dst.shape(), node, F::name);
     assign_into(dst.data(), dst.shape(), dst.strides(), node);

@@ -22,6 +22,20 @@ template <class V, class S>
 using weak_scalar_t = std::conditional_t<std::is_integral_v<V> && std::is_floating_point_v<S>,
                                          std::common_type_t<V, S>, V>;
 
+/// True when a scalar of type S next to an expression of element type V keeps V
+/// (then a scalar factor of a product folds into its alpha).
+template <class V, class S>
+inline constexpr bool folds_into = arithmetic<S> && std::is_same_v<weak_scalar_t<V, S>, V>;
+
+/// A product node and a scalar that folds into its alpha, in either order: `*` and `/`
+/// on such a pair are the product's own operators (linalg/product.hpp), not element-wise.
+template <class A, class B>
+concept scaled_product =
+    (tensor_expression<A> && std::remove_cvref_t<A>::node_kind == expr_kind::product &&
+     folds_into<value_type_t<A>, std::remove_cvref_t<B>>) ||
+    (tensor_expression<B> && std::remove_cvref_t<B>::node_kind == expr_kind::product &&
+     folds_into<value_type_t<B>, std::remove_cvref_t<A>>);
+
 /// Operand pairs the binary operators accept: two expressions, or an expression and a scalar.
 template <class A, class B>
 concept operand_pair = (tensor_expression<A> && tensor_expression<B>) ||
@@ -68,13 +82,15 @@ auto operator-(A&& a, B&& b) {
 }
 /// Element-wise (Hadamard) product, broadcasting.
 template <class A, class B>
-    requires detail::operand_pair<A, B>
+    requires detail::operand_pair<A, B> && (!detail::scaled_product<A, B>)
 auto operator*(A&& a, B&& b) {
     return detail::binary(fn::multiplies{}, std::forward<A>(a), std::forward<B>(b));
 }
 /// Element-wise quotient, broadcasting (truncating for integers, as in C++).
 template <class A, class B>
-    requires detail::operand_pair<A, B>
+    requires detail::operand_pair<A, B> &&
+             (!(detail::scaled_product<A, B> && arithmetic<std::remove_cvref_t<B>> &&
+                std::is_floating_point_v<typename detail::partner_value<A>::type>))
 auto operator/(A&& a, B&& b) {
     return detail::binary(fn::divides{}, std::forward<A>(a), std::forward<B>(b));
 }

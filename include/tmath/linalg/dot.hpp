@@ -1,0 +1,141 @@
+#pragma once
+/// @file dot.hpp
+/// `dot(a, b)`: the inner product of two 1-D tensors, views or element-wise
+/// expressions (`dot(a * b, c)` reads a, b and c once, without a temporary). Four
+/// independent SIMD accumulators with FMA hide the FMA latency without -ffast-math.
+
+#include <array>
+#include <cstddef>
+#include <span>
+#include <string>
+#include <type_traits>
+
+#include "tmath/core/broadcast.hpp"
+#include "tmath/core/concepts.hpp"
+#include "tmath/core/errors.hpp"
+#include "tmath/core/shape.hpp"
+#include "tmath/eval/evaluator.hpp"
+#include "tmath/eval/materialize.hpp"
+#include "tmath/expr/elementwise.hpp"
+#include "tmath/simd/simd.hpp"
+
+namespace tmath {
+
+namespace detail {
+
+/// Σ a[j]·b[j] over j < n, reading both through row cursors (unit stride or broadcast;
+/// `Flat`: every operand unit stride).
+template <bool Flat, class V, class CA, class CB>
+V dot_rows(std::ptrdiff_t n, const CA& ca, const CB& cb) noexcept {
+    constexpr auto w = static_cast<std::ptrdiff_t>(simd::width<V>);
+    auto get = [](const auto& c, std::ptrdiff_t j) {
+        if constexpr (Flat) return c.template contiguous_batch<V>(j);
+        else return c.template batch<V>(j);
+    };
+    simd::batch<V> acc0 = simd::splat(V(0)), acc1 = acc0, acc2 = acc0, acc3 = acc0;
+    std::ptrdiff_t j = 0;
+    for (; j + 4 * w <= n; j += 4 * w) {
+        acc0 = simd::fma(get(ca, j), get(cb, j), acc0);
+        acc1 = simd::fma(get(ca, j + w), get(cb, j + w), acc1);
+        acc2 = simd::fma(get(ca, j + 2 * w), get(cb, j + 2 * w), acc2);
+        acc3 = simd::fma(get(ca, j + 3 * w), get(cb, j + 3 * w), acc3);
+    }
+    for (; j + w <= n; j += w) acc0 = simd::fma(get(ca, j), get(cb, j), acc0);
+    V tail = V(0);
+    for (; j < n; ++j) tail += ca.template scalar<V>(j) * cb.template scalar<V>(j);
+    return simd::reduce_add<V>((acc0 + acc1) + (acc2 + acc3)) + tail;
+}
+
+/// True when every memory operand of `e` is a unit-stride array of length n (no broadcast).
+template <class E>
+bool unit_stride_of_length(const E& e, std::size_t n) {
+    bool ok = true;
+    for_each_leaf(e, [&](const auto& leaf) {
+        const auto s = std::span<const std::size_t>(leaf.shape());
+        ok = ok && s.size() == 1 && s[0] == n && (n <= 1 || leaf.strides()[0] == 1);
+    });
+    return ok;
+}
+
+/// Broadcast strides of every memory operand of `e` to the 1-D shape (n).
+template <std::size_t N, class E>
+std::array<strides_t, N> leaf_strides_1d(const E& e, std::span<const std::size_t> shape) {
+    std::array<strides_t, N> s;
+    std::size_t k = 0;
+    for_each_leaf(e, [&](const auto& leaf) { s[k++] = broadcast_strides(leaf.shape(), leaf.strides(), shape); });
+    return s;
+}
+
+/// dot of two 1-D expressions of length n in type V.
+template <class V, class A, class B>
+V dot_1d(const A& a, const B& b, std::size_t n) {
+    if (n == 0) return V(0);
+    const auto len = static_cast<std::ptrdiff_t>(n);
+    if (unit_stride_of_length(a, n) && unit_stride_of_length(b, n))
+        return dot_rows<true, V>(len, make_flat_evaluator(a).row_cursor(), make_flat_evaluator(b).row_cursor());
+
+    // Broadcast or strided operands: cursors over each operand's memory.
+    const std::size_t shape_1d[1] = {n};
+    constexpr std::size_t na = leaf_count<A>();
+    constexpr std::size_t nb = leaf_count<B>();
+    const auto sa = leaf_strides_1d<na>(a, shape_1d);
+    const auto sb = leaf_strides_1d<nb>(b, shape_1d);
+    std::array<const std::ptrdiff_t*, na> pa{};
+    std::array<const std::ptrdiff_t*, nb> pb{};
+    bool rows = true;  // every operand unit stride or broadcast: SIMD rows
+    for (std::size_t i = 0; i < na; ++i) pa[i] = sa[i].data(), rows = rows && sa[i][0] <= 1 && sa[i][0] >= 0;
+    for (std::size_t i = 0; i < nb; ++i) pb[i] = sb[i].data(), rows = rows && sb[i][0] <= 1 && sb[i][0] >= 0;
+    std::size_t next = 0;
+    auto ea = make_evaluator(a, pa, next);
+    next = 0;
+    auto eb = make_evaluator(b, pb, next);
+    if (rows) {
+        ea.for_each_leaf([](auto& leaf) { leaf.begin_row(0); });
+        eb.for_each_leaf([](auto& leaf) { leaf.begin_row(0); });
+        return dot_rows<false, V>(len, ea.row_cursor(), eb.row_cursor());
+    }
+    // Element by element with four accumulators.
+    ea.for_each_leaf([](auto& leaf) { leaf.begin_segment(0, 0, 0, 0); });
+    eb.for_each_leaf([](auto& leaf) { leaf.begin_segment(0, 0, 0, 0); });
+    V acc[4] = {V(0), V(0), V(0), V(0)};
+    std::ptrdiff_t j = 0;
+    for (; j + 4 <= len; j += 4)
+        for (std::ptrdiff_t k = 0; k < 4; ++k) acc[k] += ea.template scalar<V>(j + k) * eb.template scalar<V>(j + k);
+    for (; j < len; ++j) acc[0] += ea.template scalar<V>(j) * eb.template scalar<V>(j);
+    return (acc[0] + acc[1]) + (acc[2] + acc[3]);
+}
+
+}  // namespace detail
+
+/// The inner product of two 1-D operands (tensors, views or element-wise expressions),
+/// in their promoted element type. Throws shape_error naming both shapes when either
+/// is not 1-D or the lengths differ.
+template <tensor_expression A, tensor_expression B>
+auto dot(const A& a, const B& b) {
+    using V = std::common_type_t<value_type_t<A>, value_type_t<B>>;
+    const auto sa = std::span<const std::size_t>(a.shape());
+    const auto sb = std::span<const std::size_t>(b.shape());
+    const auto both = [&] { return format_shape(sa) + " and " + format_shape(sb); };
+    if (sa.size() != 1 || sb.size() != 1)
+        throw shape_error("dot: shapes " + both() + ": dot takes two 1-D operands (use matmul for matrices)");
+    if (sa[0] != sb[0])
+        throw shape_error("dot: shapes " + both() + " are not aligned: " + std::to_string(sa[0]) + " (dim 0) != " +
+                          std::to_string(sb[0]) + " (dim 0)");
+    if constexpr (detail::contains_product<A>() || detail::contains_product<B>()) {
+        // A product inside an operand (`dot(matmul(A, x), y)`) is computed first.
+        const auto assign = [](auto& tmp, const auto& p) { p.assign_to(tmp.data(), tmp.shape(), tmp.strides(), false); };
+        const auto& ma = [&]() -> decltype(auto) {
+            if constexpr (detail::contains_product<A>()) return detail::materialize(a, assign);
+            else return (a);
+        }();
+        const auto& mb = [&]() -> decltype(auto) {
+            if constexpr (detail::contains_product<B>()) return detail::materialize(b, assign);
+            else return (b);
+        }();
+        return detail::dot_1d<V>(ma, mb, sa[0]);
+    } else {
+        return detail::dot_1d<V>(a, b, sa[0]);
+    }
+}
+
+}  // namespace tmath

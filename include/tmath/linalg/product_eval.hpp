@@ -1,0 +1,175 @@
+#pragma once
+/// @file product_eval.hpp
+/// Evaluation of a product node into strided memory: operands that are not memory of
+/// the result type are evaluated once into temporaries; a destination that overlaps an
+/// operand is written through a temporary; the batch dimensions are walked (or folded
+/// into the rows when the right operand has none) and each matrix product goes to GEMM,
+/// which picks GEMV, the small kernel or the packed loops.
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <type_traits>
+
+#include "tmath/config.hpp"
+#include "tmath/core/concepts.hpp"
+#include "tmath/core/shape.hpp"
+#include "tmath/eval/aliasing.hpp"
+#include "tmath/eval/assign.hpp"
+#include "tmath/eval/materialize.hpp"
+#include "tmath/expr/functors.hpp"
+#include "tmath/linalg/gemm/gemm.hpp"
+#include "tmath/linalg/matmul_shape.hpp"
+#include "tmath/linalg/strided_matrix.hpp"
+
+namespace tmath::detail {
+
+/// A product operand as strided memory of element type V: the operand itself when it
+/// is memory of type V, else a temporary holding its value.
+template <class V>
+class product_operand {
+public:
+    template <tensor_expression X>
+    explicit product_operand(const X& x) {
+        if constexpr (memory_expression<X> && std::is_same_v<value_type_t<X>, V>) {
+            m_data = x.data();
+            m_shape = x.shape();
+            m_strides = x.strides();
+        } else {
+            m_owned.emplace(x.shape());
+            assign_into(m_owned->data(), m_owned->shape(), m_owned->strides(), x);
+            m_data = m_owned->data();
+            m_shape = m_owned->shape();
+            m_strides = m_owned->strides();
+        }
+    }
+    product_operand(const product_operand&) = delete;
+    product_operand& operator=(const product_operand&) = delete;
+
+    const V* data() const noexcept { return m_data; }
+    std::span<const std::size_t> shape() const noexcept { return m_shape; }
+    std::span<const std::ptrdiff_t> strides() const noexcept { return m_strides; }
+    /// True when this refers to the caller's memory (not a temporary).
+    bool borrowed() const noexcept { return !m_owned.has_value(); }
+    /// The bytes it reads.
+    byte_extent extent() const noexcept { return extent_of(m_data, m_shape, m_strides, sizeof(V)); }
+
+private:
+    std::optional<temporary<V>> m_owned;
+    const V* m_data = nullptr;
+    std::span<const std::size_t> m_shape;
+    std::span<const std::ptrdiff_t> m_strides;
+};
+
+/// True when dims [first, last] of (shape, strides) are one run with the stride of `last`
+/// (each stride is the next one times the next extent), so they index as one dimension.
+inline bool collapses(std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> strides, std::size_t first,
+                      std::size_t last) noexcept {
+    for (std::size_t d = first; d < last; ++d)
+        if (shape[d] != 1 && strides[d] != strides[d + 1] * static_cast<std::ptrdiff_t>(shape[d + 1])) return false;
+    return true;
+}
+
+/// C = alpha · A @ B + beta · C over the batch, C at `c` with `c_strides` (the result shape).
+template <class V>
+void run_batched(const matmul_layout& l, V alpha, const product_operand<V>& a, const product_operand<V>& b, V beta,
+                 V* c, std::span<const std::ptrdiff_t> c_strides) {
+    const std::size_t nb = l.batch.size();
+    const auto as = a.shape();
+    const auto bs = b.shape();
+    const auto ast = a.strides();
+    const auto bst = b.strides();
+    const std::size_t ra = as.size();
+    const std::size_t rb = bs.size();
+
+    // The matrices of batch 0 (a 1-D left operand is one row, a 1-D right one one column).
+    strided_matrix<const V> am{a.data(), l.a_vector ? 0 : ast[ra - 2], ast[ra - 1]};
+    strided_matrix<const V> bm{b.data(), l.b_vector ? bst[0] : bst[rb - 2], l.b_vector ? 0 : bst[rb - 1]};
+    strided_matrix<V> cm{c, l.a_vector ? 0 : c_strides[nb], l.b_vector ? 0 : c_strides[nb + (l.a_vector ? 0 : 1)]};
+    if (nb == 0) {
+        gemm<V>(l.m, l.n, l.k, alpha, am, bm, beta, cm);
+        return;
+    }
+
+    // Batch strides of each operand, broadcast (0 where a dimension is 1 or missing).
+    strides_t sa(nb, 0), sb(nb, 0);
+    const std::size_t a_batch = ra >= 2 ? ra - 2 : 0;
+    const std::size_t b_batch = rb >= 2 ? rb - 2 : 0;
+    for (std::size_t i = 0; i < nb; ++i) {
+        if (i + a_batch >= nb && as[i + a_batch - nb] != 1) sa[i] = ast[i + a_batch - nb];
+        if (i + b_batch >= nb && bs[i + b_batch - nb] != 1) sb[i] = bst[i + b_batch - nb];
+    }
+
+    // B the same for every batch and A's batch dims one run with its rows (and C's too):
+    // the whole batch is one product with batch * m rows.
+    bool b_shared = true;
+    for (std::size_t i = 0; i < nb; ++i) b_shared = b_shared && sb[i] == 0;
+    if (b_shared && !l.a_vector && a_batch == nb && collapses(as, ast, 0, ra - 2) &&
+        collapses(l.result.span(), c_strides, 0, nb)) {
+        gemm<V>(shape_size(l.batch.span()) * l.m, l.n, l.k, alpha, am, bm, beta, cm);
+        return;
+    }
+
+    // Otherwise one product per batch index (odometer over the batch shape).
+    small_vector<std::size_t, TMATH_INLINE_RANK> idx(nb, 0);
+    const std::size_t count = shape_size(l.batch.span());
+    for (std::size_t t = 0; t < count; ++t) {
+        gemm<V>(l.m, l.n, l.k, alpha, am, bm, beta, cm);
+        for (std::size_t d = nb; d-- > 0;) {
+            if (++idx[d] < l.batch[d]) {
+                am.data += sa[d];
+                bm.data += sb[d];
+                cm.data += c_strides[d];
+                break;
+            }
+            const auto back = static_cast<std::ptrdiff_t>(l.batch[d] - 1);
+            am.data -= back * sa[d];
+            bm.data -= back * sb[d];
+            cm.data -= back * c_strides[d];
+            idx[d] = 0;
+        }
+    }
+}
+
+/// dst = t, or dst += t with `accumulate` (converting to D).
+template <class D, class V>
+void write_result(D* dst, std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> dst_strides,
+                  const temporary<V>& t, bool accumulate) {
+    const raw_memory<const V> r{t.data(), t.shape(), t.strides()};
+    if (accumulate)
+        assign_into(dst, shape, dst_strides, make_elementwise(fn::plus{}, raw_memory<const D>{dst, shape, dst_strides}, r));
+    else
+        assign_into(dst, shape, dst_strides, r);
+}
+
+/// Writes `p` (alpha · matmul(A, B)) into `dst` of `shape` (the product's shape) and
+/// `dst_strides`; with `accumulate`, adds it to what `dst` holds (beta = 1).
+template <class D, class P>
+void assign_product(D* dst, std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> dst_strides,
+                    const P& p, bool accumulate) {
+    using V = value_type_t<P>;
+    if (shape_size(shape) == 0) return;
+    if constexpr (!std::is_same_v<D, V>) {
+        // Computed in the product's type, then converted.
+        temporary<V> t(shape);
+        assign_product(t.data(), t.shape(), t.strides(), p, false);
+        write_result(dst, shape, dst_strides, t, accumulate);
+    } else {
+        const product_operand<V> a(p.lhs());
+        const product_operand<V> b(p.rhs());
+        const byte_extent d = extent_of(dst, shape, dst_strides, sizeof(D));
+        const auto overlaps = [&](const product_operand<V>& o) {
+            const byte_extent e = o.extent();
+            return o.borrowed() && d.lo < e.hi && e.lo < d.hi;
+        };
+        if (overlaps(a) || overlaps(b)) {  // `a = matmul(a, b)`: GEMM would read what it wrote
+            temporary<V> t(shape);
+            run_batched<V>(p.layout(), p.alpha(), a, b, V(0), t.data(), t.strides());
+            write_result(dst, shape, dst_strides, t, accumulate);
+            return;
+        }
+        run_batched<V>(p.layout(), p.alpha(), a, b, accumulate ? V(1) : V(0), dst, dst_strides);
+    }
+}
+
+}  // namespace tmath::detail

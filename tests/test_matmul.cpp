@@ -1,0 +1,369 @@
+// matmul and dot through the public API: numpy.matmul's rules (1-D promotion, batch
+// broadcasting, zero sizes, errors), every operand kind (tensors, transposed and strided
+// views, expressions, mixed types), every assignment form of the product node, and the
+// seed properties. Results are checked against an independent reference that follows
+// numpy.matmul's definition with a long double (or exact int64) accumulator.
+#include "test_support.hpp"
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+namespace {
+
+using test::index;
+using test::shape;
+
+/// Element at a multi-index of any strided operand (tensor or view).
+template <class X>
+auto at(const X& x, const index& idx) {
+    std::ptrdiff_t off = 0;
+    for (std::size_t d = 0; d < idx.size(); ++d) off += static_cast<std::ptrdiff_t>(idx[d]) * x.strides()[d];
+    return x.data()[off];
+}
+
+template <class X>
+shape shape_of(const X& x) {
+    return shape(x.shape().begin(), x.shape().end());
+}
+
+/// numpy.matmul written from its definition: the reference result shape and values
+/// (as long double; integers accumulate exactly in int64 before the conversion).
+template <class A, class B>
+std::vector<long double> ref_matmul(const A& a, const B& b, shape& out) {
+    shape sa = shape_of(a), sb = shape_of(b);
+    const bool av = sa.size() == 1, bv = sb.size() == 1;
+    if (av) sa.insert(sa.begin(), 1);
+    if (bv) sb.push_back(1);
+    const std::size_t m = sa[sa.size() - 2], k = sa.back(), n = sb.back();
+    REQUIRE(sb[sb.size() - 2] == k);
+    const shape ba(sa.begin(), sa.end() - 2), bb(sb.begin(), sb.end() - 2);
+    shape batch;
+    REQUIRE(test::ref_broadcast(ba, bb, batch));
+    out = batch;
+    if (!av) out.push_back(m);
+    if (!bv) out.push_back(n);
+    std::vector<long double> r;
+    const std::size_t nbatch = test::count(batch);
+    using VA = std::remove_cvref_t<decltype(*a.data())>;
+    using VB = std::remove_cvref_t<decltype(*b.data())>;
+    constexpr bool ints = std::is_integral_v<VA> && std::is_integral_v<VB>;
+    for (std::size_t t = 0; t < nbatch; ++t) {
+        const index bi = test::unravel(t, batch);
+        for (std::size_t i = 0; i < m; ++i)
+            for (std::size_t j = 0; j < n; ++j) {
+                long double s = 0;
+                std::int64_t si = 0;
+                for (std::size_t p = 0; p < k; ++p) {
+                    index ia, ib;
+                    const std::size_t pa = batch.size() - ba.size(), pb = batch.size() - bb.size();
+                    for (std::size_t d = 0; d < ba.size(); ++d) ia.push_back(ba[d] == 1 ? 0 : bi[pa + d]);
+                    for (std::size_t d = 0; d < bb.size(); ++d) ib.push_back(bb[d] == 1 ? 0 : bi[pb + d]);
+                    if (!av) ia.push_back(i);
+                    ia.push_back(p);
+                    ib.push_back(p);
+                    if (!bv) ib.push_back(j);
+                    if constexpr (ints)
+                        si += static_cast<std::int64_t>(at(a, ia)) * static_cast<std::int64_t>(at(b, ib));
+                    else
+                        s += static_cast<long double>(at(a, ia)) * static_cast<long double>(at(b, ib));
+                }
+                r.push_back(ints ? static_cast<long double>(si) : s);
+            }
+    }
+    return r;
+}
+
+/// Checks `r` against the reference of matmul(a, b): shape, and values exactly for
+/// integers or within a tolerance that scales with k for floating point.
+template <class R, class A, class B>
+void check_matmul(const R& r, const A& a, const B& b, long double alpha = 1) {
+    shape expected_shape;
+    const auto ref = ref_matmul(a, b, expected_shape);
+    REQUIRE(shape_of(r) == expected_shape);
+    using V = std::remove_cvref_t<decltype(*r.data())>;
+    const std::size_t k = shape_of(a).back();
+    const long double eps = std::is_floating_point_v<V> ? std::numeric_limits<V>::epsilon() : 0;
+    for (std::size_t t = 0; t < ref.size(); ++t) {
+        const index idx = test::unravel(t, expected_shape);
+        const long double want = alpha * ref[t];
+        const long double got = at(r, idx);
+        if constexpr (std::is_integral_v<V>) {
+            REQUIRE(got == static_cast<long double>(static_cast<V>(want)));
+        } else {
+            const long double tol = 4 * eps * static_cast<long double>(k + 1) * (1 + std::fabs(want)) * 10;
+            if (std::fabs(got - want) > tol) FAIL("element " << t << ": got " << (double)got << ", want " << (double)want);
+        }
+    }
+}
+
+/// A tensor of `s` with small values distinct per position (exact in every type).
+template <class T>
+tmath::tensor<T> values(const shape& s, int seed) {
+    auto t = tmath::empty<T>(s);
+    int v = seed;
+    for (auto& x : t) {
+        x = static_cast<T>(v % 13 - 6);
+        v += 5;
+    }
+    return t;
+}
+
+}  // namespace
+
+TEMPLATE_TEST_CASE("seed: dot and matmul", "[seed][matmul]", float, double, std::int32_t, std::int64_t) {
+    using T = TestType;
+    const tmath::tensor<T> a = {1, 2, 3};
+    const tmath::tensor<T> b = {4, 5, 6};
+    CHECK(tmath::dot(a, b) == T(32));
+    const tmath::tensor<T> A = {{1, 2}, {3, 4}};
+    const tmath::tensor<T> B = {{5, 6}, {7, 8}};
+    const tmath::tensor<T> M = tmath::matmul(A, B);
+    CHECK(M.shape() == std::vector<std::size_t>{2, 2});
+    CHECK(M(0, 0) == T(19));
+    CHECK(M(0, 1) == T(22));
+    CHECK(M(1, 0) == T(43));
+    CHECK(M(1, 1) == T(50));
+}
+
+TEMPLATE_TEST_CASE("matmul: numpy shapes with 1-D promotion and batch broadcasting and zero sizes", "[matmul]", float, double,
+                   std::int32_t, std::int64_t) {
+    using T = TestType;
+    const std::vector<std::pair<shape, shape>> cases = {
+        {{3}, {3}},          {{3}, {3, 4}},          {{2, 3}, {3}},           {{2, 3}, {3, 4}},
+        {{8, 1, 5, 6}, {3, 6, 2}}, {{2, 1, 4, 3}, {5, 3, 2}}, {{5, 6}, {3, 6, 2}}, {{3, 5, 6}, {6, 2}},
+        {{3, 5, 6}, {6}},    {{6}, {3, 6, 2}},       {{1, 4, 3}, {2, 1, 3, 5}}, {{0, 3}, {3, 4}},
+        {{2, 0}, {0, 4}},    {{0}, {0}},             {{2, 3, 0}, {0, 5}},     {{0, 2, 3}, {3, 4}},
+        {{37, 19}, {19, 41}}, {{2, 17, 33}, {2, 33, 9}}};
+    for (const auto& [sa, sb] : cases) {
+        CAPTURE(test::fmt(sa), test::fmt(sb));
+        const auto a = values<T>(sa, 1);
+        const auto b = values<T>(sb, 2);
+        const tmath::tensor<T> r = tmath::matmul(a, b);
+        check_matmul(r, a, b);
+    }
+    // numpy's example: (8,1,5,6) @ (3,6,2) -> (8,3,5,2)
+    const tmath::tensor<T> r = tmath::matmul(tmath::zeros<T>({8, 1, 5, 6}), tmath::zeros<T>({3, 6, 2}));
+    CHECK(r.shape() == std::vector<std::size_t>{8, 3, 5, 2});
+    // k == 0 gives zeros, whatever the destination held.
+    auto z = tmath::full<T>({2, 4}, T(7));
+    z = tmath::matmul(tmath::zeros<T>({2, 0}), tmath::zeros<T>({0, 4}));
+    for (T v : z) CHECK(v == T(0));
+}
+
+TEMPLATE_TEST_CASE("matmul: transposed and swapaxes and strided views and expressions and mixed types", "[matmul]", float,
+                   double, std::int32_t, std::int64_t) {
+    using T = TestType;
+    for (std::size_t n : {std::size_t{1}, std::size_t{7}, std::size_t{33}, std::size_t{70}}) {
+        CAPTURE(n);
+        const auto a = values<T>({n, n + 2}, 1);
+        const auto bt = values<T>({n + 3, n + 2}, 3);  // used transposed: (n+2, n+3)
+        const auto at_ = values<T>({n + 2, n}, 4);     // used transposed: (n, n+2)
+        const auto b = values<T>({n + 2, n + 3}, 5);
+        check_matmul(tmath::eval(tmath::matmul(a, tmath::transpose(bt))), a, tmath::transpose(bt));
+        check_matmul(tmath::eval(tmath::matmul(tmath::transpose(at_), b)), tmath::transpose(at_), b);
+        check_matmul(tmath::eval(tmath::matmul(tmath::transpose(at_), tmath::transpose(bt))), tmath::transpose(at_),
+                     tmath::transpose(bt));
+        // Every other column and row of a larger buffer, through adapt.
+        auto big = values<T>({2 * n, 2 * (n + 2)}, 6);
+        const auto strided = tmath::adapt(big.data(), {n, n + 2},
+                                          {4 * static_cast<std::ptrdiff_t>(n + 2), std::ptrdiff_t{2}});
+        check_matmul(tmath::eval(tmath::matmul(strided, b)), strided, b);
+        // Expressions are evaluated once, then multiplied.
+        const tmath::tensor<T> a2 = a * T(2) + T(1);
+        check_matmul(tmath::eval(tmath::matmul(a * T(2) + T(1), b)), a2, b);
+        // Batched with swapaxes on the right.
+        const auto q = values<T>({2, n, 3}, 7);
+        const auto k = values<T>({2, n + 1, 3}, 8);
+        check_matmul(tmath::eval(tmath::matmul(q, tmath::swapaxes(k, -1, -2))), q, tmath::swapaxes(k, -1, -2));
+    }
+    // Mixed element types promote like std::common_type.
+    const auto ai = values<std::int32_t>({4, 5}, 1);
+    const auto bf = values<T>({5, 3}, 2);
+    const auto r = tmath::eval(tmath::matmul(ai, bf));
+    STATIC_REQUIRE(std::is_same_v<typename decltype(r)::value_type, std::common_type_t<std::int32_t, T>>);
+    const tmath::tensor<std::common_type_t<std::int32_t, T>> ac = ai;
+    check_matmul(r, ac, bf);
+}
+
+TEMPLATE_TEST_CASE("matmul: every assignment form of the product", "[matmul]", float, double, std::int32_t,
+                   std::int64_t) {
+    using T = TestType;
+    const auto a = values<T>({9, 20}, 1);
+    const auto b = values<T>({20, 11}, 2);
+    const tmath::tensor<T> ab = tmath::matmul(a, b);
+    check_matmul(ab, a, b);
+
+    // Into an existing tensor of the result's shape: storage kept.
+    auto c = tmath::zeros<T>({9, 11});
+    const T* storage = c.data();
+    c = tmath::matmul(a, b);
+    CHECK(c.data() == storage);
+    CHECK(tmath::allclose(c, ab));
+    // Into a tensor of another shape: it takes the product's shape.
+    auto other = tmath::zeros<T>({3});
+    other = tmath::matmul(a, b);
+    CHECK(other.shape() == std::vector<std::size_t>{9, 11});
+    // += and -= accumulate (beta = 1).
+    c += tmath::matmul(a, b);
+    CHECK(tmath::allclose(c, ab * T(2)));
+    c -= tmath::matmul(a, b);
+    CHECK(tmath::allclose(c, ab));
+    // Scalar factors fold into alpha, on either side, and negation.
+    c = T(3) * tmath::matmul(a, b);
+    CHECK(tmath::allclose(c, ab * T(3)));
+    c = tmath::matmul(a, b) * T(2);
+    CHECK(tmath::allclose(c, ab * T(2)));
+    c = -tmath::matmul(a, b);
+    CHECK(tmath::allclose(c, -ab));
+    if constexpr (std::is_floating_point_v<T>) {
+        c = tmath::matmul(a, b) / T(4);
+        CHECK(tmath::allclose(c, ab / T(4)));
+    }
+    // Nested in an element-wise expression: computed once, then fused.
+    const auto bias = values<T>({11}, 3);
+    c = tmath::matmul(a, b) * T(2) + bias;
+    CHECK(tmath::allclose(c, ab * T(2) + bias));
+    c = bias - tmath::matmul(a, b) + tmath::matmul(a, b);
+    CHECK(tmath::allclose(c, bias + c * T(0)));
+    // Into a view (transposed destination) and through matmul(a, b, out).
+    auto ct = tmath::zeros<T>({11, 9});
+    tmath::transpose(ct) = tmath::matmul(a, b);
+    CHECK(tmath::allclose(tmath::eval(tmath::transpose(ct)), ab));
+    auto out = tmath::zeros<T>({9, 11});
+    tmath::matmul(a, b, out);
+    CHECK(tmath::allclose(out, ab));
+    auto out_t = tmath::zeros<T>({11, 9});
+    tmath::matmul(a, b, tmath::transpose(out_t));
+    CHECK(tmath::allclose(tmath::eval(tmath::transpose(out_t)), ab));
+    // Into a destination of another element type.
+    tmath::tensor<double> wide = tmath::matmul(a, b);
+    check_matmul(wide, a, b);
+    // A product broadcast into a view of a larger shape.
+    auto big = tmath::zeros<T>({2, 9, 11});
+    tmath::adapt(big.data(), {2, 9, 11}) = tmath::matmul(a, b);
+    for (std::size_t i = 0; i < 9; ++i) CHECK(big(1, i, 3) == ab(i, 3));
+}
+
+TEMPLATE_TEST_CASE("matmul: assignment into an operand goes through a temporary", "[matmul]", float, double,
+                   std::int32_t, std::int64_t) {
+    using T = TestType;
+    for (std::size_t n : {std::size_t{3}, std::size_t{40}}) {
+        CAPTURE(n);
+        auto a = values<T>({n, n}, 1);
+        const auto b = values<T>({n, n}, 2);
+        const tmath::tensor<T> a0 = a;
+        const tmath::tensor<T> ab = tmath::matmul(a0, b);
+        const tmath::tensor<T> ba = tmath::matmul(b, a0);
+        a = tmath::matmul(a, b);
+        CHECK(tmath::allclose(a, ab));
+        a = a0;
+        a = tmath::matmul(b, a);
+        CHECK(tmath::allclose(a, ba));
+        a = a0;
+        a = tmath::matmul(tmath::transpose(a), b);
+        check_matmul(a, tmath::transpose(a0), b);
+        a = a0;
+        a += tmath::matmul(a, b);
+        CHECK(tmath::allclose(a, a0 + ab));
+        a = a0;
+        tmath::matmul(a, b, a);
+        CHECK(tmath::allclose(a, ab));
+    }
+}
+
+TEST_CASE("matmul: errors name both shapes and leave the destination unchanged", "[matmul]") {
+    using test::shape_error_message;
+    CHECK(shape_error_message([] { (void)tmath::matmul(tmath::zeros<float>({2, 3}), tmath::zeros<float>({4, 5})); }) ==
+          "matmul: shapes (2,3) and (4,5) are not aligned: 3 (dim 1) != 4 (dim 0)");
+    CHECK(shape_error_message([] { (void)tmath::matmul(tmath::zeros<float>({3}), tmath::zeros<float>({4, 5})); }) ==
+          "matmul: shapes (3,) and (4,5) are not aligned: 3 (dim 0) != 4 (dim 0)");
+    CHECK(shape_error_message([] { (void)tmath::matmul(tmath::zeros<float>({2, 3}), tmath::zeros<float>({4})); }) ==
+          "matmul: shapes (2,3) and (4,) are not aligned: 3 (dim 1) != 4 (dim 0)");
+    CHECK(shape_error_message([] {
+              (void)tmath::matmul(tmath::zeros<float>({2, 2, 3}), tmath::zeros<float>({3, 3, 2}));
+          }) == "matmul: batch dimensions of shapes (2,2,3) and (3,3,2) do not broadcast: (2,) and (3,)");
+    const tmath::tensor<float> scalar = tmath::zeros<float>(std::vector<std::size_t>{});
+    CHECK_THAT(shape_error_message([&] { (void)tmath::matmul(scalar, tmath::zeros<float>({3})); }),
+               TMATH_CONTAINS("matmul: operand 0 is rank 0 (shapes () and (3,))"));
+    CHECK_THAT(shape_error_message([&] { (void)tmath::matmul(tmath::zeros<float>({3}), scalar); }),
+               TMATH_CONTAINS("matmul: operand 1 is rank 0"));
+    auto out = tmath::full<float>({2, 2}, 5.0f);
+    CHECK(shape_error_message([&] { tmath::matmul(tmath::ones<float>({2, 3}), tmath::ones<float>({3, 4}), out); }) ==
+          "matmul: output operand with shape (2,2) doesn't match the result shape (2,4) of (2,3) and (3,4)");
+    CHECK_THAT(shape_error_message([&] { out += tmath::matmul(tmath::ones<float>({2, 3}), tmath::ones<float>({3, 4})); }),
+               TMATH_CONTAINS("(2,2)"));
+    for (float v : out) CHECK(v == 5.0f);
+    CHECK(shape_error_message([] { (void)tmath::dot(tmath::zeros<float>({3}), tmath::zeros<float>({4})); }) ==
+          "dot: shapes (3,) and (4,) are not aligned: 3 (dim 0) != 4 (dim 0)");
+    CHECK_THAT(shape_error_message([] { (void)tmath::dot(tmath::zeros<float>({2, 2}), tmath::zeros<float>({2})); }),
+               TMATH_CONTAINS("dot: shapes (2,2) and (2,)"));
+}
+
+TEMPLATE_TEST_CASE("dot: tails and expressions and strided and broadcast operands", "[dot]", float, double, std::int32_t,
+                   std::int64_t) {
+    using T = TestType;
+    const std::size_t w = tmath::simd::width<T>;
+    for (std::size_t n : {std::size_t{0}, std::size_t{1}, w - 1, w, w + 1, 4 * w - 1, 4 * w, 4 * w + 3, 16 * w + 5}) {
+        if (n == 0 && w == 1) continue;
+        CAPTURE(n);
+        const auto a = values<T>({n}, 1);
+        const auto b = values<T>({n}, 2);
+        const auto c = values<T>({n}, 3);
+        long double ab = 0, abc = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            ab += static_cast<long double>(a(i)) * b(i);
+            abc += static_cast<long double>(a(i)) * b(i) * c(i);
+        }
+        CHECK(static_cast<long double>(tmath::dot(a, b)) == ab);  // small integers: exact in every type
+        CHECK(static_cast<long double>(tmath::dot(a * b, c)) == abc);
+        CHECK(static_cast<long double>(tmath::dot(c, a * b)) == abc);
+        // Every other element of a longer buffer.
+        auto big = values<T>({2 * n + 1}, 1);
+        const auto every_other = tmath::adapt(big.data(), {n}, {std::ptrdiff_t{2}});
+        long double eo = 0;
+        for (std::size_t i = 0; i < n; ++i) eo += static_cast<long double>(big(2 * i)) * b(i);
+        CHECK(static_cast<long double>(tmath::dot(every_other, b)) == eo);
+        // A broadcast operand inside an expression: (n,) * (1,).
+        const tmath::tensor<T> two = {T(2)};
+        CHECK(static_cast<long double>(tmath::dot(a * two, b)) == 2 * ab);
+        // Mixed types promote.
+        const tmath::tensor<double> bd = b;
+        STATIC_REQUIRE(std::is_same_v<decltype(tmath::dot(a, bd)), double>);
+        CHECK(tmath::dot(a, bd) == static_cast<double>(ab));
+    }
+}
+
+TEMPLATE_TEST_CASE("seed properties: dot and matmul", "[seed][matmul][properties]", float, double, std::int32_t,
+                   std::int64_t) {
+    using T = TestType;
+    test::rng g(1234);
+    for (int trial = 0; trial < 20; ++trial) {
+        const std::size_t m = 1 + g.below(9), k = 1 + g.below(40), n = 1 + g.below(9), p = 1 + g.below(9);
+        CAPTURE(m, k, n, p);
+        auto fill = [&](const shape& s) {
+            auto t = tmath::empty<T>(s);
+            for (auto& x : t) x = static_cast<T>(static_cast<int>(g.below(11)) - 5);
+            return t;
+        };
+        const auto A = fill({m, k}), B = fill({k, n}), C = fill({n, p});
+        // Associativity: exact for these small integer values in every type.
+        const tmath::tensor<T> left = tmath::matmul(tmath::matmul(A, B), C);
+        const tmath::tensor<T> right = tmath::matmul(A, tmath::matmul(B, C));
+        CHECK(tmath::allclose(left, right, 1e-5, 1e-5));
+        // Q @ K^T [i, j] == dot(Q[i], K[j]).
+        const auto Q = fill({m, k}), K = fill({n, k});
+        const tmath::tensor<T> S = tmath::matmul(Q, tmath::swapaxes(K, -1, -2));
+        for (std::size_t i = 0; i < m; ++i)
+            for (std::size_t j = 0; j < n; ++j) {
+                const auto qi = tmath::adapt(Q.data() + i * k, {k});
+                const auto kj = tmath::adapt(K.data() + j * k, {k});
+                CHECK(S(i, j) == tmath::dot(qi, kj));
+            }
+        // dot: commutative and distributive.
+        const auto a = fill({k}), b = fill({k}), c = fill({k});
+        CHECK(tmath::dot(a, b) == tmath::dot(b, a));
+        CHECK(tmath::dot(a, b + c) == tmath::dot(a, b) + tmath::dot(a, c));
+    }
+}
