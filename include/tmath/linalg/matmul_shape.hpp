@@ -50,6 +50,13 @@ inline matmul_layout matmul_shapes(std::span<const std::size_t> a, std::span<con
     l.m = l.a_vector ? 1 : a[a.size() - 2];
     l.n = l.b_vector ? 1 : b[b.size() - 1];
 
+    if (a.size() <= 2 && b.size() <= 2) {  // the common case: no batch dimensions
+        if (!l.a_vector && !l.b_vector) l.result = shape_t{l.m, l.n};
+        else if (!l.a_vector || !l.b_vector) l.result = shape_t{l.a_vector ? l.n : l.m};
+        checked_size(l.result.span(), "matmul");
+        return l;
+    }
+
     // Batch dimensions: everything before the last two (none for 1-D operands).
     const std::size_t a_batch = a.size() >= 2 ? a.size() - 2 : 0;
     const std::size_t b_batch = b.size() >= 2 ? b.size() - 2 : 0;

@@ -83,11 +83,20 @@ void run_batched(const matmul_layout& l, V alpha, const product_operand<V>& a, c
     const std::size_t rb = bs.size();
 
     // The matrices of batch 0 (a 1-D left operand is one row, a 1-D right one one column).
-    strided_matrix<const V> am{a.data(), l.a_vector ? 0 : ast[ra - 2], ast[ra - 1]};
-    strided_matrix<const V> bm{b.data(), l.b_vector ? bst[0] : bst[rb - 2], l.b_vector ? 0 : bst[rb - 1]};
-    strided_matrix<V> cm{c, l.a_vector ? 0 : c_strides[nb], l.b_vector ? 0 : c_strides[nb + (l.a_vector ? 0 : 1)]};
+    // Kept as scalars and put together at each call: a struct copied whole from parts
+    // written separately would stall on store forwarding, a cost small products notice.
+    const V* pa = a.data();
+    const V* pb = b.data();
+    V* pc = c;
+    const std::ptrdiff_t rsa = l.a_vector ? 0 : ast[ra - 2], csa = ast[ra - 1];
+    const std::ptrdiff_t rsb = l.b_vector ? bst[0] : bst[rb - 2], csb = l.b_vector ? 0 : bst[rb - 1];
+    const std::ptrdiff_t rsc = l.a_vector ? 0 : c_strides[nb];
+    const std::ptrdiff_t csc = l.b_vector ? 0 : c_strides[nb + (l.a_vector ? 0 : 1)];
+    const auto product = [&](std::size_t m) {
+        gemm<V>(m, l.n, l.k, alpha, {pa, rsa, csa}, {pb, rsb, csb}, beta, {pc, rsc, csc});
+    };
     if (nb == 0) {
-        gemm<V>(l.m, l.n, l.k, alpha, am, bm, beta, cm);
+        product(l.m);
         return;
     }
 
@@ -106,7 +115,7 @@ void run_batched(const matmul_layout& l, V alpha, const product_operand<V>& a, c
     for (std::size_t i = 0; i < nb; ++i) b_shared = b_shared && sb[i] == 0;
     if (b_shared && !l.a_vector && a_batch == nb && collapses(as, ast, 0, ra - 2) &&
         collapses(l.result.span(), c_strides, 0, nb)) {
-        gemm<V>(shape_size(l.batch.span()) * l.m, l.n, l.k, alpha, am, bm, beta, cm);
+        product(shape_size(l.batch.span()) * l.m);
         return;
     }
 
@@ -114,18 +123,18 @@ void run_batched(const matmul_layout& l, V alpha, const product_operand<V>& a, c
     small_vector<std::size_t, TMATH_INLINE_RANK> idx(nb, 0);
     const std::size_t count = shape_size(l.batch.span());
     for (std::size_t t = 0; t < count; ++t) {
-        gemm<V>(l.m, l.n, l.k, alpha, am, bm, beta, cm);
+        product(l.m);
         for (std::size_t d = nb; d-- > 0;) {
             if (++idx[d] < l.batch[d]) {
-                am.data += sa[d];
-                bm.data += sb[d];
-                cm.data += c_strides[d];
+                pa += sa[d];
+                pb += sb[d];
+                pc += c_strides[d];
                 break;
             }
             const auto back = static_cast<std::ptrdiff_t>(l.batch[d] - 1);
-            am.data -= back * sa[d];
-            bm.data -= back * sb[d];
-            cm.data -= back * c_strides[d];
+            pa -= back * sa[d];
+            pb -= back * sb[d];
+            pc -= back * c_strides[d];
             idx[d] = 0;
         }
     }
