@@ -87,7 +87,9 @@ void gemm_packed_thread(std::size_t m, std::size_t n, std::size_t k, T alpha, st
     }
 }
 
-/// Threads the packed path uses for an m × n × k product (1 without OpenMP).
+/// Threads the packed path uses for an m × n × k product (1 without OpenMP). Which
+/// path runs may depend on it, the bits of the result do not: for k ≤ KC the small and
+/// packed paths do the same operations on every element.
 inline std::size_t gemm_threads([[maybe_unused]] std::size_t m, [[maybe_unused]] std::size_t n,
                                 [[maybe_unused]] std::size_t k, [[maybe_unused]] std::size_t mr) {
 #if TMATH_GEMM_HAVE_OPENMP

@@ -57,7 +57,8 @@ void gemm(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<c
         a = at;
         c = transposed(c);
     }
-    if (gemm_is_small<T>(m, n, k)) gemm_small(m, n, k, alpha, a, b, beta, c);
+    if (gemm_is_small<T>(m, n, k) && gemm_threads(m, n, k, gemm_traits<T>::mr) == 1)
+        gemm_small(m, n, k, alpha, a, b, beta, c);
     else gemm_packed(m, n, k, alpha, a, b, beta, c);
 }
 
