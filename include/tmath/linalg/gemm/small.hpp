@@ -18,9 +18,15 @@
 
 namespace tmath::detail {
 
-/// Columns of the one-batch-tall small kernel: as many accumulators as registers allow.
+/// Columns of the small kernels with 32 vector registers. B is read in place, each column
+/// at its own runtime offset, so more columns than free general registers (about 10)
+/// spill the offsets: 8 columns for 4-byte types, 12 for 8-byte ones (measured on Zen 4).
 template <class T>
-inline constexpr std::size_t gemm_small_nr = gemm_vector_registers<T> == 32 ? 16 : 8;
+inline constexpr std::size_t gemm_small_nr_avx512 = sizeof(T) == 4 ? 8 : 12;
+
+/// Columns of the one-batch-tall small kernel.
+template <class T>
+inline constexpr std::size_t gemm_small_nr = gemm_vector_registers<T> == 32 ? gemm_small_nr_avx512<T> : 8;
 
 /// Where the A rows of one MR-row panel come from.
 template <class T>
@@ -77,7 +83,7 @@ void gemm_small(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_ma
             return;
         }
     }
-    gemm_unpacked<T, tr::mr / simd::width<T>, tr::nr>(m, n, k, alpha, a, b, beta, c);
+    gemm_unpacked<T, tr::mr / simd::width<T>, (gemm_vector_registers<T> == 32 ? gemm_small_nr_avx512<T> : tr::nr)>(m, n, k, alpha, a, b, beta, c);
 }
 
 }  // namespace tmath::detail
