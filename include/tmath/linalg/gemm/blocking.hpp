@@ -6,8 +6,8 @@
 /// buffer per thread), then JR over NR panels and IR over MR panels.
 ///
 /// With OpenMP (TMATH_USE_OPENMP and -fopenmp) products of at least
-/// TMATH_GEMM_PARALLEL_THRESHOLD multiply-adds split the rows of C into one range of
-/// whole MR panels per thread, and the packing of B into panels per thread. The K
+/// TMATH_GEMM_PARALLEL_THRESHOLD multiply-adds share the packing of B by panels, and
+/// deal out the rows of C in chunks of whole MR panels. The K
 /// partition and the tile grid do not depend on the thread count, so every element of
 /// C is computed by the same operations in the same order: results are bitwise equal
 /// for any number of threads.
@@ -48,21 +48,22 @@ void macro_kernel(std::size_t mc, std::size_t nc, std::size_t kc, const T* ap, c
     }
 }
 
-/// The work of one thread (`tid` of `threads`) of the packed path; the B panels
-/// `bp` are shared. Called by every thread of the team (or alone, tid 0 of 1).
+/// The work of one thread of the packed path (or of the only one). Every thread of the
+/// team calls it: the B panels `bp` are shared and packed by all, then the rows of C are
+/// dealt out in chunks of whole MR panels (dynamically, so that a thread slowed down by
+/// other load takes fewer), each packed into the thread's own A buffer.
 template <class T>
 void gemm_packed_thread(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
-                        strided_matrix<const T> b, T beta, strided_matrix<T> c, T* bp, std::size_t tid,
-                        std::size_t threads) {
+                        strided_matrix<const T> b, T beta, strided_matrix<T> c, T* bp, std::size_t threads) {
     using tr = gemm_traits<T>;
-    constexpr std::size_t mr = tr::mr, nr = tr::nr, mc_max = tr::mc, kc_max = tr::kc, nc_max = tr::nc;
+    constexpr std::size_t mr = tr::mr, nr = tr::nr, kc_max = tr::kc, nc_max = tr::nc;
     constexpr std::size_t mv = mr / simd::width<T>;
-    // Rows of C this thread owns: whole MR panels, the same tile grid for any team size.
-    const std::size_t panels = (m + mr - 1) / mr;
-    const std::size_t per = (panels + threads - 1) / threads;
-    const std::size_t row_begin = std::min(tid * per, panels) * mr;
-    const std::size_t row_end = std::min(std::min((tid + 1) * per, panels) * mr, m);
-    T* ap = thread_buffer(gemm_buffer_role::packed_a).get<T>(std::min(mc_max, (m + mr - 1) / mr * mr) * std::min(kc_max, k));
+    // Rows per chunk: MC, or less so that every thread gets at least one; a multiple of
+    // MR, so the tile grid (and every element's arithmetic) is the same for any team.
+    const std::size_t per_thread = ((m + threads - 1) / threads + mr - 1) / mr * mr;
+    const std::size_t chunk = std::min(tr::mc, per_thread);
+    const auto chunks = static_cast<std::ptrdiff_t>((m + chunk - 1) / chunk);
+    T* ap = thread_buffer(gemm_buffer_role::packed_a).get<T>(chunk * std::min(kc_max, k));
 
     for (std::size_t jc = 0; jc < n; jc += nc_max) {
         const std::size_t nc = std::min(nc_max, n - jc);
@@ -77,12 +78,14 @@ void gemm_packed_thread(std::size_t m, std::size_t n, std::size_t k, T alpha, st
                               bp + j0 * kc);
             }
             // (the implicit barrier of `omp for`: B is packed)
-            for (std::size_t ic = row_begin; ic < row_end; ic += mc_max) {
-                const std::size_t mc = std::min(mc_max, row_end - ic);
+            TMATH_GEMM_OMP("omp for schedule(dynamic, 1)")
+            for (std::ptrdiff_t q = 0; q < chunks; ++q) {
+                const std::size_t ic = static_cast<std::size_t>(q) * chunk;
+                const std::size_t mc = std::min(chunk, m - ic);
                 pack_a<T, mr>(mc, kc, {element_ptr(a, ic, pc), a.row_stride, a.col_stride}, alpha, ap);
                 macro_kernel<T, mv, nr>(mc, nc, kc, ap, bp, beta_block, {element_ptr(c, ic, jc), c.row_stride, c.col_stride});
             }
-            TMATH_GEMM_OMP("omp barrier")
+            // (the implicit barrier again: nobody packs the next B block while it is read)
         }
     }
 }
@@ -114,12 +117,11 @@ void gemm_packed(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_m
 #if TMATH_GEMM_HAVE_OPENMP
     if (threads > 1) {
 #pragma omp parallel num_threads(static_cast<int>(threads))
-        gemm_packed_thread(m, n, k, alpha, a, b, beta, c, bp, static_cast<std::size_t>(omp_get_thread_num()),
-                           static_cast<std::size_t>(omp_get_num_threads()));
+        gemm_packed_thread(m, n, k, alpha, a, b, beta, c, bp, static_cast<std::size_t>(omp_get_num_threads()));
         return;
     }
 #endif
-    gemm_packed_thread(m, n, k, alpha, a, b, beta, c, bp, 0, threads);
+    gemm_packed_thread(m, n, k, alpha, a, b, beta, c, bp, threads);
 }
 
 }  // namespace tmath::detail
