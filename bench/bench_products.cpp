@@ -35,6 +35,9 @@
 #ifdef TMATH_BENCH_HAVE_OPENBLAS
 #include <cblas.h>
 #endif
+#if defined(TMATH_USE_OPENMP) && defined(_OPENMP)
+#include <omp.h>
+#endif
 
 namespace tmath_bench {
 #ifdef TMATH_BENCH_HAVE_BLIS
@@ -234,6 +237,9 @@ int main(int argc, char** argv) {
 #endif
 #ifdef TMATH_BENCH_HAVE_EIGEN
     Eigen::setNbThreads(1);
+#endif
+#if defined(TMATH_USE_OPENMP) && defined(_OPENMP)
+    omp_set_num_threads(1);  // built with TMATH_OPENMP=ON: tmath on one thread too
 #endif
     for (std::size_t n : {16, 64, 256, 1024, 2048}) register_row<float>("sgemm", op_kind::gemm, n);
     for (std::size_t n : {16, 64, 256, 1024, 2048}) register_row<double>("dgemm", op_kind::gemm, n);

@@ -48,22 +48,26 @@ void macro_kernel(std::size_t mc, std::size_t nc, std::size_t kc, const T* ap, c
     }
 }
 
+/// Rows of C per work chunk of the packed path: MC, or less so that each of `threads`
+/// gets at least one; a multiple of MR, so that the tile grid (and every element's
+/// arithmetic) is the same for any team size.
+template <class T>
+constexpr std::size_t gemm_row_chunk(std::size_t m, std::size_t threads) noexcept {
+    constexpr std::size_t mr = gemm_traits<T>::mr;
+    return std::min(gemm_traits<T>::mc, ((m + threads - 1) / threads + mr - 1) / mr * mr);
+}
+
 /// The work of one thread of the packed path (or of the only one). Every thread of the
 /// team calls it: the B panels `bp` are shared and packed by all, then the rows of C are
-/// dealt out in chunks of whole MR panels (dynamically, so that a thread slowed down by
-/// other load takes fewer), each packed into the thread's own A buffer.
+/// dealt out in chunks (dynamically, so that a thread slowed down by other load takes
+/// fewer), each packed into the thread's own slice `ap` of the A buffer.
 template <class T>
 void gemm_packed_thread(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
-                        strided_matrix<const T> b, T beta, strided_matrix<T> c, T* bp, std::size_t threads) {
+                        strided_matrix<const T> b, T beta, strided_matrix<T> c, T* bp, T* ap, std::size_t chunk) {
     using tr = gemm_traits<T>;
     constexpr std::size_t mr = tr::mr, nr = tr::nr, kc_max = tr::kc, nc_max = tr::nc;
     constexpr std::size_t mv = mr / simd::width<T>;
-    // Rows per chunk: MC, or less so that every thread gets at least one; a multiple of
-    // MR, so the tile grid (and every element's arithmetic) is the same for any team.
-    const std::size_t per_thread = ((m + threads - 1) / threads + mr - 1) / mr * mr;
-    const std::size_t chunk = std::min(tr::mc, per_thread);
     const auto chunks = static_cast<std::ptrdiff_t>((m + chunk - 1) / chunk);
-    T* ap = thread_buffer(gemm_buffer_role::packed_a).get<T>(chunk * std::min(kc_max, k));
 
     for (std::size_t jc = 0; jc < n; jc += nc_max) {
         const std::size_t nc = std::min(nc_max, n - jc);
@@ -111,17 +115,26 @@ void gemm_packed(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_m
     using tr = gemm_traits<T>;
     static_assert(tr::mr % simd::width<T> == 0 && tr::mr > 0, "gemm_traits: mr must be a multiple of the SIMD width");
     static_assert(tr::mc % tr::mr == 0 && tr::nc % tr::nr == 0, "gemm_traits: mc and nc must be multiples of mr and nr");
-    const std::size_t nc_alloc = (std::min(tr::nc, n) + tr::nr - 1) / tr::nr * tr::nr;
-    T* bp = thread_buffer(gemm_buffer_role::packed_b).get<T>(nc_alloc * std::min(tr::kc, k));
+    // All buffers come from the calling thread, before any team starts (an allocation
+    // failure throws here, not inside a parallel region): the shared B panels, and one
+    // 64-byte aligned slice of A panels per thread.
     const std::size_t threads = gemm_threads(m, n, k, tr::mr);
+    const std::size_t kc = std::min(tr::kc, k);
+    const std::size_t nc_alloc = (std::min(tr::nc, n) + tr::nr - 1) / tr::nr * tr::nr;
+    T* bp = thread_buffer(gemm_buffer_role::packed_b).get<T>(nc_alloc * kc);
+    const std::size_t chunk = gemm_row_chunk<T>(m, threads);
+    constexpr std::size_t line = gemm_buffer::alignment / sizeof(T) > 0 ? gemm_buffer::alignment / sizeof(T) : 1;
+    const std::size_t slice = (chunk * kc + line - 1) / line * line;
+    T* ap = thread_buffer(gemm_buffer_role::packed_a).get<T>(slice * threads);
 #if TMATH_GEMM_HAVE_OPENMP
     if (threads > 1) {
 #pragma omp parallel num_threads(static_cast<int>(threads))
-        gemm_packed_thread(m, n, k, alpha, a, b, beta, c, bp, static_cast<std::size_t>(omp_get_num_threads()));
+        gemm_packed_thread(m, n, k, alpha, a, b, beta, c, bp, ap + static_cast<std::size_t>(omp_get_thread_num()) * slice,
+                           chunk);  // (a smaller team than asked for still fits the slices)
         return;
     }
 #endif
-    gemm_packed_thread(m, n, k, alpha, a, b, beta, c, bp, threads);
+    gemm_packed_thread(m, n, k, alpha, a, b, beta, c, bp, ap, chunk);
 }
 
 }  // namespace tmath::detail
