@@ -52,7 +52,7 @@ TMATH_GEMM_INLINE void small_columns(std::size_t j0, std::size_t n, std::size_t 
 
 /// C = alpha·A·B + beta·C with MV-batch-tall kernels over unpacked B.
 template <class T, std::size_t MV, std::size_t NR>
-void gemm_unpacked(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
+TMATH_GEMM_INLINE void gemm_unpacked(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
                    strided_matrix<const T> b, T beta, strided_matrix<T> c) {
     constexpr std::size_t mr = MV * simd::width<T>;
     const bool in_place = a.row_stride == 1 && alpha == T(1);
@@ -74,7 +74,7 @@ void gemm_unpacked(std::size_t m, std::size_t n, std::size_t k, T alpha, strided
 
 /// The small path: picks the kernel shape by the number of rows.
 template <class T>
-void gemm_small(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
+TMATH_GEMM_INLINE void gemm_small(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
                 strided_matrix<const T> b, T beta, strided_matrix<T> c) {
     using tr = gemm_traits<T>;
     if constexpr (simd::width<T> > 1) {
