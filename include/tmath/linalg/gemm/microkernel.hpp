@@ -18,6 +18,7 @@
 #define TMATH_GEMM_INLINE inline
 #endif
 
+/// Fully unrolls a loop with a compile-time trip count (accumulator rows and columns).
 #if defined(__clang__)
 #define TMATH_GEMM_UNROLL _Pragma("unroll")
 #elif defined(__GNUC__)
