@@ -9,14 +9,8 @@
 
 #include <cstddef>
 
+#include "tmath/linalg/strided_matrix.hpp"
 #include "tmath/simd/simd.hpp"
-
-#if defined(__GNUC__)
-/// Forces inlining of the innermost kernels (their accumulators must stay in registers).
-#define TMATH_GEMM_INLINE inline __attribute__((always_inline))
-#else
-#define TMATH_GEMM_INLINE inline
-#endif
 
 /// Fully unrolls a loop with a compile-time trip count (accumulator rows and columns).
 #if defined(__clang__)
