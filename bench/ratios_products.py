@@ -100,7 +100,7 @@ def main():
     for (row, size) in [k for k in order if k[0] == "threads"]:
         threads = rows.pop((row, size))
         order.remove((row, size))
-    if not rows:
+    if not rows and not threads:
         print(f"no flops results for --stat {args.stat} in {' '.join(args.json)}", file=sys.stderr)
         return 1
     peers = [p for p in PEER_ORDER if any(p in libs for libs in rows.values())]

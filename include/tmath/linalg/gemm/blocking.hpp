@@ -75,7 +75,7 @@ void gemm_packed_thread(std::size_t m, std::size_t n, std::size_t k, T alpha, st
         for (std::size_t pc = 0; pc < k; pc += kc_max) {
             const std::size_t kc = std::min(kc_max, k - pc);
             const T beta_block = pc == 0 ? beta : T(1);
-            TMATH_GEMM_OMP("omp for schedule(static)")
+            TMATH_GEMM_OMP("omp for schedule(dynamic, 8)")
             for (std::ptrdiff_t q = 0; q < b_panels; ++q) {
                 const std::size_t j0 = static_cast<std::size_t>(q) * nr;
                 pack_b<T, nr>(kc, std::min(nr, nc - j0), {element_ptr(b, pc, jc + j0), b.row_stride, b.col_stride},
