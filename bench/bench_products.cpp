@@ -35,6 +35,9 @@
 #ifdef TMATH_BENCH_HAVE_OPENBLAS
 #include <cblas.h>
 #endif
+#if defined(TMATH_USE_OPENMP) && defined(_OPENMP)
+#include <omp.h>
+#endif
 
 namespace tmath_bench {
 #ifdef TMATH_BENCH_HAVE_BLIS
@@ -223,6 +226,23 @@ void register_row(const std::string& row, op_kind op, std::size_t n) {
     if (n <= 256) add("naive", [](operands<T>& o) { run_naive(o); });
 }
 
+#if defined(TMATH_USE_OPENMP) && defined(_OPENMP)
+/// tmath's sgemm at n on `threads` OpenMP threads, timed in wall-clock time (the CPU
+/// time of a team is the sum over its threads). Registered only with TMATH_OPENMP=ON,
+/// as BM_threads/<threads>/<n>; ratios_products.py prints the speed-up.
+void register_threads(std::size_t n) {
+    for (int threads : {1, 2}) {
+        std::string name = "BM_threads/";
+        name.append(std::to_string(threads)).append("/").append(std::to_string(n));
+        benchmark::RegisterBenchmark(name.c_str(), [n, threads](benchmark::State& s) {
+            omp_set_num_threads(threads);
+            bench<float>(s, op_kind::gemm, n, [](operands<float>& o) { run_tmath(o); });
+            omp_set_num_threads(1);
+        })->Unit(benchmark::kMicrosecond)->UseRealTime();
+    }
+}
+#endif
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -235,11 +255,17 @@ int main(int argc, char** argv) {
 #ifdef TMATH_BENCH_HAVE_EIGEN
     Eigen::setNbThreads(1);
 #endif
+#if defined(TMATH_USE_OPENMP) && defined(_OPENMP)
+    omp_set_num_threads(1);  // built with TMATH_OPENMP=ON: tmath on one thread too
+#endif
     for (std::size_t n : {16, 64, 256, 1024, 2048}) register_row<float>("sgemm", op_kind::gemm, n);
     for (std::size_t n : {16, 64, 256, 1024, 2048}) register_row<double>("dgemm", op_kind::gemm, n);
     register_row<float>("sgemm_tA", op_kind::gemm_ta, 1024);
     register_row<float>("sgemm_tB", op_kind::gemm_tb, 1024);
     register_row<float>("sgemv", op_kind::gemv, 4096);
+#if defined(TMATH_USE_OPENMP) && defined(_OPENMP)
+    register_threads(2048);
+#endif
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
     benchmark::RunSpecifiedBenchmarks();

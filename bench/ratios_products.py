@@ -70,6 +70,14 @@ def evaluate(rows, row, size):
     return out
 
 
+def size_of(benchmarks):
+    """The size of the BM_threads rows."""
+    for b in benchmarks:
+        if b.get("run_name", b["name"]).startswith("BM_threads/"):
+            return b.get("run_name", b["name"]).split("/")[2]
+    return "?"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("json", nargs="+", help="Google Benchmark JSON output(s) ('-' for stdin); runs are pooled")
@@ -82,8 +90,17 @@ def main():
     for path in args.json:
         more, context = ratios.load(path)
         benchmarks += more
+    for b in benchmarks:  # the BM_threads rows are timed in wall-clock time
+        for key in ("name", "run_name"):
+            if key in b and "/real_time" in b[key]:
+                b[key] = b[key].replace("/real_time", "")
     rows, order, noise, errors = ratios.collect(benchmarks, args.stat, counter="flops")
-    if not rows:
+    # BM_threads/<threads>/<n> (TMATH_OPENMP=ON builds): tmath on 1 and 2 threads.
+    threads = {}
+    for (row, size) in [k for k in order if k[0] == "threads"]:
+        threads = rows.pop((row, size))
+        order.remove((row, size))
+    if not rows and not threads:
         print(f"no flops results for --stat {args.stat} in {' '.join(args.json)}", file=sys.stderr)
         return 1
     peers = [p for p in PEER_ORDER if any(p in libs for libs in rows.values())]
@@ -111,6 +128,10 @@ def main():
         cells.append("; ".join(text for text, _ in verdicts))
         print("| " + " | ".join(cells) + " |")
 
+    if "1" in threads and "2" in threads:
+        print()
+        print(f"threads: sgemm {size_of(benchmarks)} on 2 threads {threads['2'] / 1e9:.1f} GFLOP/s, "
+              f"1 thread {threads['1'] / 1e9:.1f}: {threads['2'] / threads['1']:.2f}x (target 1.8x, wall-clock time)")
     if context:
         print()
         counts = {}

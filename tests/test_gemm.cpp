@@ -8,6 +8,7 @@
 #include <tmath/linalg/gemm/gemm.hpp>
 #include <tmath/linalg/gemv.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -299,22 +300,27 @@ TEMPLATE_TEST_CASE("gemv: matrix x vector and vector x matrix, any strides", "[g
 TEMPLATE_TEST_CASE("gemm: 1 and 2 OpenMP threads give bitwise equal results", "[gemm][openmp]", float, double) {
     using T = TestType;
     using tr = tmath::gemm_traits<T>;
-    const std::size_t m = 3 * tr::mr + 5, n = 2 * tr::nr * 4 + 3, k = tr::kc + 37;
-    REQUIRE(m * n * k >= TMATH_GEMM_PARALLEL_THRESHOLD);
-    for (layout la : {layout::row, layout::col})
-        for (layout lc : {layout::row, layout::col}) {
-            std::mt19937 rng(7);
-            auto a = make_operand<T>(m, k, la, rng);
-            auto b = make_operand<T>(k, n, layout::row, rng);
-            auto c1 = make_operand<T>(m, n, lc, rng);
-            auto c2 = c1;
-            const int saved = omp_get_max_threads();
-            omp_set_num_threads(1);
-            tmath::detail::gemm<T>(m, n, k, T(1), a.cview(), b.cview(), T(0.5), c1.view);
-            omp_set_num_threads(2);
-            tmath::detail::gemm<T>(m, n, k, T(1), a.cview(), b.cview(), T(0.5), c2.view);
-            omp_set_num_threads(saved);
-            CHECK(std::memcmp(c1.store.data(), c2.store.data(), c1.store.size() * sizeof(T)) == 0);
-        }
+    struct shape { std::size_t m, n, k; };
+    // Several K blocks; and k ≤ KC, where one thread takes the small path and two the
+    // packed one (with edge tiles in both).
+    const shape shapes[] = {{3 * tr::mr + 5, 8 * tr::nr + 3, tr::kc + 37}, {150, 130, std::min<std::size_t>(200, tr::kc)}};
+    for (const shape s : shapes)
+        for (layout la : {layout::row, layout::col})
+            for (layout lc : {layout::row, layout::col}) {
+                INFO(s.m << "x" << s.n << "x" << s.k << " A " << name(la) << ", C " << name(lc));
+                REQUIRE(s.m * s.n * s.k >= TMATH_GEMM_PARALLEL_THRESHOLD);
+                std::mt19937 rng(7);
+                auto a = make_operand<T>(s.m, s.k, la, rng);
+                auto b = make_operand<T>(s.k, s.n, layout::row, rng);
+                auto c1 = make_operand<T>(s.m, s.n, lc, rng);
+                auto c2 = c1;
+                const int saved = omp_get_max_threads();
+                omp_set_num_threads(1);
+                tmath::detail::gemm<T>(s.m, s.n, s.k, T(1), a.cview(), b.cview(), T(0.5), c1.view);
+                omp_set_num_threads(2);
+                tmath::detail::gemm<T>(s.m, s.n, s.k, T(1), a.cview(), b.cview(), T(0.5), c2.view);
+                omp_set_num_threads(saved);
+                CHECK(std::memcmp(c1.store.data(), c2.store.data(), c1.store.size() * sizeof(T)) == 0);
+            }
 }
 #endif

@@ -112,11 +112,11 @@ void gemv_columns(std::size_t m, std::size_t n, strided_matrix<const T> a, const
     }
 }
 
-/// y(m) = alpha·A(m×n)·x(n) + beta·y, x and y with element strides incx / incy.
-/// beta == 0: y is not read. n == 0: y = beta·y.
+/// The body of `gemv`, on scalar arguments (see `gemv`).
 template <class T>
-void gemv(std::size_t m, std::size_t n, T alpha, strided_matrix<const T> a, const T* x, std::ptrdiff_t incx, T beta,
-          T* y, std::ptrdiff_t incy) {
+void gemv_strided(std::size_t m, std::size_t n, T alpha, const T* a_data, std::ptrdiff_t a_rs, std::ptrdiff_t a_cs,
+                  const T* x, std::ptrdiff_t incx, T beta, T* y, std::ptrdiff_t incy) {
+    const strided_matrix<const T> a{a_data, a_rs, a_cs};
     if (m == 0) return;
     if (n == 0 || alpha == T(0)) {
         scale_vector(m, beta, y, incy);
@@ -141,6 +141,14 @@ void gemv(std::size_t m, std::size_t n, T alpha, strided_matrix<const T> a, cons
             gemv_store(y[static_cast<std::ptrdiff_t>(i) * incy], alpha, t, beta);
         }
     }
+}
+
+/// y(m) = alpha·A(m×n)·x(n) + beta·y, x and y with element strides incx / incy.
+/// beta == 0: y is not read. n == 0: y = beta·y. (Inlined into the caller, as `gemm`.)
+template <class T>
+TMATH_GEMM_INLINE void gemv(std::size_t m, std::size_t n, T alpha, strided_matrix<const T> a, const T* x,
+                            std::ptrdiff_t incx, T beta, T* y, std::ptrdiff_t incy) {
+    gemv_strided<T>(m, n, alpha, a.data, a.row_stride, a.col_stride, x, incx, beta, y, incy);
 }
 
 }  // namespace tmath::detail

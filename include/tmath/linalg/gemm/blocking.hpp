@@ -6,8 +6,8 @@
 /// buffer per thread), then JR over NR panels and IR over MR panels.
 ///
 /// With OpenMP (TMATH_USE_OPENMP and -fopenmp) products of at least
-/// TMATH_GEMM_PARALLEL_THRESHOLD multiply-adds split the rows of C into one range of
-/// whole MR panels per thread, and the packing of B into panels per thread. The K
+/// TMATH_GEMM_PARALLEL_THRESHOLD multiply-adds share the packing of B by panels, and
+/// deal out the rows of C in chunks of whole MR panels. The K
 /// partition and the tile grid do not depend on the thread count, so every element of
 /// C is computed by the same operations in the same order: results are bitwise equal
 /// for any number of threads.
@@ -48,21 +48,26 @@ void macro_kernel(std::size_t mc, std::size_t nc, std::size_t kc, const T* ap, c
     }
 }
 
-/// The work of one thread (`tid` of `threads`) of the packed path; the B panels
-/// `bp` are shared. Called by every thread of the team (or alone, tid 0 of 1).
+/// Rows of C per work chunk of the packed path: MC, or less so that each of `threads`
+/// gets at least one; a multiple of MR, so that the tile grid (and every element's
+/// arithmetic) is the same for any team size.
+template <class T>
+constexpr std::size_t gemm_row_chunk(std::size_t m, std::size_t threads) noexcept {
+    constexpr std::size_t mr = gemm_traits<T>::mr;
+    return std::min(gemm_traits<T>::mc, ((m + threads - 1) / threads + mr - 1) / mr * mr);
+}
+
+/// The work of one thread of the packed path (or of the only one). Every thread of the
+/// team calls it: the B panels `bp` are shared and packed by all, then the rows of C are
+/// dealt out in chunks (dynamically, so that a thread slowed down by other load takes
+/// fewer), each packed into the thread's own slice `ap` of the A buffer.
 template <class T>
 void gemm_packed_thread(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
-                        strided_matrix<const T> b, T beta, strided_matrix<T> c, T* bp, std::size_t tid,
-                        std::size_t threads) {
+                        strided_matrix<const T> b, T beta, strided_matrix<T> c, T* bp, T* ap, std::size_t chunk) {
     using tr = gemm_traits<T>;
-    constexpr std::size_t mr = tr::mr, nr = tr::nr, mc_max = tr::mc, kc_max = tr::kc, nc_max = tr::nc;
+    constexpr std::size_t mr = tr::mr, nr = tr::nr, kc_max = tr::kc, nc_max = tr::nc;
     constexpr std::size_t mv = mr / simd::width<T>;
-    // Rows of C this thread owns: whole MR panels, the same tile grid for any team size.
-    const std::size_t panels = (m + mr - 1) / mr;
-    const std::size_t per = (panels + threads - 1) / threads;
-    const std::size_t row_begin = std::min(tid * per, panels) * mr;
-    const std::size_t row_end = std::min(std::min((tid + 1) * per, panels) * mr, m);
-    T* ap = thread_buffer(gemm_buffer_role::packed_a).get<T>(std::min(mc_max, (m + mr - 1) / mr * mr) * std::min(kc_max, k));
+    const auto chunks = static_cast<std::ptrdiff_t>((m + chunk - 1) / chunk);
 
     for (std::size_t jc = 0; jc < n; jc += nc_max) {
         const std::size_t nc = std::min(nc_max, n - jc);
@@ -70,24 +75,28 @@ void gemm_packed_thread(std::size_t m, std::size_t n, std::size_t k, T alpha, st
         for (std::size_t pc = 0; pc < k; pc += kc_max) {
             const std::size_t kc = std::min(kc_max, k - pc);
             const T beta_block = pc == 0 ? beta : T(1);
-            TMATH_GEMM_OMP("omp for schedule(static)")
+            TMATH_GEMM_OMP("omp for schedule(dynamic, 8)")
             for (std::ptrdiff_t q = 0; q < b_panels; ++q) {
                 const std::size_t j0 = static_cast<std::size_t>(q) * nr;
                 pack_b<T, nr>(kc, std::min(nr, nc - j0), {element_ptr(b, pc, jc + j0), b.row_stride, b.col_stride},
                               bp + j0 * kc);
             }
             // (the implicit barrier of `omp for`: B is packed)
-            for (std::size_t ic = row_begin; ic < row_end; ic += mc_max) {
-                const std::size_t mc = std::min(mc_max, row_end - ic);
+            TMATH_GEMM_OMP("omp for schedule(dynamic, 1)")
+            for (std::ptrdiff_t q = 0; q < chunks; ++q) {
+                const std::size_t ic = static_cast<std::size_t>(q) * chunk;
+                const std::size_t mc = std::min(chunk, m - ic);
                 pack_a<T, mr>(mc, kc, {element_ptr(a, ic, pc), a.row_stride, a.col_stride}, alpha, ap);
                 macro_kernel<T, mv, nr>(mc, nc, kc, ap, bp, beta_block, {element_ptr(c, ic, jc), c.row_stride, c.col_stride});
             }
-            TMATH_GEMM_OMP("omp barrier")
+            // (the implicit barrier again: nobody packs the next B block while it is read)
         }
     }
 }
 
-/// Threads the packed path uses for an m × n × k product (1 without OpenMP).
+/// Threads the packed path uses for an m × n × k product (1 without OpenMP). Which
+/// path runs may depend on it, the bits of the result do not: for k ≤ KC the small and
+/// packed paths do the same operations on every element.
 inline std::size_t gemm_threads([[maybe_unused]] std::size_t m, [[maybe_unused]] std::size_t n,
                                 [[maybe_unused]] std::size_t k, [[maybe_unused]] std::size_t mr) {
 #if TMATH_GEMM_HAVE_OPENMP
@@ -106,18 +115,26 @@ void gemm_packed(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_m
     using tr = gemm_traits<T>;
     static_assert(tr::mr % simd::width<T> == 0 && tr::mr > 0, "gemm_traits: mr must be a multiple of the SIMD width");
     static_assert(tr::mc % tr::mr == 0 && tr::nc % tr::nr == 0, "gemm_traits: mc and nc must be multiples of mr and nr");
-    const std::size_t nc_alloc = (std::min(tr::nc, n) + tr::nr - 1) / tr::nr * tr::nr;
-    T* bp = thread_buffer(gemm_buffer_role::packed_b).get<T>(nc_alloc * std::min(tr::kc, k));
+    // All buffers come from the calling thread, before any team starts (an allocation
+    // failure throws here, not inside a parallel region): the shared B panels, and one
+    // 64-byte aligned slice of A panels per thread.
     const std::size_t threads = gemm_threads(m, n, k, tr::mr);
+    const std::size_t kc = std::min(tr::kc, k);
+    const std::size_t nc_alloc = (std::min(tr::nc, n) + tr::nr - 1) / tr::nr * tr::nr;
+    T* bp = thread_buffer(gemm_buffer_role::packed_b).get<T>(nc_alloc * kc);
+    const std::size_t chunk = gemm_row_chunk<T>(m, threads);
+    constexpr std::size_t line = gemm_buffer::alignment / sizeof(T) > 0 ? gemm_buffer::alignment / sizeof(T) : 1;
+    const std::size_t slice = (chunk * kc + line - 1) / line * line;
+    T* ap = thread_buffer(gemm_buffer_role::packed_a).get<T>(slice * threads);
 #if TMATH_GEMM_HAVE_OPENMP
     if (threads > 1) {
 #pragma omp parallel num_threads(static_cast<int>(threads))
-        gemm_packed_thread(m, n, k, alpha, a, b, beta, c, bp, static_cast<std::size_t>(omp_get_thread_num()),
-                           static_cast<std::size_t>(omp_get_num_threads()));
+        gemm_packed_thread(m, n, k, alpha, a, b, beta, c, bp, ap + static_cast<std::size_t>(omp_get_thread_num()) * slice,
+                           chunk);  // (a smaller team than asked for still fits the slices)
         return;
     }
 #endif
-    gemm_packed_thread(m, n, k, alpha, a, b, beta, c, bp, 0, threads);
+    gemm_packed_thread(m, n, k, alpha, a, b, beta, c, bp, ap, chunk);
 }
 
 }  // namespace tmath::detail

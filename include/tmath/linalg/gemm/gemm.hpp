@@ -30,11 +30,14 @@ constexpr bool gemm_is_small(std::size_t m, std::size_t n, std::size_t k) noexce
     return k <= gemm_traits<T>::kc && m * n * k <= TMATH_GEMM_SMALL_THRESHOLD;
 }
 
-/// C = alpha·A(m×k)·B(k×n) + beta·C(m×n). beta == 0: C is not read (NaN/garbage in C
-/// does not leak). k == 0 or alpha == 0: C = beta·C (zeros when beta == 0).
+/// The body of `gemm`, on scalar arguments (see `gemm`).
 template <class T>
-void gemm(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a, strided_matrix<const T> b,
-          T beta, strided_matrix<T> c) {
+void gemm_strided(std::size_t m, std::size_t n, std::size_t k, T alpha, const T* a_data, std::ptrdiff_t a_rs,
+                  std::ptrdiff_t a_cs, const T* b_data, std::ptrdiff_t b_rs, std::ptrdiff_t b_cs, T beta, T* c_data,
+                  std::ptrdiff_t c_rs, std::ptrdiff_t c_cs) {
+    strided_matrix<const T> a{a_data, a_rs, a_cs};
+    strided_matrix<const T> b{b_data, b_rs, b_cs};
+    strided_matrix<T> c{c_data, c_rs, c_cs};
     if (m == 0 || n == 0) return;
     if (k == 0 || alpha == T(0)) {
         scale_matrix(m, n, beta, c);
@@ -57,8 +60,21 @@ void gemm(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<c
         a = at;
         c = transposed(c);
     }
-    if (gemm_is_small<T>(m, n, k)) gemm_small(m, n, k, alpha, a, b, beta, c);
+    if (gemm_is_small<T>(m, n, k) && gemm_threads(m, n, k, gemm_traits<T>::mr) == 1)
+        gemm_small(m, n, k, alpha, a, b, beta, c);
     else gemm_packed(m, n, k, alpha, a, b, beta, c);
+}
+
+/// C = alpha·A(m×k)·B(k×n) + beta·C(m×n). beta == 0: C is not read (NaN/garbage in C
+/// does not leak). k == 0 or alpha == 0: C = beta·C (zeros when beta == 0).
+/// (Inlined into the caller, so that the operand structs, which the x86-64 ABI would
+/// pass through the stack, reach the body as scalars: at 16×16 the struct copies cost
+/// a store-forwarding stall each.)
+template <class T>
+TMATH_GEMM_INLINE void gemm(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
+                            strided_matrix<const T> b, T beta, strided_matrix<T> c) {
+    gemm_strided<T>(m, n, k, alpha, a.data, a.row_stride, a.col_stride, b.data, b.row_stride, b.col_stride, beta, c.data,
+                    c.row_stride, c.col_stride);
 }
 
 }  // namespace tmath::detail

@@ -5,19 +5,14 @@
 /// the packed A panel, one broadcast per column of B, and MR/width × NR fused
 /// multiply-adds. C is written once at the end: C = acc when beta == 0 (C is not read),
 /// C = beta·C + acc otherwise. Edge tiles and non-unit C row strides go through a
-/// small aligned tile on the stack.
+/// small aligned tile on the stack, with the same batch operations (the same rounding).
 
 #include <cstddef>
 
+#include "tmath/linalg/strided_matrix.hpp"
 #include "tmath/simd/simd.hpp"
 
-#if defined(__GNUC__)
-/// Forces inlining of the innermost kernels (their accumulators must stay in registers).
-#define TMATH_GEMM_INLINE inline __attribute__((always_inline))
-#else
-#define TMATH_GEMM_INLINE inline
-#endif
-
+/// Fully unrolls a loop with a compile-time trip count (accumulator rows and columns).
 #if defined(__clang__)
 #define TMATH_GEMM_UNROLL _Pragma("unroll")
 #elif defined(__GNUC__)
@@ -64,20 +59,26 @@ TMATH_GEMM_INLINE void store_tile(const simd::batch<T> (&acc)[NR][MV], T beta, T
         }
         return;
     }
+    // Edge tile or strided C: the same batch operations on a copy of the tile, so that
+    // every element of C gets the same rounding whichever tile it falls in.
     alignas(64) T tile[NR * mr];
-    for (std::size_t j = 0; j < NR; ++j)
-        for (std::size_t v = 0; v < MV; ++v) simd::store(tile + j * mr + v * w, acc[j][v]);
+    for (std::size_t j = 0; j < NR; ++j) {
+        T* t = tile + j * mr;
+        const T* cj = c + static_cast<std::ptrdiff_t>(j) * ccs;
+        for (std::size_t i = 0; i < mr; ++i)
+            t[i] = beta != T(0) && i < rows && j < cols ? cj[static_cast<std::ptrdiff_t>(i) * crs] : T(0);
+    }
+    const simd::batch<T> b = simd::splat(beta);
+    for (std::size_t j = 0; j < NR; ++j) {
+        for (std::size_t v = 0; v < MV; ++v) {
+            T* t = tile + j * mr + v * w;
+            simd::store(t, beta == T(0) ? acc[j][v] : beta == T(1) ? simd::load(t) + acc[j][v] : simd::fma(b, simd::load(t), acc[j][v]));
+        }
+    }
     for (std::size_t j = 0; j < cols; ++j) {
         T* cj = c + static_cast<std::ptrdiff_t>(j) * ccs;
         const T* t = tile + j * mr;
-        if (beta == T(0)) {
-            for (std::size_t i = 0; i < rows; ++i) cj[static_cast<std::ptrdiff_t>(i) * crs] = t[i];
-        } else {
-            for (std::size_t i = 0; i < rows; ++i) {
-                T& x = cj[static_cast<std::ptrdiff_t>(i) * crs];
-                x = static_cast<T>(beta * x + t[i]);
-            }
-        }
+        for (std::size_t i = 0; i < rows; ++i) cj[static_cast<std::ptrdiff_t>(i) * crs] = t[i];
     }
 }
 

@@ -13,11 +13,16 @@
 
 namespace tmath::detail {
 
+/// Depth of the chunks in which a transposing pack reads its source rows: 64 bytes.
+template <class T>
+inline constexpr std::size_t pack_chunk_of = 64 / sizeof(T) > 0 ? 64 / sizeof(T) : 1;
+
 /// Packs rows [0, mc) × columns [0, kc) of `a` (times alpha) into ⌈mc/MR⌉ panels of
 /// MR × kc at `dst`, rows past mc zero.
 template <class T, std::size_t MR>
 void pack_a(std::size_t mc, std::size_t kc, strided_matrix<const T> a, T alpha, T* dst) noexcept {
     constexpr std::size_t w = simd::width<T>;
+    constexpr std::size_t pack_chunk = pack_chunk_of<T>;
     const std::ptrdiff_t rs = a.row_stride;
     const std::ptrdiff_t cs = a.col_stride;
     const bool scale = alpha != T(1);
@@ -35,9 +40,25 @@ void pack_a(std::size_t mc, std::size_t kc, strided_matrix<const T> a, T alpha, 
                     simd::store(out + v, scale ? x * s : x);
                 }
             }
+        } else if (cs == 1) {
+            // Rows contiguous (a transposed A): a transpose, done in chunks of
+            // `pack_chunk` columns so that each source line is read whole at once (MR rows
+            // a power-of-two stride apart would otherwise evict each other from L1).
+            for (std::size_t p0 = 0; p0 < kc; p0 += pack_chunk) {
+                const std::size_t p1 = std::min(kc, p0 + pack_chunk);
+                for (std::size_t i = 0; i < rows; ++i) {
+                    const T* row = src + static_cast<std::ptrdiff_t>(i) * rs;
+                    if (scale) {
+                        for (std::size_t p = p0; p < p1; ++p) dst[p * MR + i] = static_cast<T>(alpha * row[p]);
+                    } else {
+                        for (std::size_t p = p0; p < p1; ++p) dst[p * MR + i] = row[p];
+                    }
+                }
+                for (std::size_t i = rows; i < MR; ++i)
+                    for (std::size_t p = p0; p < p1; ++p) dst[p * MR + i] = T(0);
+            }
         } else {
-            // Any strides (a transposed A reads MR rows in step): element by element,
-            // the writes contiguous.
+            // Any other strides: element by element, the writes contiguous.
             for (std::size_t p = 0; p < kc; ++p) {
                 const T* col = src + static_cast<std::ptrdiff_t>(p) * cs;
                 T* out = dst + p * MR;
@@ -57,6 +78,7 @@ void pack_a(std::size_t mc, std::size_t kc, strided_matrix<const T> a, T alpha, 
 /// `dst`, columns past nc zero.
 template <class T, std::size_t NR>
 void pack_b(std::size_t kc, std::size_t nc, strided_matrix<const T> b, T* dst) noexcept {
+    constexpr std::size_t pack_chunk = pack_chunk_of<T>;
     const std::ptrdiff_t rs = b.row_stride;
     const std::ptrdiff_t cs = b.col_stride;
     for (std::size_t j0 = 0; j0 < nc; j0 += NR, dst += NR * kc) {
@@ -67,6 +89,18 @@ void pack_b(std::size_t kc, std::size_t nc, strided_matrix<const T> b, T* dst) n
                 const T* row = src + static_cast<std::ptrdiff_t>(p) * rs;
                 T* out = dst + p * NR;
                 for (std::size_t j = 0; j < NR; ++j) out[j] = row[j];
+            }
+        } else if (rs == 1) {
+            // Columns contiguous (B of a row-major product seen transposed): a transpose
+            // in chunks, as in pack_a.
+            for (std::size_t p0 = 0; p0 < kc; p0 += pack_chunk) {
+                const std::size_t p1 = std::min(kc, p0 + pack_chunk);
+                for (std::size_t j = 0; j < cols; ++j) {
+                    const T* col = src + static_cast<std::ptrdiff_t>(j) * cs;
+                    for (std::size_t p = p0; p < p1; ++p) dst[p * NR + j] = col[p];
+                }
+                for (std::size_t j = cols; j < NR; ++j)
+                    for (std::size_t p = p0; p < p1; ++p) dst[p * NR + j] = T(0);
             }
         } else {
             for (std::size_t p = 0; p < kc; ++p) {
