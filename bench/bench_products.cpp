@@ -26,8 +26,7 @@
 #include <string>
 #include <vector>
 
-#include <tmath/linalg/gemm/gemm.hpp>
-#include <tmath/linalg/gemv.hpp>
+#include <tmath/tmath.hpp>
 
 #ifdef TMATH_BENCH_HAVE_EIGEN
 #include <Eigen/Core>
@@ -47,6 +46,7 @@ void blis_gemm(std::size_t, std::size_t, std::size_t, const float*, std::ptrdiff
 void blis_gemm(std::size_t, std::size_t, std::size_t, const double*, std::ptrdiff_t, std::ptrdiff_t, const double*,
                std::ptrdiff_t, std::ptrdiff_t, double*, std::ptrdiff_t, std::ptrdiff_t);
 void blis_gemv(std::size_t, std::size_t, const float*, std::ptrdiff_t, std::ptrdiff_t, const float*, float*);
+float blis_dot(std::size_t, const float*, const float*);
 #endif
 }  // namespace tmath_bench
 
@@ -74,8 +74,12 @@ struct operands {
     std::size_t m, n, k;
     op_kind op;
     aligned_array<T> a, b, c;
+    tmath::tensor_view<T> tmath_a, tmath_b, tmath_c;  ///< the same buffers as tmath views
     operands(op_kind o, std::size_t m_, std::size_t n_, std::size_t k_)
-        : m(m_), n(n_), k(k_), op(o), a(m_ * k_), b(k_ * n_), c(m_ * n_) {
+        : m(m_), n(n_), k(k_), op(o), a(m_ * k_), b(k_ * n_), c(m_ * n_),
+          tmath_a(o == op_kind::gemv ? tmath::adapt(a.get(), {k}) : tmath::adapt(a.get(), {m, k}, {rsa(), csa()})),
+          tmath_b(tmath::adapt(b.get(), {k, n}, {rsb(), csb()})),
+          tmath_c(o == op_kind::gemv ? tmath::adapt(c.get(), {n}) : tmath::adapt(c.get(), {m, n})) {
         std::mt19937 rng(42);
         std::uniform_real_distribution<double> d(-1.0, 1.0);
         for (std::size_t i = 0; i < m * k; ++i) a.get()[i] = static_cast<T>(d(rng));
@@ -114,17 +118,11 @@ struct operands {
     }
 };
 
+/// tmath through its public API: `matmul(a, b, out)` on views of the row's buffers
+/// (the transposed rows read through `transpose`-like strides), into the existing C.
 template <class T>
 void run_tmath(operands<T>& o) {
-    using tmath::detail::strided_matrix;
-    const strided_matrix<const T> a{o.a.get(), o.rsa(), o.csa()};
-    const strided_matrix<const T> b{o.b.get(), o.rsb(), o.csb()};
-    if (o.op == op_kind::gemv) {
-        // y = x·B, i.e. y = Bᵀ·x.
-        tmath::detail::gemv<T>(o.n, o.k, T(1), tmath::detail::transposed(b), o.a.get(), 1, T(0), o.c.get(), 1);
-        return;
-    }
-    tmath::detail::gemm<T>(o.m, o.n, o.k, T(1), a, b, T(0), {o.c.get(), static_cast<std::ptrdiff_t>(o.n), 1});
+    tmath::matmul(o.tmath_a, o.tmath_b, o.tmath_c);
 }
 
 template <class T>
@@ -226,6 +224,175 @@ void register_row(const std::string& row, op_kind op, std::size_t n) {
     if (n <= 256) add("naive", [](operands<T>& o) { run_naive(o); });
 }
 
+// ---------------------------------------------------------------------------
+// Attention-shaped products: S = Q·Kᵀ, batched or with K read transposed.
+// ---------------------------------------------------------------------------
+
+/// `attn_batched`: (8,128,64) @ (8,64,128) (numpy.matmul of two stored batches);
+/// `attn_qkT`: (512,64) @ transpose((512,64)) -> (512,512), K read through strides.
+struct attention {
+    std::size_t batch, m, n, k;
+    bool k_transposed;  ///< K stored as (n, k) rows and used transposed
+    aligned_array<float> q, kk, s;
+    tmath::tensor_view<float> tq, tk, ts;
+    attention(std::size_t batch_, std::size_t m_, std::size_t n_, std::size_t k_, bool kt)
+        : batch(batch_), m(m_), n(n_), k(k_), k_transposed(kt), q(batch_ * m_ * k_), kk(batch_ * k_ * n_),
+          s(batch_ * m_ * n_),
+          tq(batch_ == 1 ? tmath::adapt(q.get(), {m_, k_}) : tmath::adapt(q.get(), {batch_, m_, k_})),
+          tk(kt ? tmath::transpose(tmath::adapt(kk.get(), {n_, k_}))
+                : tmath::adapt(kk.get(), {batch_, k_, n_})),
+          ts(batch_ == 1 ? tmath::adapt(s.get(), {m_, n_}) : tmath::adapt(s.get(), {batch_, m_, n_})) {
+        std::mt19937 rng(3);
+        std::uniform_real_distribution<float> d(-1.0f, 1.0f);
+        for (std::size_t i = 0; i < batch * m * k; ++i) q.get()[i] = d(rng);
+        for (std::size_t i = 0; i < batch * k * n; ++i) kk.get()[i] = d(rng);
+    }
+    /// Strides of K as a (k × n) operand of batch b.
+    std::ptrdiff_t rsk() const { return k_transposed ? 1 : static_cast<std::ptrdiff_t>(n); }
+    std::ptrdiff_t csk() const { return k_transposed ? static_cast<std::ptrdiff_t>(k) : 1; }
+    const float* k_of(std::size_t b) const { return kk.get() + b * k * n; }
+    double flops() const { return 2.0 * static_cast<double>(batch * m * n * k); }
+    std::string verify() const {
+        std::mt19937 rng(11);
+        for (int t = 0; t < 32; ++t) {
+            const std::size_t b = rng() % batch, i = rng() % m, j = rng() % n;
+            long double ref = 0, mag = 0;
+            for (std::size_t p = 0; p < k; ++p) {
+                const long double v = static_cast<long double>(q.get()[(b * m + i) * k + p]) *
+                                      k_of(b)[static_cast<std::ptrdiff_t>(p) * rsk() + static_cast<std::ptrdiff_t>(j) * csk()];
+                ref += v;
+                mag += std::fabs(v);
+            }
+            const long double got = s.get()[(b * m + i) * n + j];
+            if (!(std::fabs(got - ref) <= 4.0L * static_cast<long double>(k + 2) * std::numeric_limits<float>::epsilon() * mag))
+                return "attention: wrong result";
+        }
+        return "";
+    }
+};
+
+void attention_naive(attention& o) {
+    for (std::size_t b = 0; b < o.batch; ++b)
+        for (std::size_t i = 0; i < o.m; ++i)
+            for (std::size_t j = 0; j < o.n; ++j) {
+                float acc = 0;
+                for (std::size_t p = 0; p < o.k; ++p)
+                    acc += o.q.get()[(b * o.m + i) * o.k + p] *
+                           o.k_of(b)[static_cast<std::ptrdiff_t>(p) * o.rsk() + static_cast<std::ptrdiff_t>(j) * o.csk()];
+                o.s.get()[(b * o.m + i) * o.n + j] = acc;
+            }
+}
+
+void register_attention(const std::string& row, std::size_t batch, std::size_t m, std::size_t n, std::size_t k,
+                        bool kt) {
+    const std::string size = batch == 1 ? std::to_string(m) + "x" + std::to_string(k) + "_kT"
+                                        : std::to_string(batch) + "x" + std::to_string(m) + "x" + std::to_string(k);
+    auto add = [&](const std::string& lib, auto run) {
+        std::string name = "BM_";
+        name.append(row).append("/").append(lib).append("/").append(size);
+        benchmark::RegisterBenchmark(name.c_str(), [=](benchmark::State& st) {
+            attention o(batch, m, n, k, kt);
+            for (auto _ : st) {
+                run(o);
+                benchmark::DoNotOptimize(o.s.get());
+                benchmark::ClobberMemory();
+            }
+            st.counters["flops"] = benchmark::Counter(o.flops(), benchmark::Counter::kIsIterationInvariantRate);
+            const std::string err = o.verify();
+            if (!err.empty()) st.SkipWithError(err.c_str());
+        })->Unit(benchmark::kMicrosecond);
+    };
+    add("tmath", [](attention& o) { tmath::matmul(o.tq, o.tk, o.ts); });
+#ifdef TMATH_BENCH_HAVE_OPENBLAS
+    add("openblas", [](attention& o) {
+        const int m = static_cast<int>(o.m), n = static_cast<int>(o.n), k = static_cast<int>(o.k);
+        for (std::size_t b = 0; b < o.batch; ++b)
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, o.k_transposed ? CblasTrans : CblasNoTrans, m, n, k, 1.0f,
+                        o.q.get() + b * o.m * o.k, k, o.k_of(b), o.k_transposed ? k : n, 0.0f,
+                        o.s.get() + b * o.m * o.n, n);
+    });
+#endif
+#ifdef TMATH_BENCH_HAVE_BLIS
+    add("blis", [](attention& o) {
+        for (std::size_t b = 0; b < o.batch; ++b)
+            tmath_bench::blis_gemm(o.m, o.n, o.k, o.q.get() + b * o.m * o.k, static_cast<std::ptrdiff_t>(o.k), 1,
+                                   o.k_of(b), o.rsk(), o.csk(), o.s.get() + b * o.m * o.n,
+                                   static_cast<std::ptrdiff_t>(o.n), 1);
+    });
+#endif
+#ifdef TMATH_BENCH_HAVE_EIGEN
+    add("eigen", [](attention& o) {
+        using mat = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+        using cmap = Eigen::Map<const mat, Eigen::Aligned64>;
+        const auto m = static_cast<Eigen::Index>(o.m), n = static_cast<Eigen::Index>(o.n),
+                   k = static_cast<Eigen::Index>(o.k);
+        for (std::size_t b = 0; b < o.batch; ++b) {
+            Eigen::Map<mat, Eigen::Aligned64> s(o.s.get() + b * o.m * o.n, m, n);
+            const cmap q(o.q.get() + b * o.m * o.k, m, k);
+            if (o.k_transposed) s.noalias() = q * cmap(o.k_of(b), n, k).transpose();
+            else s.noalias() = q * cmap(o.k_of(b), k, n);
+        }
+    });
+#endif
+    add("naive", [](attention& o) { attention_naive(o); });
+}
+
+// ---------------------------------------------------------------------------
+// dot: x·y over n floats.
+// ---------------------------------------------------------------------------
+
+void register_dot(std::size_t n) {
+    struct vectors {
+        aligned_array<float> x, y;
+        tmath::tensor_view<float> tx, ty;
+        float result = 0;
+        explicit vectors(std::size_t len)
+            : x(len), y(len), tx(tmath::adapt(x.get(), {len})), ty(tmath::adapt(y.get(), {len})) {
+            std::mt19937 rng(5);
+            std::uniform_real_distribution<float> d(-1.0f, 1.0f);
+            for (std::size_t i = 0; i < len; ++i) x.get()[i] = d(rng), y.get()[i] = d(rng);
+        }
+    };
+    auto add = [&](const std::string& lib, auto run) {
+        std::string name = "BM_sdot/";
+        name.append(lib).append("/").append(std::to_string(n));
+        benchmark::RegisterBenchmark(name.c_str(), [=](benchmark::State& st) {
+            vectors v(n);
+            for (auto _ : st) {
+                v.result = run(v);
+                benchmark::DoNotOptimize(v.result);
+            }
+            st.counters["flops"] = benchmark::Counter(2.0 * static_cast<double>(n), benchmark::Counter::kIsIterationInvariantRate);
+            long double ref = 0, mag = 0;
+            for (std::size_t i = 0; i < n; ++i) {
+                const long double t = static_cast<long double>(v.x.get()[i]) * v.y.get()[i];
+                ref += t;
+                mag += std::fabs(t);
+            }
+            if (!(std::fabs(v.result - ref) <= 2.0L * static_cast<long double>(n) * std::numeric_limits<float>::epsilon() * mag))
+                st.SkipWithError("dot: wrong result");
+        })->Unit(benchmark::kMicrosecond);
+    };
+    add("tmath", [](vectors& v) { return tmath::dot(v.tx, v.ty); });
+#ifdef TMATH_BENCH_HAVE_OPENBLAS
+    add("openblas", [n](vectors& v) { return cblas_sdot(static_cast<int>(n), v.x.get(), 1, v.y.get(), 1); });
+#endif
+#ifdef TMATH_BENCH_HAVE_BLIS
+    add("blis", [n](vectors& v) { return tmath_bench::blis_dot(n, v.x.get(), v.y.get()); });
+#endif
+#ifdef TMATH_BENCH_HAVE_EIGEN
+    add("eigen", [n](vectors& v) {
+        using vec = Eigen::Map<const Eigen::VectorXf, Eigen::Aligned64>;
+        return vec(v.x.get(), static_cast<Eigen::Index>(n)).dot(vec(v.y.get(), static_cast<Eigen::Index>(n)));
+    });
+#endif
+    add("naive", [n](vectors& v) {
+        float acc = 0;
+        for (std::size_t i = 0; i < n; ++i) acc += v.x.get()[i] * v.y.get()[i];
+        return acc;
+    });
+}
+
 #if defined(TMATH_USE_OPENMP) && defined(_OPENMP)
 /// tmath's sgemm at n on `threads` OpenMP threads, timed in wall-clock time (the CPU
 /// time of a team is the sum over its threads). Registered only with TMATH_OPENMP=ON,
@@ -263,6 +430,10 @@ int main(int argc, char** argv) {
     register_row<float>("sgemm_tA", op_kind::gemm_ta, 1024);
     register_row<float>("sgemm_tB", op_kind::gemm_tb, 1024);
     register_row<float>("sgemv", op_kind::gemv, 4096);
+    register_attention("attn_batched", 8, 128, 128, 64, false);
+    register_attention("attn_qkT", 1, 512, 512, 64, true);
+    for (std::size_t n : {std::size_t{1} << 10, std::size_t{1} << 15, std::size_t{1} << 20, std::size_t{1} << 24})
+        register_dot(n);
 #if defined(TMATH_USE_OPENMP) && defined(_OPENMP)
     register_threads(2048);
 #endif

@@ -37,4 +37,12 @@ void blis_gemv(std::size_t m, std::size_t n, const float* a, std::ptrdiff_t rsa,
               const_cast<float*>(a), rsa, csa, const_cast<float*>(x), 1, &zero, y, 1);
 }
 
+/// x·y over n floats (unit strides).
+float blis_dot(std::size_t n, const float* x, const float* y) {
+    float rho = 0.0f;
+    bli_sdotv(BLIS_NO_CONJUGATE, BLIS_NO_CONJUGATE, static_cast<dim_t>(n), const_cast<float*>(x), 1,
+              const_cast<float*>(y), 1, &rho);
+    return rho;
+}
+
 }  // namespace tmath_bench

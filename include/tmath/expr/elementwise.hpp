@@ -16,14 +16,15 @@ namespace tmath {
 
 namespace detail {
 
-/// True for expressions that own their memory (tensors): held by reference when
-/// they are lvalues, moved in when they are temporaries. Everything else is held by value.
+/// True for expressions that own their memory (tensors).
 template <class E>
 concept owning_expression = memory_expression<E> && std::remove_cvref_t<E>::owns_memory;
 
-/// How an operand passed as `E&&` is stored inside a node.
+/// How an operand passed as `E&&` is stored inside a node: lvalue tensors and views by
+/// reference (no copy of their shape and strides), temporaries (moved in), scalars and
+/// expression nodes by value, so that a node never refers to a temporary.
 template <class E>
-using closure_t = std::conditional_t<std::is_lvalue_reference_v<E> && owning_expression<E>,
+using closure_t = std::conditional_t<std::is_lvalue_reference_v<E> && memory_expression<E>,
                                      const std::remove_cvref_t<E>&, std::remove_cvref_t<E>>;
 
 }  // namespace detail

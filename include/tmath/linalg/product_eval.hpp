@@ -51,8 +51,6 @@ public:
     std::span<const std::ptrdiff_t> strides() const noexcept { return m_strides; }
     /// True when this refers to the caller's memory (not a temporary).
     bool borrowed() const noexcept { return !m_owned.has_value(); }
-    /// The bytes it reads.
-    byte_extent extent() const noexcept { return extent_of(m_data, m_shape, m_strides, sizeof(V)); }
 
 private:
     std::optional<temporary<V>> m_owned;
@@ -71,14 +69,14 @@ inline bool collapses(std::span<const std::size_t> shape, std::span<const std::p
 }
 
 /// C = alpha · A @ B + beta · C over the batch, C at `c` with `c_strides` (the result shape).
-template <class V>
-void run_batched(const matmul_layout& l, V alpha, const product_operand<V>& a, const product_operand<V>& b, V beta,
-                 V* c, std::span<const std::ptrdiff_t> c_strides) {
+template <class V, class OA, class OB>
+void run_batched(const matmul_layout& l, V alpha, const OA& a, const OB& b, V beta, V* c,
+                 std::span<const std::ptrdiff_t> c_strides) {
     const std::size_t nb = l.batch.size();
-    const auto as = a.shape();
-    const auto bs = b.shape();
-    const auto ast = a.strides();
-    const auto bst = b.strides();
+    const auto as = std::span<const std::size_t>(a.shape());
+    const auto bs = std::span<const std::size_t>(b.shape());
+    const auto ast = std::span<const std::ptrdiff_t>(a.strides());
+    const auto bst = std::span<const std::ptrdiff_t>(b.strides());
     const std::size_t ra = as.size();
     const std::size_t rb = bs.size();
 
@@ -151,6 +149,32 @@ void write_result(D* dst, std::span<const std::size_t> shape, std::span<const st
         assign_into(dst, shape, dst_strides, r);
 }
 
+/// True when `o` is the caller's memory (as opposed to a temporary of product_operand).
+template <class O>
+bool borrowed(const O& o) noexcept {
+    if constexpr (requires { o.borrowed(); }) return o.borrowed();
+    else return true;
+}
+
+/// The product of the prepared operands `a` and `b` into `dst` (element type V): through
+/// a temporary when `dst` overlaps memory an operand reads.
+template <class V, class P, class OA, class OB>
+void product_into(V* dst, std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> dst_strides, const P& p,
+                  const OA& a, const OB& b, bool accumulate) {
+    const byte_extent d = extent_of(dst, shape, dst_strides, sizeof(V));
+    const auto overlaps = [&](const auto& o) {
+        const byte_extent e = extent_of(o.data(), o.shape(), o.strides(), sizeof(V));
+        return borrowed(o) && d.lo < e.hi && e.lo < d.hi;
+    };
+    if (overlaps(a) || overlaps(b)) {  // `a = matmul(a, b)`: GEMM would read what it wrote
+        temporary<V> t(shape);
+        run_batched<V>(p.layout(), p.alpha(), a, b, V(0), t.data(), t.strides());
+        write_result(dst, shape, dst_strides, t, accumulate);
+        return;
+    }
+    run_batched<V>(p.layout(), p.alpha(), a, b, accumulate ? V(1) : V(0), dst, dst_strides);
+}
+
 /// Writes `p` (alpha · matmul(A, B)) into `dst` of `shape` (the product's shape) and
 /// `dst_strides`; with `accumulate`, adds it to what `dst` holds (beta = 1).
 template <class D, class P>
@@ -163,21 +187,14 @@ void assign_product(D* dst, std::span<const std::size_t> shape, std::span<const 
         temporary<V> t(shape);
         assign_product(t.data(), t.shape(), t.strides(), p, false);
         write_result(dst, shape, dst_strides, t, accumulate);
+    } else if constexpr (memory_expression<typename P::lhs_type> && memory_expression<typename P::rhs_type> &&
+                         std::is_same_v<value_type_t<typename P::lhs_type>, V> &&
+                         std::is_same_v<value_type_t<typename P::rhs_type>, V>) {
+        product_into(dst, shape, dst_strides, p, p.lhs(), p.rhs(), accumulate);  // operands read in place
     } else {
         const product_operand<V> a(p.lhs());
         const product_operand<V> b(p.rhs());
-        const byte_extent d = extent_of(dst, shape, dst_strides, sizeof(D));
-        const auto overlaps = [&](const product_operand<V>& o) {
-            const byte_extent e = o.extent();
-            return o.borrowed() && d.lo < e.hi && e.lo < d.hi;
-        };
-        if (overlaps(a) || overlaps(b)) {  // `a = matmul(a, b)`: GEMM would read what it wrote
-            temporary<V> t(shape);
-            run_batched<V>(p.layout(), p.alpha(), a, b, V(0), t.data(), t.strides());
-            write_result(dst, shape, dst_strides, t, accumulate);
-            return;
-        }
-        run_batched<V>(p.layout(), p.alpha(), a, b, accumulate ? V(1) : V(0), dst, dst_strides);
+        product_into(dst, shape, dst_strides, p, a, b, accumulate);
     }
 }
 
