@@ -33,6 +33,7 @@ TARGETS = (
     + [("sgemm", s, "best", 1.0) for s in ("16", "64")]
     + [("dgemm", s, "openblas", 0.95) for s in LARGE]
     + [("sgemm_tA", "1024", "row:sgemm", 0.95), ("sgemm_tB", "1024", "row:sgemm", 0.95)]
+    + [("sdot", s, "best", 1.0) for s in ("1024", "32768", "1048576", "16777216")]
 )
 
 
