@@ -207,6 +207,23 @@ TEMPLATE_TEST_CASE("max and min propagate NaN", "[reduce]", float, double) {
             }
         }
     }
+    // A NaN in the first row survives larger values in every later row, on both kernels.
+    for (std::size_t n : {5u, 16u, 33u, 1030u}) {
+        auto m = tmath::full<T>({7, n}, T(5));
+        for (std::size_t j = 0; j < n; ++j) m(0, j) = j % 3 == 0 ? nan : T(-1);
+        m(6, 1) = inf;
+        m(5, 1) = -inf;
+        const auto mx = tmath::max(m, 0), mn = tmath::min(m, 0);
+        const auto tx = tmath::max(tmath::transpose(m), 1);
+        for (std::size_t j = 0; j < n; ++j) {
+            INFO("n " << n << " j " << j);
+            CHECK(std::isnan(mx(j)) == (j % 3 == 0));
+            CHECK(std::isnan(mn(j)) == (j % 3 == 0));
+            CHECK(std::isnan(tx(j)) == (j % 3 == 0));
+            if (j == 1) CHECK((mx(j) == inf && mn(j) == -inf));
+        }
+        CHECK(std::isnan(tmath::max(m)));
+    }
     const tmath::tensor<T> infs = {-inf, -inf};
     CHECK(tmath::max(infs) == -inf);
     CHECK(tmath::min(tmath::tensor<T>{inf, inf, inf}) == inf);

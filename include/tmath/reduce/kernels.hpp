@@ -13,6 +13,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdlib>
+#include <limits>
 #include <span>
 
 #include "tmath/containers/aligned_buffer.hpp"
@@ -175,27 +176,42 @@ void reduce_contiguous_axis(const T* in, const reduce_layout& l, A* out) {
     });
 }
 
+/// Sets marks[j] for every j in [j0, j1) where x0[j] (or x1[j] when non-null) is NaN.
+template <class T>
+void mark_nans(const T* x0, const T* x1, unsigned char* marks, std::size_t j0, std::size_t j1) noexcept {
+    for (std::size_t j = j0; j < j1; ++j)
+        if (x0[j] != x0[j] || (x1 != nullptr && x1[j] != x1[j])) marks[j] = 1;
+}
+
 /// Folds two input rows (x0, x1; only x0 unless Pair) into the accumulator row
-/// `row[j0..j1)`: one load and one store of the accumulator per two input batches;
-/// max/min propagate NaN in place.
+/// `row[j0..j1)`: one load and one store of the accumulator per two input batches.
+/// max/min fold with the plain instruction and keep a running sum of the inputs in a
+/// register: it is NaN when a NaN went by (or, rarely, infinities of both signs), and
+/// only then are the two rows scanned for NaN columns, recorded in `marks`.
 template <bool Pair, class Op, class T, class A>
-void fold_row_pair(const T* x0, const T* x1, A* row, std::size_t j0, std::size_t j1) noexcept {
+void fold_row_pair(const T* x0, const T* x1, A* row, unsigned char* marks, std::size_t j0, std::size_t j1) noexcept {
     std::size_t j = j0;
     if constexpr (simd_reducible<Op, T, A>) {
         using B = simd::batch<A>;
         constexpr std::size_t w = simd::width<A>;
+        B seen = simd::splat(A(0));
         for (; j + w <= j1; j += w) {
             const B a = simd::load(row + j), v0 = simd::load(x0 + j);
-            if constexpr (!Pair)
-                simd::store(row + j, nan_tracked<Op, A> ? simd::extremum3_nan<std::is_same_v<Op, max_op>, A>(a, v0, v0)
-                                                        : Op::template apply_batch<A>(a, v0));
-            else if constexpr (nan_tracked<Op, A>)
-                simd::store(row + j, simd::extremum3_nan<std::is_same_v<Op, max_op>, A>(a, v0, simd::load(x1 + j)));
-            else
-                simd::store(row + j, Op::template apply_batch<A>(a, Op::template apply_batch<A>(v0, simd::load(x1 + j))));
+            if constexpr (Pair) {
+                const B v1 = simd::load(x1 + j);
+                simd::store(row + j, Op::template apply_batch<A>(a, Op::template apply_batch<A>(v0, v1)));
+                if constexpr (nan_tracked<Op, A>) seen = seen + (v0 + v1);
+            } else {
+                simd::store(row + j, Op::template apply_batch<A>(a, v0));
+                if constexpr (nan_tracked<Op, A>) seen = seen + v0;
+            }
+        }
+        if constexpr (nan_tracked<Op, A>) {
+            const A total = simd::reduce_add<A>(seen);
+            if (total != total) mark_nans(x0, Pair ? x1 : nullptr, marks, j0, j);
         }
     }
-    for (; j < j1; ++j) {
+    for (; j < j1; ++j) {  // scalar columns: Op::apply propagates NaN itself
         row[j] = Op::apply(row[j], static_cast<A>(x0[j]));
         if constexpr (Pair) row[j] = Op::apply(row[j], static_cast<A>(x1[j]));
     }
@@ -215,10 +231,12 @@ void reduce_outer_axes(const T* in, const reduce_layout& l, A* out) {
     const std::size_t n = inner.n;
     const bool direct = inner.out == 1;
     aligned_buffer<A> scratch(direct ? 0 : n, aligned_buffer<A>::uninitialized);
+    aligned_buffer<unsigned char> marks(nan_tracked<Op, A> ? n : 0, aligned_buffer<unsigned char>::uninitialized);
     constexpr std::size_t chunk = 8192 / sizeof(A);
     for_each_offset(kept.data(), nk, [&](std::ptrdiff_t kin, std::ptrdiff_t kout) {
         A* row = direct ? out + kout : scratch.data();
         std::fill(row, row + n, Op::template identity<A>());
+        if constexpr (nan_tracked<Op, A>) std::fill(marks.data(), marks.data() + n, static_cast<unsigned char>(0));
         for (std::size_t j0 = 0; j0 < n; j0 += chunk) {
             const std::size_t j1 = std::min(n, j0 + chunk);
             const T* pending = nullptr;
@@ -227,12 +245,15 @@ void reduce_outer_axes(const T* in, const reduce_layout& l, A* out) {
                 if (pending == nullptr) {
                     pending = x;
                 } else {
-                    fold_row_pair<true, Op, T, A>(pending, x, row, j0, j1);
+                    fold_row_pair<true, Op, T, A>(pending, x, row, marks.data(), j0, j1);
                     pending = nullptr;
                 }
             });
-            if (pending != nullptr) fold_row_pair<false, Op, T, A>(pending, nullptr, row, j0, j1);
+            if (pending != nullptr) fold_row_pair<false, Op, T, A>(pending, nullptr, row, marks.data(), j0, j1);
         }
+        if constexpr (nan_tracked<Op, A>)
+            for (std::size_t j = 0; j < n; ++j)
+                if (marks.data()[j] != 0) row[j] = std::numeric_limits<A>::quiet_NaN();
         if (!direct)
             for (std::size_t j = 0; j < n; ++j) out[kout + static_cast<std::ptrdiff_t>(j) * inner.out] = row[j];
     });

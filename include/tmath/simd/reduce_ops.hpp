@@ -59,28 +59,6 @@ inline batch<T> nan_part(const batch<T>& x) noexcept {
     }
 }
 
-/// NaN-propagating lane-wise max (Max) or min of three batches: whatever operand order
-/// `xsimd::max` passes to the instruction (it changed between 8.1 and 14), a NaN in any
-/// operand gives NaN.
-template <bool Max, class T>
-inline batch<T> extremum3_nan(const batch<T>& a, const batch<T>& b, const batch<T>& c) noexcept {
-    if constexpr (has_native_batch<T>) {
-#if TMATH_SIMD_ENABLED
-        const batch<T> m = Max ? xsimd::max(xsimd::max(a, b), c) : xsimd::min(xsimd::min(a, b), c);
-        if constexpr (std::is_floating_point_v<T>)
-            return xsimd::select(xsimd::isnan(a) || xsimd::isnan(b) || xsimd::isnan(c), a + b + c, m);
-        else
-            return m;
-#endif
-    } else {
-        const T x[3] = {a.value, b.value, c.value};
-        T r = x[0];
-        for (T v : x) r = (Max ? v > r : v < r) || v != v ? v : r;
-        if (x[0] != x[0]) r = x[0];
-        return {r};
-    }
-}
-
 /// Lane-wise e^x for floating-point batches.
 template <class T>
 inline batch<T> exp_batch(const batch<T>& x) noexcept {
