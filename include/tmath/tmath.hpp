@@ -14,4 +14,6 @@
 #include "tmath/io/print.hpp"
 #include "tmath/linalg/dot.hpp"
 #include "tmath/linalg/product.hpp"
+#include "tmath/reduce/reductions.hpp"
+#include "tmath/reduce/softmax.hpp"
 #include "tmath/io/allclose.hpp"

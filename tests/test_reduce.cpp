@@ -1,0 +1,290 @@
+// Reductions (sum, mean, prod, max, min) against reference loops: every axis of rank
+// 1-4 shapes (negative axes too), axis lists, keepdims, views and expressions, NaN,
+// empty and rank-0 inputs, 64-bit integer accumulation and the messages of bad axes.
+#include "test_support.hpp"
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <stdexcept>
+#include <vector>
+
+namespace {
+
+enum class op { sum, prod, max, min, mean };
+
+/// Reference reduction of (s, v) over the axes flagged in `red`: result shape and values.
+template <class R, class T>
+std::vector<R> ref_reduce(op o, const test::shape& s, const std::vector<T>& v, const std::vector<bool>& red,
+                          test::shape& rs, bool keepdims) {
+    rs.clear();
+    test::shape kept;
+    for (std::size_t d = 0; d < s.size(); ++d) {
+        if (!red[d]) kept.push_back(s[d]), rs.push_back(s[d]);
+        else if (keepdims) rs.push_back(1);
+    }
+    const std::size_t n_out = test::count(kept);
+    std::vector<long double> acc(n_out, o == op::prod ? 1.0L : 0.0L);
+    std::vector<std::size_t> cnt(n_out, 0);
+    std::vector<bool> nan(n_out, false);
+    for (std::size_t k = 0; k < v.size(); ++k) {
+        const test::index idx = test::unravel(k, s);
+        std::size_t off = 0;
+        for (std::size_t d = 0; d < s.size(); ++d)
+            if (!red[d]) off = off * s[d] + idx[d];
+        const auto x = static_cast<long double>(v[k]);
+        if (x != x) nan[off] = true;
+        if (o == op::sum || o == op::mean) acc[off] += x;
+        else if (o == op::prod) acc[off] *= x;
+        else if (cnt[off] == 0) acc[off] = x;
+        else if (o == op::max) acc[off] = std::max(acc[off], x);
+        else acc[off] = std::min(acc[off], x);
+        ++cnt[off];
+    }
+    std::vector<R> r(n_out);
+    for (std::size_t i = 0; i < n_out; ++i) {
+        long double a = o == op::mean ? acc[i] / static_cast<long double>(cnt[i]) : acc[i];
+        if (nan[i]) a = std::numeric_limits<long double>::quiet_NaN();
+        r[i] = static_cast<R>(a);
+    }
+    return r;
+}
+
+/// Floats within a tolerance that grows with the number of terms; NaN equals NaN.
+template <class R>
+bool near(R got, R want, std::size_t terms) {
+    if constexpr (std::is_floating_point_v<R>) {
+        if (std::isnan(want)) return std::isnan(got);
+        if (std::isinf(want)) return got == want;
+        const double eps = std::numeric_limits<R>::epsilon();
+        return std::abs(static_cast<double>(got) - static_cast<double>(want)) <=
+               eps * 16 * (static_cast<double>(terms) + 1) * (10 + std::abs(static_cast<double>(want)));
+    } else {
+        return got == want;
+    }
+}
+
+template <class R, class X>
+std::string compare(const X& got, const test::shape& s, const std::vector<R>& want, std::size_t terms) {
+    const test::shape gs(got.shape().begin(), got.shape().end());
+    if (gs != s) return "shape " + test::fmt(gs) + " != " + test::fmt(s);
+    for (std::size_t k = 0; k < want.size(); ++k)
+        if (!near(got.data()[k], want[k], terms))
+            return "element " + std::to_string(k) + ": got " + std::to_string(got.data()[k]) + " want " +
+                   std::to_string(want[k]);
+    return {};
+}
+
+/// Checks every op of `x` (holding values v of shape s) over the axes `axes`.
+template <class T, class X, class A>
+void check_all_ops(const X& x, const test::shape& s, const std::vector<T>& v, const A& axes, bool keepdims) {
+    using S = tmath::sum_result_t<T>;
+    using M = tmath::mean_result_t<T>;
+    std::vector<bool> red(s.size(), false);
+    std::size_t terms = 1;
+    for (auto a : axes) {
+        const std::size_t k = a < 0 ? static_cast<std::size_t>(a + static_cast<std::ptrdiff_t>(s.size())) : static_cast<std::size_t>(a);
+        red[k] = true;
+        terms *= s[k];
+    }
+    test::shape rs;
+    INFO("shape " << test::fmt(s) << " keepdims " << keepdims << " axes " << test::fmt(test::shape(red.begin(), red.end())));
+    CHECK(compare(tmath::sum(x, axes, keepdims), rs, ref_reduce<S>(op::sum, s, v, red, rs, keepdims), terms) == "");
+    CHECK(compare(tmath::mean(x, axes, keepdims), rs, ref_reduce<M>(op::mean, s, v, red, rs, keepdims), terms) == "");
+    if (terms > 0) {
+        CHECK(compare(tmath::max(x, axes, keepdims), rs, ref_reduce<T>(op::max, s, v, red, rs, keepdims), terms) == "");
+        CHECK(compare(tmath::min(x, axes, keepdims), rs, ref_reduce<T>(op::min, s, v, red, rs, keepdims), terms) == "");
+    }
+    if (terms <= (sizeof(T) >= 8 && std::is_integral_v<T> ? 2 : 6))  // more terms overflow 64 bits
+        CHECK(compare(tmath::prod(x, axes, keepdims), rs, ref_reduce<S>(op::prod, s, v, red, rs, keepdims), terms) == "");
+}
+
+const std::vector<test::shape> shapes = {{17}, {1}, {8}, {3, 33}, {9, 8}, {13, 31}, {4, 1, 9},
+                                         {2, 3, 5, 7}, {3, 1, 17, 2}, {5, 2, 1, 16}, {2, 0, 3}};
+
+}  // namespace
+
+TEMPLATE_TEST_CASE("reductions along every single axis match reference loops", "[reduce]", float, double, std::int32_t,
+                   std::int64_t) {
+    test::rng r(11);
+    for (const auto& s : shapes) {
+        const auto v = r.values<TestType>(test::count(s));
+        const auto t = test::make_tensor(s, v);
+        const auto rank = static_cast<std::ptrdiff_t>(s.size());
+        for (std::ptrdiff_t a = -rank; a < rank; ++a)
+            for (bool keep : {false, true}) check_all_ops<TestType>(t, s, v, std::vector<std::ptrdiff_t>{a}, keep);
+        // The single-axis overload agrees with the list form.
+        const auto listed = tmath::sum(t, {-1});
+        CHECK(compare(tmath::sum(t, -1), test::shape(s.begin(), s.end() - 1),
+                      std::vector<tmath::sum_result_t<TestType>>(listed.begin(), listed.end()), s.back()) == "");
+    }
+}
+
+TEMPLATE_TEST_CASE("reductions over axis lists and everything match reference loops", "[reduce]", float, double,
+                   std::int32_t, std::int64_t) {
+    test::rng r(12);
+    for (const auto& s : shapes) {
+        const auto v = r.values<TestType>(test::count(s));
+        const auto t = test::make_tensor(s, v);
+        const std::size_t rank = s.size();
+        for (std::size_t mask = 0; mask < (std::size_t{1} << rank); ++mask) {
+            std::vector<int> axes;
+            for (std::size_t d = 0; d < rank; ++d)
+                if ((mask >> d) & 1u) axes.push_back(static_cast<int>(d) - ((d & 1u) ? static_cast<int>(rank) : 0));
+            for (bool keep : {false, true}) check_all_ops<TestType>(t, s, v, axes, keep);
+        }
+        std::vector<bool> all(rank, true);
+        test::shape rs;
+        const auto want = ref_reduce<tmath::sum_result_t<TestType>>(op::sum, s, v, all, rs, false);
+        CHECK(near(tmath::sum(t), want[0], v.size()));
+        CHECK(near(tmath::mean(t), ref_reduce<tmath::mean_result_t<TestType>>(op::mean, s, v, all, rs, false)[0], v.size()));
+        if (!v.empty()) {
+            CHECK(tmath::max(t) == *std::max_element(v.begin(), v.end()));
+            CHECK(tmath::min(t) == *std::min_element(v.begin(), v.end()));
+        }
+    }
+}
+
+TEMPLATE_TEST_CASE("reductions of transposed views and expressions", "[reduce]", float, double, std::int32_t,
+                   std::int64_t) {
+    test::rng r(13);
+    for (const auto& s : shapes) {
+        const auto v = r.values<TestType>(test::count(s));
+        const test::shape rev(s.rbegin(), s.rend());
+        const auto base = test::make_tensor(rev, test::transposed_layout(s, v));
+        const auto view = tmath::transpose(base);  // reads like v with shape s
+        const auto t = test::make_tensor(s, v);
+        const auto expr = t + t * TestType(2);  // 3 * v
+        std::vector<TestType> v3(v);
+        for (auto& x : v3) x = static_cast<TestType>(3 * x);
+        const auto rank = static_cast<std::ptrdiff_t>(s.size());
+        for (std::ptrdiff_t a = -rank; a < rank; ++a) {
+            check_all_ops<TestType>(view, s, v, std::vector<std::ptrdiff_t>{a}, false);
+            check_all_ops<TestType>(expr, s, v3, std::vector<std::ptrdiff_t>{a}, true);
+        }
+        if (rank >= 2) check_all_ops<TestType>(view, s, v, std::vector<std::ptrdiff_t>{0, rank - 1}, false);
+    }
+}
+
+TEMPLATE_TEST_CASE("outer-axis reductions of tall and wide arrays", "[reduce]", float, double, std::int32_t,
+                   std::int64_t) {
+    test::rng r(14);
+    for (const test::shape& s : {test::shape{13, 1100}, test::shape{37, 5000}, test::shape{1030, 7}, test::shape{3, 9, 1025}}) {
+        const auto v = r.values<TestType>(test::count(s));
+        const auto t = test::make_tensor(s, v);
+        check_all_ops<TestType>(t, s, v, std::vector<int>{0}, false);
+        check_all_ops<TestType>(t, s, v, std::vector<int>{-1}, false);
+        if (s.size() == 3) check_all_ops<TestType>(t, s, v, std::vector<int>{0, 1}, false);
+    }
+}
+
+TEMPLATE_TEST_CASE("max and min propagate NaN", "[reduce]", float, double) {
+    using T = TestType;
+    const T nan = std::numeric_limits<T>::quiet_NaN();
+    const T inf = std::numeric_limits<T>::infinity();
+    for (std::size_t n : {1u, 3u, 8u, 17u, 40u, 100u}) {
+        for (std::size_t at = 0; at < n; at += 7) {
+            auto a = tmath::full<T>({n}, T(1));
+            a.data()[at] = nan;
+            CHECK(std::isnan(tmath::max(a)));
+            CHECK(std::isnan(tmath::min(a)));
+            CHECK(std::isnan(tmath::sum(a)));
+            // Vertical kernel: a NaN in row `at % 3` of column `at`.
+            auto m = tmath::full<T>({3, n}, T(2));
+            m(at % 3, at) = nan;
+            if (at != n - 1) m(0, n - 1) = inf;
+            const auto mx = tmath::max(m, 0);
+            const auto mn = tmath::min(m, 0);
+            for (std::size_t j = 0; j < n; ++j) {
+                INFO("n " << n << " at " << at << " j " << j);
+                if (j == at) {
+                    CHECK(std::isnan(mx(j)));
+                    CHECK(std::isnan(mn(j)));
+                } else {
+                    CHECK(mx(j) == (j == n - 1 ? inf : T(2)));
+                    CHECK(mn(j) == T(2));
+                }
+            }
+        }
+    }
+    // A NaN in the first row survives larger values in every later row, on both kernels.
+    for (std::size_t n : {5u, 16u, 33u, 1030u}) {
+        auto m = tmath::full<T>({7, n}, T(5));
+        for (std::size_t j = 0; j < n; ++j) m(0, j) = j % 3 == 0 ? nan : T(-1);
+        m(6, 1) = inf;
+        m(5, 1) = -inf;
+        const auto mx = tmath::max(m, 0), mn = tmath::min(m, 0);
+        const auto tx = tmath::max(tmath::transpose(m), 1);
+        for (std::size_t j = 0; j < n; ++j) {
+            INFO("n " << n << " j " << j);
+            CHECK(std::isnan(mx(j)) == (j % 3 == 0));
+            CHECK(std::isnan(mn(j)) == (j % 3 == 0));
+            CHECK(std::isnan(tx(j)) == (j % 3 == 0));
+            if (j == 1) CHECK((mx(j) == inf && mn(j) == -inf));
+        }
+        CHECK(std::isnan(tmath::max(m)));
+    }
+    const tmath::tensor<T> infs = {-inf, -inf};
+    CHECK(tmath::max(infs) == -inf);
+    CHECK(tmath::min(tmath::tensor<T>{inf, inf, inf}) == inf);
+}
+
+TEST_CASE("empty and rank-0 reductions follow NumPy", "[reduce]") {
+    const auto e = tmath::zeros<float>({0, 3});
+    CHECK(tmath::sum(e) == 0.0f);
+    CHECK(tmath::prod(e) == 1.0f);
+    CHECK(std::isnan(tmath::mean(e)));
+    const auto s0 = tmath::sum(e, 0);
+    REQUIRE(s0.shape() == tmath::shape_t{3});
+    CHECK(s0(0) == 0.0f);
+    CHECK(tmath::prod(e, 0)(2) == 1.0f);
+    CHECK(tmath::sum(e, 1).shape() == tmath::shape_t{0});
+    CHECK(tmath::max(e, 1).shape() == tmath::shape_t{0});  // nothing to reduce: no error
+    CHECK(test::shape_error_message([&] { (void)tmath::max(e); }) ==
+          "max: zero-size array of shape (0,3) reduced along axes (0,1): max has no identity");
+    CHECK_THAT(test::shape_error_message([&] { (void)tmath::min(e, 0); }), TMATH_CONTAINS("shape (0,3)"));
+    CHECK_THAT(test::shape_error_message([&] { (void)tmath::min(e, 0); }), TMATH_CONTAINS("min"));
+
+    const auto r0 = tmath::full<double>(std::vector<std::size_t>{}, 2.5);
+    CHECK(tmath::sum(r0) == 2.5);
+    CHECK(tmath::max(r0) == 2.5);
+    CHECK(tmath::mean(r0) == 2.5);
+    CHECK(tmath::sum(r0, std::vector<int>{}).shape().size() == 0);
+    CHECK_THROWS_AS(tmath::sum(r0, 0), std::out_of_range);
+}
+
+TEST_CASE("integer sums and products accumulate in 64 bits and means are double", "[reduce]") {
+    const tmath::tensor<std::int32_t> a = {{2000000000, 2000000000}, {2000000000, -7}};
+    static_assert(std::is_same_v<decltype(tmath::sum(a)), std::int64_t>);
+    static_assert(std::is_same_v<decltype(tmath::mean(a)), double>);
+    static_assert(std::is_same_v<decltype(tmath::max(a)), std::int32_t>);
+    CHECK(tmath::sum(a) == 5999999993LL);
+    CHECK(tmath::sum(a, 0)(0) == 4000000000LL);
+    CHECK(tmath::sum(a, 1)(0) == 4000000000LL);
+    CHECK(tmath::prod(a, 0)(0) == 4000000000000000000LL);
+    CHECK(tmath::mean(tmath::tensor<std::int32_t>{1, 2, 3, 4}) == 2.5);
+    CHECK(tmath::mean(a, 1)(1) == (2000000000.0 - 7.0) / 2);
+    CHECK(tmath::mean(tmath::tensor<float>{1, 2}) == 1.5f);
+    const tmath::tensor<std::uint32_t> u = {4000000000u, 4000000000u};
+    CHECK(tmath::sum(u) == 8000000000ULL);
+}
+
+TEST_CASE("bad axes throw naming the op the axis and the rank", "[reduce]") {
+    const auto x = tmath::zeros<float>({2, 3});
+    const auto message = [](auto f) {
+        try {
+            f();
+        } catch (const std::out_of_range& e) {
+            return std::string(e.what());
+        } catch (const std::invalid_argument& e) {
+            return std::string("invalid_argument: ") + e.what();
+        }
+        return std::string("<no exception>");
+    };
+    CHECK(message([&] { (void)tmath::sum(x, 3); }) == "sum: axis 3 is out of bounds for array of dimension 2");
+    CHECK(message([&] { (void)tmath::max(x, -3); }) == "max: axis -3 is out of bounds for array of dimension 2");
+    CHECK(message([&] { (void)tmath::mean(x, {0, 2}); }) == "mean: axis 2 is out of bounds for array of dimension 2");
+    CHECK(message([&] { (void)tmath::prod(x, {1, -1}); }) == "invalid_argument: prod: duplicate value in 'axis': -1");
+    CHECK(message([&] { (void)tmath::min(x, std::vector<long>{5}); }) ==
+          "min: axis 5 is out of bounds for array of dimension 2");
+}
