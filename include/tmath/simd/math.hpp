@@ -65,8 +65,31 @@ using mask_of = mask<typename B::value_type>;
 
 /// e^x lane by lane (floating point).
 TMATH_SIMD_UNARY(exp, std::exp(v), TMATH_SIMD_XS(exp(x)))
+#if TMATH_SIMD_ENABLED && XSIMD_VERSION_MAJOR < 9 && !defined(__OPTIMIZE__) && defined(__AVX512BW__)
+// xsimd 8's log (and pow, built on it) select integer batches, which do not compile
+// for AVX-512BW without optimization: lane by lane in that configuration only.
+#define TMATH_SIMD_SLOW_LOG 1
+#else
+#define TMATH_SIMD_SLOW_LOG 0
+#endif
+
+/// Applies `f` to every lane of `x`.
+template <class B, class F>
+inline B map_lanes(const B& x, F f) noexcept {
+    using T = typename B::value_type;
+    alignas(64) T v[B::size];
+    x.store_unaligned(v);
+    for (std::size_t k = 0; k < B::size; ++k) v[k] = f(v[k]);
+    return B::load_unaligned(v);
+}
+
+#if TMATH_SIMD_SLOW_LOG
+/// Natural logarithm lane by lane (floating point).
+TMATH_SIMD_UNARY(log, std::log(v), map_lanes(x, [](auto v) { return std::log(v); }))
+#else
 /// Natural logarithm lane by lane (floating point).
 TMATH_SIMD_UNARY(log, std::log(v), TMATH_SIMD_XS(log(x)))
+#endif
 /// Square root lane by lane (floating point).
 TMATH_SIMD_UNARY(sqrt, std::sqrt(v), TMATH_SIMD_XS(sqrt(x)))
 /// Hyperbolic tangent lane by lane (floating point).
@@ -99,7 +122,9 @@ inline B pow(const B& x, typename B::value_type p) noexcept {
     if constexpr (detail::is_scalar_batch<B>) {
         return {std::pow(x.value, p)};
     } else {
-#if TMATH_SIMD_ENABLED
+#if TMATH_SIMD_SLOW_LOG
+        return map_lanes(x, [p](auto v) { return std::pow(v, p); });
+#elif TMATH_SIMD_ENABLED
         return xsimd::pow(x, B::broadcast(p));
 #else
         return x;
@@ -179,7 +204,25 @@ inline B select(const mask_of<B>& m, const B& a, const B& b) noexcept {
         return m ? a : b;
     } else {
 #if TMATH_SIMD_ENABLED
+#if XSIMD_VERSION_MAJOR < 9 && !defined(__OPTIMIZE__)
+        // xsimd 8's AVX-512BW integer select does not compile without optimization
+        // (its immediate-operand blends become macros): go lane by lane there.
+        using T = typename B::value_type;
+        if constexpr (std::is_integral_v<T>) {
+            alignas(64) bool c[B::size];
+            alignas(64) T x[B::size];
+            alignas(64) T y[B::size];
+            m.store_unaligned(c);
+            a.store_unaligned(x);
+            b.store_unaligned(y);
+            for (std::size_t k = 0; k < B::size; ++k) x[k] = c[k] ? x[k] : y[k];
+            return B::load_unaligned(x);
+        } else {
+            return xsimd::select(m, a, b);
+        }
+#else
         return xsimd::select(m, a, b);
+#endif
 #else
         return a;
 #endif
