@@ -124,8 +124,19 @@ struct pow_fn {
     B operator()(const B& x) const noexcept {
         using T = typename B::value_type;
         if constexpr (std::is_floating_point_v<T>) {
-            if (m_exponent == P(2)) return x * x;
-            if (m_exponent == P(1)) return x;
+            // Small integer exponents by repeated squaring: exact to a few roundings,
+            // where exp(p log x) loses several ulp in float.
+            const double p = static_cast<double>(m_exponent);
+            if (p == std::trunc(p) && std::abs(p) <= 64) {
+                const B one = B::broadcast(T(1));
+                B r = one;
+                B b = x;
+                for (auto e = static_cast<unsigned>(std::abs(p)); e != 0; e >>= 1) {
+                    if (e & 1u) r = r * b;
+                    if (e > 1) b = b * b;
+                }
+                return p < 0 ? one / r : r;
+            }
             return simd::pow(x, static_cast<T>(m_exponent));
         } else {
             alignas(64) T v[B::size];
