@@ -54,6 +54,7 @@ private:
 /// Prints the array `x` (data(), shape(), strides()) with options `o`.
 template <class X>
 void print_array(std::ostream& os, const X& x, const print_options& o) {
+    os.width(0);  // a field width is consumed by the tensor, as by any formatted output
     const auto& shape = x.shape();
     const auto& strides = x.strides();
     const std::size_t r = shape.size();
