@@ -85,6 +85,16 @@ public:
         else
             return gather_batch<V>([&](std::size_t k) { return scalar<V>(j + static_cast<std::ptrdiff_t>(k)); });
     }
+    /// Lanes j.. of a bool row as a mask of `batch<V>` (a `where` condition held in a
+    /// bool tensor): one load of width<V> bools, or one value repeated.
+    template <class V, bool Flat>
+        requires std::is_same_v<T, bool>
+    simd::mask<V> mask(std::ptrdiff_t j) const noexcept {
+        if (Flat || m_mask != 0) return simd::load_mask<V>(m_ptr + j);
+        alignas(TMATH_ALIGNMENT) bool tmp[simd::width<V>];
+        std::fill_n(tmp, simd::width<V>, *m_ptr);
+        return simd::load_mask<V>(tmp);
+    }
     /// batch() for a run known to be unit-stride (the flat loop).
     template <class V>
     simd::batch<V> contiguous_batch(std::ptrdiff_t j) const noexcept {

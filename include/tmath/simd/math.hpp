@@ -7,8 +7,11 @@
 /// No xsimd type leaves namespace tmath::simd.
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <type_traits>
 
 #include "tmath/simd/simd.hpp"
@@ -264,8 +267,22 @@ inline void store_mask(bool* out, const mask<T>& m) noexcept {
 template <class T>
 inline mask<T> load_mask(const bool* in) noexcept {
 #if TMATH_SIMD_ENABLED
-    if constexpr (has_native_batch<T>) return xsimd::batch_bool<T, arch>::load_unaligned(in);
-    else return *in;
+    if constexpr (has_native_batch<T>) {
+        // Widen the bytes to lanes holding the bits of T(0) or T(1) (an integer loop the
+        // compiler vectorizes), then compare: xsimd's batch_bool loads go lane by lane.
+        using B = batch<T>;
+        using U = std::conditional_t<sizeof(T) == 8, std::uint64_t, std::uint32_t>;
+        static_assert(sizeof(U) == sizeof(T));
+        const U one = std::bit_cast<U>(T(1));
+        alignas(64) U bits[B::size];
+        const auto* bytes = reinterpret_cast<const unsigned char*>(in);
+        for (std::size_t k = 0; k < B::size; ++k) bits[k] = static_cast<U>(bytes[k]) * one;
+        alignas(64) T lanes[B::size];
+        std::memcpy(lanes, bits, sizeof(lanes));
+        return B::load_aligned(lanes) != B::broadcast(T(0));
+    } else {
+        return *in;
+    }
 #else
     return *in;
 #endif
