@@ -87,6 +87,20 @@ TEST_CASE("allocation: a fused expression allocates only its destination", "[all
     CHECK(allocations_in([&] { sq = tmath::transpose(sq) * 2.0f; }) == 1);
 }
 
+TEST_CASE("allocation: where over a comparison fuses into one pass", "[allocation][where]") {
+    auto a = tmath::full<float>({64, 33}, -1.5f);
+    auto b = tmath::full<float>({64, 33}, 2.0f);
+    auto row = tmath::full<float>({33}, 0.5f);
+    a(3, 4) = 7.0f;
+    auto r = tmath::zeros<float>({64, 33});
+    CHECK(allocations_in([&] { r = tmath::where(a > 0.0f, a, b); }) == 0);
+    CHECK(r(3, 4) == 7.0f);
+    CHECK(r(0, 0) == 2.0f);
+    CHECK(allocations_in([&] { r = tmath::where(a > row, tmath::exp(a), 0.01f * a); }) == 0);
+    CHECK(allocations_in([&] { r = tmath::maximum(a, 0.0f) + tmath::sigmoid(b) * tmath::pow(row, 2.0f); }) == 0);
+    CHECK(allocations_in([&] { tmath::tensor<float> fresh = tmath::where(a > 0.0f, a, 0.01f * a); }) == 1);
+}
+
 TEST_CASE("allocation: repeated products reuse their packing buffers", "[allocation][gemm]") {
     using tmath::detail::gemm;
     std::vector<float> a(300 * 300, 1.0f), b(300 * 300, 0.5f), c(300 * 300, 0.0f);

@@ -10,6 +10,8 @@
 #include "tmath/core/broadcast.hpp"
 #include "tmath/core/errors.hpp"
 #include "tmath/eval/eval.hpp"
+#include "tmath/expr/compare.hpp"
+#include "tmath/expr/math.hpp"
 #include "tmath/expr/operators.hpp"
 #include "tmath/io/print.hpp"
 #include "tmath/linalg/dot.hpp"

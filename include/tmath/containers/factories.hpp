@@ -13,23 +13,23 @@
 namespace tmath {
 
 /// Uninitialized tensor of `shape`.
-template <arithmetic T, std::ranges::input_range S>
+template <element T, std::ranges::input_range S>
 tensor<T> empty(const S& shape) {
     return tensor<T>::uninitialized_of(detail::to_shape(shape, "empty").span());
 }
-template <arithmetic T>
+template <element T>
 tensor<T> empty(std::initializer_list<std::size_t> shape) {
     return tensor<T>::uninitialized_of(std::span(shape.begin(), shape.size()));
 }
 
 /// Tensor of `shape` with every element `value`.
-template <arithmetic T, std::ranges::input_range S>
+template <element T, std::ranges::input_range S>
 tensor<T> full(const S& shape, T value) {
     tensor<T> t = empty<T>(shape);
     std::fill(t.begin(), t.end(), value);
     return t;
 }
-template <arithmetic T>
+template <element T>
 tensor<T> full(std::initializer_list<std::size_t> shape, T value) {
     tensor<T> t = empty<T>(shape);
     std::fill(t.begin(), t.end(), value);
@@ -37,21 +37,21 @@ tensor<T> full(std::initializer_list<std::size_t> shape, T value) {
 }
 
 /// Tensor of `shape` filled with zeros.
-template <arithmetic T, std::ranges::input_range S>
+template <element T, std::ranges::input_range S>
 tensor<T> zeros(const S& shape) {
     return full<T>(shape, T(0));
 }
-template <arithmetic T>
+template <element T>
 tensor<T> zeros(std::initializer_list<std::size_t> shape) {
     return full<T>(shape, T(0));
 }
 
 /// Tensor of `shape` filled with ones.
-template <arithmetic T, std::ranges::input_range S>
+template <element T, std::ranges::input_range S>
 tensor<T> ones(const S& shape) {
     return full<T>(shape, T(1));
 }
-template <arithmetic T>
+template <element T>
 tensor<T> ones(std::initializer_list<std::size_t> shape) {
     return full<T>(shape, T(1));
 }

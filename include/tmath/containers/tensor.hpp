@@ -25,7 +25,7 @@ namespace tmath {
 /// Shapes and strides of rank up to TMATH_INLINE_RANK are stored inline.
 /// Braces give values: `tensor<float> a = {{1, 2}, {3, 4}};`; shapes come from
 /// the factories (`zeros`, `ones`, `full`, `empty`).
-template <arithmetic T>
+template <element T>
 class tensor {
 public:
     using value_type = T;

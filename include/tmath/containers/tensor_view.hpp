@@ -19,7 +19,7 @@ namespace tmath {
 
 /// Non-owning view of strided memory; strides are in elements and may be any value.
 template <class T>
-    requires arithmetic<std::remove_const_t<T>>
+    requires element<std::remove_const_t<T>>
 class tensor_view {
 public:
     using value_type = std::remove_const_t<T>;

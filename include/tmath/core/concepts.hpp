@@ -19,6 +19,10 @@ enum class expr_kind { memory, scalar, elementwise, product };
 template <class T>
 concept arithmetic = std::is_arithmetic_v<T> && !std::is_same_v<std::remove_cv_t<T>, bool>;
 
+/// Element types a tensor can hold: the arithmetic types and bool (what comparisons give).
+template <class T>
+concept element = arithmetic<T> || std::is_same_v<std::remove_cv_t<T>, bool>;
+
 /// Anything tmath can evaluate lazily: tensors, views, and expression nodes.
 /// It has a `value_type`, a broadcast `shape()` and tells the evaluator what it is.
 template <class E>

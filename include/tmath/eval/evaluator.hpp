@@ -21,6 +21,7 @@
 #include "tmath/eval/plan.hpp"
 #include "tmath/expr/elementwise.hpp"
 #include "tmath/expr/scalar.hpp"
+#include "tmath/simd/math.hpp"
 #include "tmath/simd/simd.hpp"
 #include "tmath/simd/transpose.hpp"
 
@@ -83,6 +84,16 @@ public:
             return simd::load(m_ptr + (j & m_mask));
         else
             return gather_batch<V>([&](std::size_t k) { return scalar<V>(j + static_cast<std::ptrdiff_t>(k)); });
+    }
+    /// Lanes j.. of a bool row as a mask of `batch<V>` (a `where` condition held in a
+    /// bool tensor): one load of width<V> bools, or one value repeated.
+    template <class V, bool Flat>
+        requires std::is_same_v<T, bool>
+    simd::mask<V> mask(std::ptrdiff_t j) const noexcept {
+        if (Flat || m_mask != 0) return simd::load_mask<V>(m_ptr + j);
+        alignas(TMATH_ALIGNMENT) bool tmp[simd::width<V>];
+        std::fill_n(tmp, simd::width<V>, *m_ptr);
+        return simd::load_mask<V>(tmp);
     }
     /// batch() for a run known to be unit-stride (the flat loop).
     template <class V>
@@ -308,11 +319,47 @@ private:
     T m_value;
 };
 
-/// A functor applied to child evaluators.
+/// The type in which functor F reads its operand I when the operands' element types are
+/// Ts...: `F::template operand<I, Ts...>` when F says (comparisons read both sides in
+/// their common type, `where` reads its condition as bool), else F's result type.
+template <class F, std::size_t I, class... Ts>
+struct operand_type {
+    using type = typename F::template result<Ts...>;
+};
+template <class F, std::size_t I, class... Ts>
+    requires requires { typename F::template operand<I, Ts...>; }
+struct operand_type<F, I, Ts...> {
+    using type = typename F::template operand<I, Ts...>;
+};
+
+/// True when F's batch overload gives a mask (`simd::mask`) rather than a batch:
+/// comparisons, whose bool elements a `where` reads as a select mask.
+template <class F>
+inline constexpr bool yields_mask = requires { requires F::yields_mask; };
+
+/// Reads `width<V>` lanes of a bool-valued child as a mask of `batch<V>`: comparisons
+/// compare whole batches; anything else (a bool tensor, a nonzero test) lane by lane.
+template <class V, bool Flat, class Ev>
+inline simd::mask<V> read_mask(const Ev& ev, std::ptrdiff_t j) noexcept {
+    if constexpr (requires { ev.template mask<V, Flat>(j); }) {
+        return ev.template mask<V, Flat>(j);
+    } else {
+        alignas(TMATH_ALIGNMENT) bool tmp[simd::width<V>];
+        for (std::size_t k = 0; k < simd::width<V>; ++k) tmp[k] = ev.template scalar<bool>(j + static_cast<std::ptrdiff_t>(k));
+        return simd::load_mask<V>(tmp);
+    }
+}
+
+/// A functor applied to child evaluators. Each child is read in the functor's operand
+/// type (operand_type): the node's own value type for arithmetic, the common type of
+/// both sides for comparisons (whose value type is bool), bool for `where`'s condition.
 template <class F, class... C>
 class elementwise_evaluator {
 public:
     using value_type = typename F::template result<typename C::value_type...>;
+    /// The type child I is read in.
+    template <std::size_t I>
+    using operand_t = typename operand_type<F, I, typename C::value_type...>::type;
 
     elementwise_evaluator(const F& f, C&&... children) : m_functor(f), m_children(std::move(children)...) {}
 
@@ -322,24 +369,33 @@ public:
     }
     template <class V>
     V scalar(std::ptrdiff_t j) const noexcept {
-        return static_cast<V>(
-            std::apply([&](const auto&... c) { return m_functor(c.template scalar<value_type>(j)...); }, m_children));
+        return [&]<std::size_t... I>(std::index_sequence<I...>) {
+            return static_cast<V>(m_functor(std::get<I>(m_children).template scalar<operand_t<I>>(j)...));
+        }(std::index_sequence_for<C...>{});
     }
     template <class V>
     simd::batch<V> batch(std::ptrdiff_t j) const noexcept {
-        if constexpr (std::is_same_v<V, value_type>) {
-            return std::apply([&](const auto&... c) { return m_functor(c.template batch<V>(j)...); }, m_children);
-        } else {
-            return gather_batch<V>([&](std::size_t k) { return scalar<V>(j + static_cast<std::ptrdiff_t>(k)); });
-        }
+        return read<V, false>(j);
     }
     template <class V>
     simd::batch<V> contiguous_batch(std::ptrdiff_t j) const noexcept {
-        if constexpr (std::is_same_v<V, value_type>) {
-            return std::apply([&](const auto&... c) { return m_functor(c.template contiguous_batch<V>(j)...); },
-                              m_children);
+        return read<V, true>(j);
+    }
+    /// The node's bool lanes as a mask of `batch<V>` (comparisons only): both sides are
+    /// read as batches of their common type and compared, without a detour through bools
+    /// when that type has as many lanes as V.
+    template <class V, bool Flat>
+        requires yields_mask<F>
+    simd::mask<V> mask(std::ptrdiff_t j) const noexcept {
+        using T = operand_t<0>;
+        if constexpr (simd::width<T> == simd::width<V>) {
+            return [&]<std::size_t... I>(std::index_sequence<I...>) {
+                return simd::convert_mask<V, T>(m_functor(child_batch<I, T, Flat>(j)...));
+            }(std::index_sequence_for<C...>{});
         } else {
-            return batch<V>(j);
+            alignas(TMATH_ALIGNMENT) bool tmp[simd::width<V>];
+            for (std::size_t k = 0; k < simd::width<V>; ++k) tmp[k] = scalar<bool>(j + static_cast<std::ptrdiff_t>(k));
+            return simd::load_mask<V>(tmp);
         }
     }
 
@@ -369,6 +425,36 @@ public:
     }
 
 private:
+    /// Child I as a batch of V (or, when F reads it as bool, as a mask of batch<V>).
+    template <std::size_t I, class V, bool Flat>
+    auto child_batch(std::ptrdiff_t j) const noexcept {
+        const auto& c = std::get<I>(m_children);
+        if constexpr (std::is_same_v<operand_t<I>, bool>) return read_mask<V, Flat>(c, j);
+        else if constexpr (Flat) return c.template contiguous_batch<V>(j);
+        else return c.template batch<V>(j);
+    }
+    /// True when the batch call can take every child as a batch (or mask) of V.
+    template <class V>
+    static constexpr bool batches_of = [] {
+        if constexpr (yields_mask<F> || !std::is_same_v<V, value_type>) {
+            return false;
+        } else {
+            return []<std::size_t... I>(std::index_sequence<I...>) {
+                return (true && ... && (std::is_same_v<operand_t<I>, V> || std::is_same_v<operand_t<I>, bool>));
+            }(std::index_sequence_for<C...>{});
+        }
+    }();
+    template <class V, bool Flat>
+    simd::batch<V> read(std::ptrdiff_t j) const noexcept {
+        if constexpr (batches_of<V>) {
+            return [&]<std::size_t... I>(std::index_sequence<I...>) {
+                return m_functor(child_batch<I, V, Flat>(j)...);
+            }(std::index_sequence_for<C...>{});
+        } else {
+            return gather_batch<V>([&](std::size_t k) { return scalar<V>(j + static_cast<std::ptrdiff_t>(k)); });
+        }
+    }
+
     F m_functor;
     std::tuple<C...> m_children;
 };

@@ -13,9 +13,20 @@
 #include "tmath/config.hpp"
 
 #if !defined(TMATH_NO_SIMD)
-#include <xsimd/xsimd.hpp>
+// GCC 12 reports AVX-512 intrinsics that start from `_mm512_undefined_*()` as reading
+// uninitialized values wherever xsimd's out-of-line kernels (log, exp, ...) use them
+// (false positive, GCC PR 105593): silence it for the headers' own code.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #if defined(__SSE2__) || defined(__AVX__) || defined(__AVX512F__)
 #include <immintrin.h>
+#endif
+#include <xsimd/xsimd.hpp>
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
 #endif
 #if defined(XSIMD_NO_SUPPORTED_ARCHITECTURE)
 #define TMATH_SIMD_ENABLED 0

@@ -1,0 +1,229 @@
+#pragma once
+/// @file math.hpp
+/// Element-wise math functions: `exp`, `log`, `sqrt`, `tanh`, `sigmoid`, `abs`, `pow`
+/// with a scalar exponent, and NumPy's NaN-propagating `maximum` / `minimum`. Like the
+/// operators they build lazy nodes that fuse into one SIMD pass on assignment. They only
+/// accept tensor expressions, so `std::exp(2.0)` and friends are never taken over.
+
+#include <cmath>
+#include <cstdint>
+#include <type_traits>
+#include <utility>
+
+#include "tmath/core/concepts.hpp"
+#include "tmath/expr/elementwise.hpp"
+#include "tmath/expr/functors.hpp"
+#include "tmath/expr/operators.hpp"
+#include "tmath/simd/math.hpp"
+
+namespace tmath {
+
+namespace fn {
+
+/// Result of a transcendental function: floating types stay, integers give double
+/// (NumPy's float64).
+struct floating_result {
+    template <class T>
+    using result = std::conditional_t<std::is_floating_point_v<T>, T, double>;
+};
+
+/// e^x
+struct exp_fn : floating_result {
+    static constexpr const char* name = "exp";
+    template <arithmetic T>
+    T operator()(T x) const noexcept { return std::exp(x); }
+    template <simd_batch B>
+    B operator()(const B& x) const noexcept { return simd::exp(x); }
+};
+
+/// Natural logarithm.
+struct log_fn : floating_result {
+    static constexpr const char* name = "log";
+    template <arithmetic T>
+    T operator()(T x) const noexcept { return std::log(x); }
+    template <simd_batch B>
+    B operator()(const B& x) const noexcept { return simd::log(x); }
+};
+
+/// Square root.
+struct sqrt_fn : floating_result {
+    static constexpr const char* name = "sqrt";
+    template <arithmetic T>
+    T operator()(T x) const noexcept { return std::sqrt(x); }
+    template <simd_batch B>
+    B operator()(const B& x) const noexcept { return simd::sqrt(x); }
+};
+
+/// Hyperbolic tangent.
+struct tanh_fn : floating_result {
+    static constexpr const char* name = "tanh";
+    template <arithmetic T>
+    T operator()(T x) const noexcept { return std::tanh(x); }
+    template <simd_batch B>
+    B operator()(const B& x) const noexcept { return simd::tanh(x); }
+};
+
+/// The logistic function 1 / (1 + e^-x).
+struct sigmoid_fn : floating_result {
+    static constexpr const char* name = "sigmoid";
+    template <arithmetic T>
+    T operator()(T x) const noexcept { return T(1) / (T(1) + std::exp(-x)); }
+    template <simd_batch B>
+    B operator()(const B& x) const noexcept {
+        using T = typename B::value_type;
+        const B one = B::broadcast(T(1));
+        return one / (one + simd::exp(-x));
+    }
+};
+
+/// |x|, keeping the element type (identity for unsigned types).
+struct abs_fn : arithmetic_result {
+    static constexpr const char* name = "absolute";
+    template <arithmetic T>
+    T operator()(T x) const noexcept {
+        if constexpr (std::is_floating_point_v<T>) return std::abs(x);
+        else if constexpr (std::is_unsigned_v<T>) return x;
+        else return static_cast<T>(x < 0 ? -x : x);
+    }
+    template <simd_batch B>
+    B operator()(const B& x) const noexcept { return simd::abs(x); }
+};
+
+/// x^p for one exponent p of type P. Floating x keeps its type; integer x with a
+/// floating exponent gives double; integer x with an integer exponent stays integer
+/// (as NumPy; a negative exponent truncates like C's integer division: 1/x^|p|).
+template <arithmetic P>
+struct pow_fn {
+    static constexpr const char* name = "power";
+    template <class T>
+    using result = std::conditional_t<std::is_integral_v<T> && std::is_floating_point_v<P>, double, T>;
+
+    P m_exponent;
+
+    template <arithmetic T>
+    T operator()(T x) const noexcept {
+        if constexpr (std::is_floating_point_v<T>) {
+            return static_cast<T>(std::pow(x, static_cast<T>(m_exponent)));
+        } else {
+            if (m_exponent < 0) {
+                if (x == 1) return 1;
+                if constexpr (std::is_signed_v<T>)
+                    if (x == -1) return (static_cast<std::int64_t>(m_exponent) % 2 == 0) ? T(1) : T(-1);
+                return 0;
+            }
+            T r = 1;
+            T b = x;
+            for (auto e = static_cast<std::uint64_t>(m_exponent); e != 0; e >>= 1) {
+                if (e & 1) r = static_cast<T>(r * b);
+                b = static_cast<T>(b * b);
+            }
+            return r;
+        }
+    }
+    template <simd_batch B>
+    B operator()(const B& x) const noexcept {
+        using T = typename B::value_type;
+        if constexpr (std::is_floating_point_v<T>) {
+            // Small integer exponents by repeated squaring: exact to a few roundings,
+            // where exp(p log x) loses several ulp in float.
+            const double p = static_cast<double>(m_exponent);
+            if (p == std::trunc(p) && std::abs(p) <= 64) {
+                const B one = B::broadcast(T(1));
+                B r = one;
+                B b = x;
+                for (auto e = static_cast<unsigned>(std::abs(p)); e != 0; e >>= 1) {
+                    if (e & 1u) r = r * b;
+                    if (e > 1) b = b * b;
+                }
+                return p < 0 ? one / r : r;
+            }
+            return simd::pow(x, static_cast<T>(m_exponent));
+        } else {
+            alignas(64) T v[B::size];
+            x.store_unaligned(v);
+            for (std::size_t k = 0; k < B::size; ++k) v[k] = (*this)(v[k]);
+            return B::load_unaligned(v);
+        }
+    }
+};
+
+/// NumPy's `maximum`: the larger element, NaN if either is NaN.
+struct maximum_fn : arithmetic_result {
+    static constexpr const char* name = "maximum";
+    template <arithmetic T>
+    T operator()(T a, T b) const noexcept {
+        if (a != a) return a;  // NaN (never true for integers)
+        if (b != b) return b;
+        return a < b ? b : a;
+    }
+    template <simd_batch B>
+    B operator()(const B& a, const B& b) const noexcept { return simd::maximum(a, b); }
+};
+
+/// NumPy's `minimum`: the smaller element, NaN if either is NaN.
+struct minimum_fn : arithmetic_result {
+    static constexpr const char* name = "minimum";
+    template <arithmetic T>
+    T operator()(T a, T b) const noexcept {
+        if (a != a) return a;
+        if (b != b) return b;
+        return b < a ? b : a;
+    }
+    template <simd_batch B>
+    B operator()(const B& a, const B& b) const noexcept { return simd::minimum(a, b); }
+};
+
+}  // namespace fn
+
+/// Element-wise e^x (integers give double), lazy.
+template <tensor_expression E>
+auto exp(E&& e) {
+    return detail::make_elementwise(fn::exp_fn{}, std::forward<E>(e));
+}
+/// Element-wise natural logarithm (integers give double), lazy.
+template <tensor_expression E>
+auto log(E&& e) {
+    return detail::make_elementwise(fn::log_fn{}, std::forward<E>(e));
+}
+/// Element-wise square root (integers give double), lazy.
+template <tensor_expression E>
+auto sqrt(E&& e) {
+    return detail::make_elementwise(fn::sqrt_fn{}, std::forward<E>(e));
+}
+/// Element-wise hyperbolic tangent (integers give double), lazy.
+template <tensor_expression E>
+auto tanh(E&& e) {
+    return detail::make_elementwise(fn::tanh_fn{}, std::forward<E>(e));
+}
+/// Element-wise logistic function 1 / (1 + e^-x) (integers give double), lazy.
+template <tensor_expression E>
+auto sigmoid(E&& e) {
+    return detail::make_elementwise(fn::sigmoid_fn{}, std::forward<E>(e));
+}
+/// Element-wise absolute value, keeping the element type, lazy.
+template <tensor_expression E>
+auto abs(E&& e) {
+    return detail::make_elementwise(fn::abs_fn{}, std::forward<E>(e));
+}
+/// Element-wise `x^p` for one scalar exponent `p`, lazy. Floating `x` keeps its type;
+/// integer `x` gives double for a floating `p` and stays integer for an integer `p`.
+template <tensor_expression E, arithmetic P>
+auto pow(E&& x, P p) {
+    return detail::make_elementwise(fn::pow_fn<P>{p}, std::forward<E>(x));
+}
+/// NumPy's `maximum`: element-wise larger value, broadcasting, NaN-propagating, lazy.
+/// Either side may be a scalar.
+template <class A, class B>
+    requires detail::operand_pair<A, B>
+auto maximum(A&& a, B&& b) {
+    return detail::binary(fn::maximum_fn{}, std::forward<A>(a), std::forward<B>(b));
+}
+/// NumPy's `minimum`: element-wise smaller value, broadcasting, NaN-propagating, lazy.
+/// Either side may be a scalar.
+template <class A, class B>
+    requires detail::operand_pair<A, B>
+auto minimum(A&& a, B&& b) {
+    return detail::binary(fn::minimum_fn{}, std::forward<A>(a), std::forward<B>(b));
+}
+
+}  // namespace tmath

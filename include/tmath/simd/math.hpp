@@ -1,0 +1,309 @@
+#pragma once
+/// @file math.hpp
+/// Lane-wise math on `simd::batch<T>`: exp, log, sqrt, abs, tanh, pow, max/min (plain
+/// and NaN-propagating), comparisons giving masks, and select. Every function takes an
+/// xsimd batch or the one-lane `scalar_batch` stand-in and answers the same either way;
+/// masks are `simd::mask<T>` (xsimd's batch_bool, or `bool` for the stand-in).
+/// No xsimd type leaves namespace tmath::simd.
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <type_traits>
+
+#include "tmath/simd/simd.hpp"
+
+// GCC 12 reports AVX-512 intrinsics that start from `_mm512_undefined_*()` as reading
+// uninitialized values when they inline into these wrappers (false positive, GCC PR 105593).
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+
+namespace tmath::simd {
+
+/// The mask type of `batch<T>`: one boolean per lane.
+#if TMATH_SIMD_ENABLED
+template <class T>
+using mask = std::conditional_t<has_native_batch<T>, xsimd::batch_bool<T, arch>, bool>;
+#else
+template <class T>
+using mask = bool;
+#endif
+
+namespace detail {
+template <class B>
+inline constexpr bool is_scalar_batch = false;
+template <class T>
+inline constexpr bool is_scalar_batch<scalar_batch<T>> = true;
+}  // namespace detail
+
+/// The mask type of a batch type B.
+template <class B>
+using mask_of = mask<typename B::value_type>;
+
+#define TMATH_SIMD_UNARY(name, scalar_expr, batch_expr)        \
+    template <class B>                                         \
+    inline B name(const B& x) noexcept {                       \
+        if constexpr (detail::is_scalar_batch<B>) {            \
+            using T = typename B::value_type;                  \
+            const T v = x.value;                               \
+            return {static_cast<T>(scalar_expr)};              \
+        } else {                                               \
+            return batch_expr;                                 \
+        }                                                      \
+    }
+
+// The batch branch is only instantiated for xsimd batches; `if constexpr` keeps the
+// xsimd names out of TMATH_NO_SIMD builds.
+#if TMATH_SIMD_ENABLED
+#define TMATH_SIMD_XS(call) xsimd::call
+#else
+#define TMATH_SIMD_XS(call) x
+#endif
+
+/// e^x lane by lane (floating point).
+TMATH_SIMD_UNARY(exp, std::exp(v), TMATH_SIMD_XS(exp(x)))
+#if TMATH_SIMD_ENABLED && XSIMD_VERSION_MAJOR < 9 && !defined(__OPTIMIZE__) && defined(__AVX512BW__)
+// xsimd 8's log (and pow, built on it) select integer batches, which do not compile
+// for AVX-512BW without optimization: lane by lane in that configuration only.
+#define TMATH_SIMD_SLOW_LOG 1
+#else
+#define TMATH_SIMD_SLOW_LOG 0
+#endif
+
+/// Applies `f` to every lane of `x`.
+template <class B, class F>
+inline B map_lanes(const B& x, F f) noexcept {
+    using T = typename B::value_type;
+    alignas(64) T v[B::size];
+    x.store_unaligned(v);
+    for (std::size_t k = 0; k < B::size; ++k) v[k] = f(v[k]);
+    return B::load_unaligned(v);
+}
+
+#if TMATH_SIMD_SLOW_LOG
+/// Natural logarithm lane by lane (floating point).
+TMATH_SIMD_UNARY(log, std::log(v), map_lanes(x, [](auto v) { return std::log(v); }))
+#else
+/// Natural logarithm lane by lane (floating point).
+TMATH_SIMD_UNARY(log, std::log(v), TMATH_SIMD_XS(log(x)))
+#endif
+/// Square root lane by lane (floating point).
+TMATH_SIMD_UNARY(sqrt, std::sqrt(v), TMATH_SIMD_XS(sqrt(x)))
+/// Hyperbolic tangent lane by lane (floating point).
+TMATH_SIMD_UNARY(tanh, std::tanh(v), TMATH_SIMD_XS(tanh(x)))
+
+#undef TMATH_SIMD_XS
+#undef TMATH_SIMD_UNARY
+
+/// |x| lane by lane (floating point and signed integers; identity for unsigned).
+template <class B>
+inline B abs(const B& x) noexcept {
+    using T = typename B::value_type;
+    if constexpr (std::is_unsigned_v<T>) {
+        return x;
+    } else if constexpr (detail::is_scalar_batch<B>) {
+        if constexpr (std::is_floating_point_v<T>) return {std::abs(x.value)};
+        else return {static_cast<T>(x.value < 0 ? -x.value : x.value)};
+    } else {
+#if TMATH_SIMD_ENABLED
+        return xsimd::abs(x);
+#else
+        return x;
+#endif
+    }
+}
+
+/// x^p lane by lane with one exponent for every lane (floating point).
+template <class B>
+inline B pow(const B& x, typename B::value_type p) noexcept {
+    if constexpr (detail::is_scalar_batch<B>) {
+        return {std::pow(x.value, p)};
+    } else {
+#if TMATH_SIMD_SLOW_LOG
+        return map_lanes(x, [p](auto v) { return std::pow(v, p); });
+#elif TMATH_SIMD_ENABLED
+        return xsimd::pow(x, B::broadcast(p));
+#else
+        return x;
+#endif
+    }
+}
+
+/// Lane-wise maximum; with a NaN lane the result is unspecified (use `maximum`).
+template <class B>
+inline B max(const B& a, const B& b) noexcept {
+    if constexpr (detail::is_scalar_batch<B>) {
+        return {std::max(a.value, b.value)};
+    } else {
+#if TMATH_SIMD_ENABLED
+        return xsimd::max(a, b);
+#else
+        return a;
+#endif
+    }
+}
+
+/// Lane-wise minimum; with a NaN lane the result is unspecified (use `minimum`).
+template <class B>
+inline B min(const B& a, const B& b) noexcept {
+    if constexpr (detail::is_scalar_batch<B>) {
+        return {std::min(a.value, b.value)};
+    } else {
+#if TMATH_SIMD_ENABLED
+        return xsimd::min(a, b);
+#else
+        return a;
+#endif
+    }
+}
+
+/// Lane-wise comparisons giving masks.
+template <class B>
+inline mask_of<B> eq(const B& a, const B& b) noexcept {
+    if constexpr (detail::is_scalar_batch<B>) return a.value == b.value;
+    else return a == b;
+}
+/// a != b per lane.
+template <class B>
+inline mask_of<B> ne(const B& a, const B& b) noexcept {
+    if constexpr (detail::is_scalar_batch<B>) return a.value != b.value;
+    else return a != b;
+}
+/// a < b per lane.
+template <class B>
+inline mask_of<B> lt(const B& a, const B& b) noexcept {
+    if constexpr (detail::is_scalar_batch<B>) return a.value < b.value;
+    else return a < b;
+}
+/// a <= b per lane.
+template <class B>
+inline mask_of<B> le(const B& a, const B& b) noexcept {
+    if constexpr (detail::is_scalar_batch<B>) return a.value <= b.value;
+    else return a <= b;
+}
+/// a > b per lane.
+template <class B>
+inline mask_of<B> gt(const B& a, const B& b) noexcept {
+    if constexpr (detail::is_scalar_batch<B>) return a.value > b.value;
+    else return a > b;
+}
+/// a >= b per lane.
+template <class B>
+inline mask_of<B> ge(const B& a, const B& b) noexcept {
+    if constexpr (detail::is_scalar_batch<B>) return a.value >= b.value;
+    else return a >= b;
+}
+
+/// `m ? a : b` per lane.
+template <class B>
+inline B select(const mask_of<B>& m, const B& a, const B& b) noexcept {
+    if constexpr (detail::is_scalar_batch<B>) {
+        return m ? a : b;
+    } else {
+#if TMATH_SIMD_ENABLED
+#if XSIMD_VERSION_MAJOR < 9 && !defined(__OPTIMIZE__)
+        // xsimd 8's AVX-512BW integer select does not compile without optimization
+        // (its immediate-operand blends become macros): go lane by lane there.
+        using T = typename B::value_type;
+        if constexpr (std::is_integral_v<T>) {
+            alignas(64) bool c[B::size];
+            alignas(64) T x[B::size];
+            alignas(64) T y[B::size];
+            m.store_unaligned(c);
+            a.store_unaligned(x);
+            b.store_unaligned(y);
+            for (std::size_t k = 0; k < B::size; ++k) x[k] = c[k] ? x[k] : y[k];
+            return B::load_unaligned(x);
+        } else {
+            return xsimd::select(m, a, b);
+        }
+#else
+        return xsimd::select(m, a, b);
+#endif
+#else
+        return a;
+#endif
+    }
+}
+
+/// True per lane where x is NaN (always false for integers).
+template <class B>
+inline mask_of<B> isnan(const B& x) noexcept {
+    return ne(x, x);
+}
+
+/// NumPy's `maximum`: lane-wise maximum that propagates NaN from either side.
+template <class B>
+inline B maximum(const B& a, const B& b) noexcept {
+    if constexpr (std::is_floating_point_v<typename B::value_type>)
+        return select(isnan(a), a, select(isnan(b), b, max(a, b)));
+    else
+        return max(a, b);
+}
+
+/// NumPy's `minimum`: lane-wise minimum that propagates NaN from either side.
+template <class B>
+inline B minimum(const B& a, const B& b) noexcept {
+    if constexpr (std::is_floating_point_v<typename B::value_type>)
+        return select(isnan(a), a, select(isnan(b), b, min(a, b)));
+    else
+        return min(a, b);
+}
+
+/// Writes the lanes of mask `m` of `batch<T>` as `width<T>` bools at `out`.
+template <class T>
+inline void store_mask(bool* out, const mask<T>& m) noexcept {
+    if constexpr (!has_native_batch<T>) *out = m;
+    else m.store_unaligned(out);
+}
+
+/// The mask of `batch<T>` whose lanes are the `width<T>` bools at `in`.
+template <class T>
+inline mask<T> load_mask(const bool* in) noexcept {
+#if TMATH_SIMD_ENABLED
+    if constexpr (has_native_batch<T>) {
+        // Widen the bytes to lanes holding the bits of T(0) or T(1) (an integer loop the
+        // compiler vectorizes), then compare: xsimd's batch_bool loads go lane by lane.
+        using B = batch<T>;
+        using U = std::conditional_t<sizeof(T) == 8, std::uint64_t, std::uint32_t>;
+        static_assert(sizeof(U) == sizeof(T));
+        const U one = std::bit_cast<U>(T(1));
+        alignas(64) U bits[B::size];
+        const auto* bytes = reinterpret_cast<const unsigned char*>(in);
+        for (std::size_t k = 0; k < B::size; ++k) bits[k] = static_cast<U>(bytes[k]) * one;
+        alignas(64) T lanes[B::size];
+        std::memcpy(lanes, bits, sizeof(lanes));
+        return B::load_aligned(lanes) != B::broadcast(T(0));
+    } else {
+        return *in;
+    }
+#else
+    return *in;
+#endif
+}
+
+/// The mask of `batch<To>` with the lanes of mask `m` of `batch<From>`, when both have
+/// the same number of lanes (a lane-by-lane copy otherwise).
+template <class To, class From>
+inline mask<To> convert_mask(const mask<From>& m) noexcept {
+    if constexpr (std::is_same_v<To, From>) {
+        return m;
+    } else {
+        static_assert(width<To> == width<From>, "convert_mask needs equal lane counts");
+        alignas(64) bool tmp[width<From>];
+        store_mask<From>(tmp, m);
+        return load_mask<To>(tmp);
+    }
+}
+
+}  // namespace tmath::simd
+
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
