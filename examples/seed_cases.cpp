@@ -38,7 +38,11 @@ int main() {
     report("vector broadcast    [[1,2,3],[4,5,6]] * [10,20,30]", tmath::eval(x * tmath::tensor<float>{10, 20, 30}),
            "[[ 10  40  90]\n [ 40 100 180]]");
 
-    // dot and matmul arrive with the products issue.
+    report("dot                 [1,2,3] . [4,5,6]", tmath::dot(u, v), "32");
+    report("matmul              [[1,2],[3,4]] x [[5,6],[7,8]]", tmath::eval(tmath::matmul(a, b)),
+           "[[19 22]\n [43 50]]");
+    tmath::tensor<float> batch = tmath::matmul(tmath::ones<float>({3, 2, 4}), tmath::ones<float>({3, 4, 5}));
+    report("batched matmul      (3,2,4) @ (3,4,5) -> shape", batch.shape(), "(3, 2, 5)");
     std::cout << (failures == 0 ? "all seed cases match\n" : "some seed cases differ\n");
     return failures == 0 ? 0 : 1;
 }
