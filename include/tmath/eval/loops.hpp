@@ -133,10 +133,17 @@ inline void run_flat(D* dst, std::ptrdiff_t n, Ev& ev) noexcept {
 template <class V, class D, class Cur>
 inline void run_rows(D* dst, std::ptrdiff_t dst_step, std::size_t rows, std::ptrdiff_t n, Cur cur,
                      bool stream) noexcept {
+    // next_row() only between rows: a broadcast operand reads its next value there.
     if (cur.unit_stride()) {  // the same for every row: dispatch once
-        for (std::size_t i = 0; i < rows; ++i, dst += dst_step, cur.next_row()) write_row<true, V>(dst, n, cur, stream);
+        for (std::size_t i = 0; i < rows; ++i) {
+            if (i != 0) cur.next_row(), dst += dst_step;
+            write_row<true, V>(dst, n, cur, stream);
+        }
     } else {
-        for (std::size_t i = 0; i < rows; ++i, dst += dst_step, cur.next_row()) write_row<false, V>(dst, n, cur, stream);
+        for (std::size_t i = 0; i < rows; ++i) {
+            if (i != 0) cur.next_row(), dst += dst_step;
+            write_row<false, V>(dst, n, cur, stream);
+        }
     }
 }
 
