@@ -19,6 +19,7 @@
 #include "tmath/core/shape.hpp"
 #include "tmath/reduce/axes.hpp"
 #include "tmath/reduce/ops.hpp"
+#include "tmath/simd/math.hpp"
 #include "tmath/simd/reduce_ops.hpp"
 #include "tmath/simd/simd.hpp"
 
@@ -60,8 +61,8 @@ R row_exp_sum(const R* p, R m, R* e, std::size_t n) noexcept {
     B s0 = simd::splat(R(0)), s1 = s0;
     std::size_t j = 0;
     for (; j + 2 * w <= n; j += 2 * w) {
-        const B e0 = simd::exp_batch<R>(simd::load(p + j) - mb);
-        const B e1 = simd::exp_batch<R>(simd::load(p + j + w) - mb);
+        const B e0 = simd::exp(simd::load(p + j) - mb);
+        const B e1 = simd::exp(simd::load(p + j + w) - mb);
         if (e) simd::store(e + j, e0), simd::store(e + j + w, e1);
         s0 = s0 + e0;
         s1 = s1 + e1;
@@ -123,7 +124,7 @@ void softmax_columns(const R* p, R* y, std::size_t n, std::size_t inner, R* m, R
             R* e = yc + k * inner;
             std::size_t j = 0;
             for (; j + w <= c; j += w) {
-                const B v = simd::exp_batch<R>(simd::load(r + j) - simd::load(m + j));
+                const B v = simd::exp(simd::load(r + j) - simd::load(m + j));
                 if constexpr (!Log) simd::store(e + j, v);
                 simd::store(s + j, simd::load(s + j) + v);
             }

@@ -59,30 +59,6 @@ inline batch<T> nan_part(const batch<T>& x) noexcept {
     }
 }
 
-/// Lane-wise e^x for floating-point batches.
-template <class T>
-inline batch<T> exp_batch(const batch<T>& x) noexcept {
-    if constexpr (has_native_batch<T>) {
-#if TMATH_SIMD_ENABLED
-        return xsimd::exp(x);
-#endif
-    } else {
-        return {static_cast<T>(std::exp(x.value))};
-    }
-}
-
-/// Lane-wise natural logarithm for floating-point batches.
-template <class T>
-inline batch<T> log_batch(const batch<T>& x) noexcept {
-    if constexpr (has_native_batch<T>) {
-#if TMATH_SIMD_ENABLED
-        return xsimd::log(x);
-#endif
-    } else {
-        return {static_cast<T>(std::log(x.value))};
-    }
-}
-
 }  // namespace tmath::simd
 
 #if defined(__GNUC__) && !defined(__clang__)
