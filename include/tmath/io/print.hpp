@@ -1,10 +1,11 @@
 #pragma once
 /// @file print.hpp
 /// `operator<<` for tensors, views, expressions and shapes, in NumPy's style: nested
-/// brackets, right-aligned columns, `True`/`False` for bool, and tensors of more than
-/// `threshold` elements summarized with `...` (edge items at each end of every long
-/// dimension). Elements are formatted as the stream formats numbers (its flags, and its
-/// precision unless `tmath::precision` or print_options set one); the stream's state is
+/// brackets, right-aligned columns, rows wrapped at 75 characters, `True`/`False` for
+/// bool, floating point as NumPy writes it (`[ 0.5 12. ]`, see float_format.hpp), and
+/// tensors of more than `threshold` elements summarized with `...` (edge items at each
+/// end of every long dimension). Integers follow the stream's flags (`std::hex`), and
+/// floating point does under `std::fixed` or `std::scientific`; the stream's state is
 /// left as it was.
 
 #include <algorithm>
@@ -19,17 +20,19 @@
 #include "tmath/containers/tensor_view.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/shape.hpp"
+#include "tmath/io/float_format.hpp"
 #include "tmath/io/print_options.hpp"
 
 namespace tmath {
 
 namespace detail {
 
-/// The text of one element: `True`/`False` for bool, else the number formatted like `os`
-/// would (its flags), with `precision` digits when it is not negative.
-class cell_formatter {
+/// The text of one element as the stream would format it (its flags; `precision` when it
+/// is not negative): integers always, floating point when the stream is set to
+/// `std::fixed` or `std::scientific`.
+class stream_formatter {
 public:
-    cell_formatter(const std::ostream& os, int precision) {
+    stream_formatter(const std::ostream& os, int precision) {
         m_buf.copyfmt(os);
         m_buf.width(0);
         m_buf.exceptions(std::ios_base::goodbit);
@@ -37,31 +40,71 @@ public:
     }
     template <class T>
     std::string operator()(T v) {
-        if constexpr (std::is_same_v<T, bool>) {
-            return v ? "True" : "False";
-        } else {
-            m_buf.str(std::string());
-            m_buf.clear();
-            m_buf << +v;
-            return m_buf.str();
-        }
+        m_buf.str(std::string());
+        m_buf.clear();
+        m_buf << +v;
+        return m_buf.str();
     }
 
 private:
     std::ostringstream m_buf;
 };
 
+/// The texts of the shown elements `values` (in print order), as NumPy writes them:
+/// `True`/`False` (padded to five characters except at rank 0), NumPy's float format
+/// unless the stream asks for fixed or scientific notation, integers as the stream
+/// writes them.
+template <class T>
+std::vector<std::string> element_texts(const std::vector<T>& values, std::size_t rank, const std::ostream& os,
+                                       const print_options& o) {
+    std::vector<std::string> cells;
+    cells.reserve(values.size());
+    if constexpr (std::is_same_v<T, bool>) {
+        for (const bool v : values) cells.emplace_back(v ? (rank ? " True" : "True") : "False");
+    } else if constexpr (std::is_floating_point_v<T>) {
+        if ((os.flags() & std::ios_base::floatfield) == std::ios_base::fmtflags{}) {
+            if (rank == 0) {
+                cells.push_back(scalar_text(values.front()));
+            } else {
+                const float_format<T> format(values, o.precision < 0 ? 8 : o.precision, o.suppress);
+                for (const T v : values) cells.push_back(format(v));
+            }
+            return cells;
+        }
+        stream_formatter format(os, o.precision);
+        for (const T v : values) cells.push_back(format(v));
+    } else {
+        stream_formatter format(os, -1);
+        for (const T v : values) cells.push_back(format(v));
+    }
+    return cells;
+}
+
+/// Appends `word` to the current `line`, first moving the line into `out` and starting a
+/// new one with `indent` when the word would pass `width` (and a new line would help).
+inline void extend_line(std::string& out, std::string& line, const std::string& word, std::size_t width,
+                        const std::string& indent) {
+    if (line.size() + word.size() > width && line.size() > indent.size()) {
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        out += line;
+        out += '\n';
+        line = indent;
+    }
+    line += word;
+}
+
 /// Prints the array `x` (data(), shape(), strides()) with options `o`.
 template <class X>
 void print_array(std::ostream& os, const X& x, const print_options& o) {
+    using value_type = std::remove_cvref_t<decltype(*x.data())>;
     os.width(0);  // a field width is consumed by the tensor, as by any formatted output
     const auto& shape = x.shape();
     const auto& strides = x.strides();
     const std::size_t r = shape.size();
-    cell_formatter format(os, o.precision);
     const auto* data = x.data();
     if (r == 0) {
-        os << format(*data);
+        const std::vector<std::string> cell = element_texts(std::vector<value_type>{*data}, 0, os, o);
+        os << cell.front();
         return;
     }
     const std::size_t n = shape_size(std::span<const std::size_t>(shape.data(), r));
@@ -74,53 +117,60 @@ void print_array(std::ostream& os, const X& x, const print_options& o) {
     // The indices shown along a dimension of extent m: all, or the edges and a gap.
     auto cut = [&](std::size_t m) { return summarize && m > 2 * edge; };
 
-    // Pass 1: format the shown elements (in print order) to learn the column width.
-    std::vector<std::string> cells;
-    std::size_t width = 0;
+    // Pass 1: the shown elements in print order; their texts share one width.
+    std::vector<value_type> values;
     auto collect = [&](auto&& self, std::size_t depth, std::ptrdiff_t off) -> void {
         const std::size_t m = shape[depth];
         for (std::size_t i = 0; i < m; ++i) {
             if (cut(m) && i == edge) i = m - edge;
             const std::ptrdiff_t at = off + static_cast<std::ptrdiff_t>(i) * strides[depth];
             if (depth + 1 == r) {
-                cells.push_back(format(data[at]));
-                width = std::max(width, cells.back().size());
+                values.push_back(data[at]);
             } else {
                 self(self, depth + 1, at);
             }
         }
     };
     collect(collect, 0, 0);
+    std::vector<std::string> cells = element_texts(values, r, os, o);
+    std::size_t width = 0;
+    for (const auto& c : cells) width = std::max(width, c.size());
+    for (auto& c : cells) c.insert(0, width - c.size(), ' ');
 
-    // Pass 2: brackets, separators and `...` around the padded cells.
-    std::string out;
+    // Pass 2: NumPy's layout. Each level indents its rows one more space; rows of the last
+    // axis wrap at the line width; `...` stands for the elided items.
     std::size_t next = 0;
-    auto emit = [&](auto&& self, std::size_t depth) -> void {
+    auto emit = [&](auto&& self, std::size_t depth, const std::string& indent, std::size_t line_width) -> std::string {
         const std::size_t m = shape[depth];
-        const std::string line_sep = std::string(r - depth - 1, '\n') + std::string(depth + 1, ' ');
-        out += '[';
-        for (std::size_t i = 0; i < m; ++i) {
-            if (depth + 1 == r) {
-                if (i) out += ' ';
+        const std::string inner_indent = indent + ' ';
+        std::string out;
+        if (depth + 1 == r) {
+            const std::size_t elem_width = line_width > 0 ? line_width - 1 : 0;  // room for ']'
+            std::string line = indent;
+            for (std::size_t i = 0; i < m; ++i) {
                 if (cut(m) && i == edge) {
-                    out += "... ";
+                    extend_line(out, line, "...", elem_width, indent);
+                    line += ' ';
                     i = m - edge;
                 }
-                out.append(width - cells[next].size(), ' ');
-                out += cells[next++];
-            } else {
-                if (i) out += line_sep;
+                extend_line(out, line, cells[next++], elem_width, indent);
+                if (i + 1 < m) line += ' ';
+            }
+            out += line;
+        } else {
+            const std::string row_sep(r - depth - 1, '\n');
+            for (std::size_t i = 0; i < m; ++i) {
                 if (cut(m) && i == edge) {
-                    out += "...";
-                    out += line_sep;
+                    out += indent + "..." + row_sep;
                     i = m - edge;
                 }
-                self(self, depth + 1);
+                out += indent + self(self, depth + 1, inner_indent, line_width > 0 ? line_width - 1 : 0);
+                if (i + 1 < m) out += row_sep;
             }
         }
-        out += ']';
+        return '[' + out.substr(indent.size()) + ']';
     };
-    emit(emit, 0);
+    const std::string out = emit(emit, 0, " ", o.linewidth);
     os.write(out.data(), static_cast<std::streamsize>(out.size()));
 }
 
@@ -145,8 +195,7 @@ void print_expression(std::ostream& os, const E& e, const print_options& o) {
 }  // namespace detail
 
 /// Prints a tensor, view or expression in NumPy's style, e.g. `[[1 2]\n [3 4]]`;
-/// expressions are evaluated first. Uses the stream's number formatting and leaves
-/// the stream's state unchanged.
+/// expressions are evaluated first. Leaves the stream's state unchanged.
 template <tensor_expression E>
 std::ostream& operator<<(std::ostream& os, const E& e) {
     detail::print_expression(os, e, stream_print_options(os));

@@ -1,8 +1,8 @@
 #pragma once
 /// @file print_options.hpp
-/// How tensors print: precision, NumPy's summarization threshold and edge items, and
-/// the `tmath::precision(n)` stream manipulator. The stream's own precision and flags
-/// are never changed by printing a tensor.
+/// How tensors print: NumPy's print options (precision, summarization threshold and edge
+/// items, line width, suppress) and the `tmath::precision(n)` stream manipulator. The
+/// stream's own precision and flags are never changed by printing a tensor.
 
 #include <cstddef>
 #include <ios>
@@ -12,12 +12,19 @@ namespace tmath {
 
 /// Options for printing a tensor (NumPy's `printoptions` subset).
 struct print_options {
-    /// Significant digits of floating-point elements; negative: the stream's precision.
+    /// Most digits after the point of floating-point elements (NumPy's `precision`);
+    /// negative: NumPy's default, 8. On a stream set to `std::fixed` or `std::scientific`
+    /// it replaces the stream's precision; negative: the stream's.
     int precision = -1;
     /// Tensors with more elements than this are summarized with `...` (NumPy: 1000).
     std::size_t threshold = 1000;
     /// Items shown at each end of a summarized dimension (NumPy: 3).
     std::size_t edgeitems = 3;
+    /// Characters per line before a row wraps (NumPy: 75).
+    std::size_t linewidth = 75;
+    /// Positional notation unless a value reaches 1e8, however small the others (NumPy's
+    /// `suppress`).
+    bool suppress = false;
 };
 
 namespace detail {
@@ -29,10 +36,10 @@ inline int precision_slot() {
 }  // namespace detail
 
 /// Stream manipulator: `os << tmath::precision(3) << t` prints floating-point tensor
-/// elements with 3 significant digits on `os` from then on (until set again; a negative
-/// value goes back to the stream's own precision). The stream's precision is untouched.
+/// elements with at most 3 digits after the point on `os` from then on (until set again;
+/// a negative value goes back to the default). The stream's precision is untouched.
 struct precision {
-    /// Significant digits; negative for the stream's own precision.
+    /// Digits after the point; negative for the default.
     int digits;
     /// A manipulator for `digits` significant digits.
     explicit precision(int d) noexcept : digits(d) {}
