@@ -288,3 +288,34 @@ TEST_CASE("bad axes throw naming the op the axis and the rank", "[reduce]") {
     CHECK(message([&] { (void)tmath::min(x, std::vector<long>{5}); }) ==
           "min: axis 5 is out of bounds for array of dimension 2");
 }
+
+namespace {
+/// The elements of a tensor in row-major order.
+template <class T>
+std::vector<T> elements_of(const tmath::tensor<T>& t) {
+    return std::vector<T>(t.data(), t.data() + t.size());
+}
+}  // namespace
+
+TEST_CASE("reductions of booleans count and test like NumPy", "[reduce][compare]") {
+    // numpy: x = np.array([[-2, -1, 0, 5], [1, 2, 3, -4], [0, 7, -1, 2]], dtype=np.float32); m = x > 0
+    const tmath::tensor<float> x = {{-2, -1, 0, 5}, {1, 2, 3, -4}, {0, 7, -1, 2}};
+    const tmath::tensor<bool> m = x > 0.0f;
+    // np.sum(m) == 6 (an integer count), np.sum(m, axis=0) == [1 2 1 2], axis=1: [1 3 2]
+    const auto total = tmath::sum(m);
+    static_assert(std::is_same_v<decltype(tmath::sum(m)), std::int64_t>);  // np.sum(m).dtype == int64
+    CHECK(total == 6);
+    CHECK(elements_of(tmath::sum(x > 0.0f, 0)) == std::vector<std::int64_t>{1, 2, 1, 2});
+    CHECK(elements_of(tmath::sum(m, -1)) == std::vector<std::int64_t>{1, 3, 2});
+    // np.mean(m) == 0.5; np.mean(m, axis=1) == [0.25 0.75 0.5]
+    CHECK(tmath::mean(m) == 0.5);
+    CHECK(elements_of(tmath::mean(m, 1)) == std::vector<double>{0.25, 0.75, 0.5});
+    // max/min of bool are any/all: np.max(m, axis=1) == [ True  True  True], np.min(m, axis=0) all False
+    CHECK(tmath::max(m) == true);
+    CHECK(elements_of(tmath::max(m, 1)) == std::vector<bool>{true, true, true});
+    CHECK(elements_of(tmath::min(m, 0)) == std::vector<bool>{false, false, false, false});
+    CHECK(tmath::min(x > -5.0f) == true);
+    // prod of bool: np.prod(x > -5) == 1, np.prod(m) == 0
+    CHECK(tmath::prod(x > -5.0f) == 1);
+    CHECK(tmath::prod(m) == 0);
+}

@@ -26,10 +26,12 @@
 
 namespace tmath {
 
-/// Element type of `sum`/`prod` of T: 64-bit for integers (as NumPy), T otherwise.
+/// Element type of `sum`/`prod` of T: 64-bit for integers and signed for bool (as NumPy),
+/// T otherwise.
 template <class T>
-using sum_result_t =
-    std::conditional_t<std::is_integral_v<T>, std::conditional_t<std::is_signed_v<T>, std::int64_t, std::uint64_t>, T>;
+using sum_result_t = std::conditional_t<
+    std::is_integral_v<T>,
+    std::conditional_t<std::is_signed_v<T> || std::is_same_v<T, bool>, std::int64_t, std::uint64_t>, T>;
 /// Element type of `mean` of T: double for integers, T otherwise.
 template <class T>
 using mean_result_t = std::conditional_t<std::is_integral_v<T>, double, T>;
