@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Packaging checks for CI (called by .ci/run once its apt packages are installed):
 #  1. the vcpkg overlay port: vcpkg.json parses, depends on xsimd, has tmath's version,
-#     and portfile.cmake passes exactly the CMake options the consumer install test uses
-#     (the vcpkg tool itself cannot be downloaded here);
+#     and portfile.cmake (and README.md's install command) pass exactly the CMake options
+#     the consumer install test uses (the vcpkg tool itself cannot be downloaded here);
 #  2. the Conan 2 recipe: `conan create .` offline, Debian's libxsimd-dev standing in for
 #     xsimd/8.1.0 ([platform_requires] in .ci/conan/debian-xsimd); test_package must
 #     build and run. Conan lives in a venv and a CONAN_HOME under build/: nothing outside
@@ -45,6 +45,9 @@ port = options("ports/tmath/portfile.cmake", r"vcpkg_cmake_configure\(.*?\n\)")
 test = options("tests/consumer/run_consumer.cmake", r"set\(install_options [^)]*\)")
 if not port or port != test:
     errors.append(f"portfile.cmake options {sorted(port)} != install test options {sorted(test)}")
+readme = options("README.md", r"cmake -S \. -B build/install [^\n]*")
+if readme != test:
+    errors.append(f"README.md install options {sorted(readme)} != install test options {sorted(test)}")
 for call in ("vcpkg_cmake_install()", "vcpkg_cmake_config_fixup(", "vcpkg_fixup_pkgconfig()",
              "vcpkg_install_copyright(", "/usage\""):
     if call not in open("ports/tmath/portfile.cmake").read():

@@ -23,5 +23,5 @@ class TestPackageConan(ConanFile):
 
     def test(self):
         if can_run(self):
-            bin_path = os.path.join(self.cpp.build.bindir, "test_package")
+            bin_path = os.path.join(self.cpp.build.bindir, "my_app")
             self.run(bin_path, env="conanrun")

@@ -1,6 +1,7 @@
 # Checks that every ```cmake block of README.md's "Install and use" section appears word
 # for word in a file that a test builds: tests/consumer/*.cmake (the consumer tests) or
 # test_package/CMakeLists.txt (conan create). Run with -DSOURCE_DIR=<repository root>.
+cmake_minimum_required(VERSION 3.21)
 file(READ ${SOURCE_DIR}/README.md readme)
 string(FIND "${readme}" "\n## Install and use\n" begin)
 if(begin EQUAL -1)

@@ -7,8 +7,9 @@
 # Inputs (-D): STEP SOURCE_DIR WORK_DIR CXX GENERATOR MAKE_PROGRAM PREFIX_PATH (| separated)
 # XSIMD_DIR XTL_DIR PKG_CONFIG.
 
-# What `cmake --install` is given; ports/tmath/portfile.cmake and conanfile.py pass the
-# same options (.ci/packaging.sh compares them).
+# The options tmath is installed with; ports/tmath/portfile.cmake and README.md's install
+# command pass the same (.ci/packaging.sh compares them).
+cmake_minimum_required(VERSION 3.21)
 set(install_options -DTMATH_BUILD_TESTS=OFF -DTMATH_BUILD_BENCHMARKS=OFF -DTMATH_BUILD_EXAMPLES=OFF)
 
 string(REPLACE "|" ";" PREFIX_PATH "${PREFIX_PATH}")
