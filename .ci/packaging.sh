@@ -16,6 +16,12 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 start=$SECONDS
 
+# python3 with venv (Debian splits ensurepip into python3-venv): the checks and Conan need it.
+if ! command -v python3 >/dev/null || ! python3 -c "import ensurepip, venv" 2>/dev/null; then
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends python3 python3-venv >/dev/null
+fi
+
 echo "== vcpkg port: ports/tmath"
 python3 - <<'PY'
 import json, re, sys
@@ -60,11 +66,7 @@ PY
 echo "== Conan 2: conan create . (offline, Debian's xsimd as xsimd/8.1.0)"
 venv=build/conan-venv
 if [ ! -x "$venv/bin/conan" ]; then
-  if ! python3 -m venv "$venv" 2>/dev/null; then
-    rm -rf "$venv"
-    $SUDO apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
-    python3 -m venv "$venv"
-  fi
+  python3 -m venv "$venv"
   "$venv/bin/pip" install -q --disable-pip-version-check "conan>=2,<3"
 fi
 export CONAN_HOME="$PWD/build/conan-home"
