@@ -11,6 +11,10 @@ int main() {
     const bool ok = tmath::allclose(H, tmath::tensor<float>{{5, 12}, {21, 32}}) &&
                     tmath::allclose(M, tmath::tensor<float>{{19, 22}, {43, 50}});
     std::cout << "tmath " << TMATH_VERSION_MAJOR << '.' << TMATH_VERSION_MINOR << '.'
-              << TMATH_VERSION_PATCH << ": " << H << ' ' << M << (ok ? " ok" : " WRONG") << '\n';
+              << TMATH_VERSION_PATCH;
+#ifdef XSIMD_VERSION_MAJOR
+    std::cout << " on xsimd " << XSIMD_VERSION_MAJOR << '.' << XSIMD_VERSION_MINOR << '.' << XSIMD_VERSION_PATCH;
+#endif
+    std::cout << ": " << H << ' ' << M << (ok ? " ok" : " WRONG") << '\n';
     return ok ? 0 : 1;
 }
