@@ -5,10 +5,7 @@
 
 #include <cstddef>
 
-/// Library version, kept in step with `project(VERSION ...)` in CMakeLists.txt.
-#define TMATH_VERSION_MAJOR 0
-#define TMATH_VERSION_MINOR 1
-#define TMATH_VERSION_PATCH 0
+#include "tmath/version.hpp"
 
 /// Number of dimensions a shape or stride list stores inline (no heap allocation).
 #ifndef TMATH_INLINE_RANK

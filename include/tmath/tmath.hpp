@@ -3,6 +3,7 @@
 /// Umbrella header: everything tmath offers.
 
 #include "tmath/config.hpp"
+#include "tmath/version.hpp"
 #include "tmath/containers/factories.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/containers/tensor_view.hpp"
