@@ -187,6 +187,24 @@ TEMPLATE_TEST_CASE("matmul: transposed and swapaxes and strided views and expres
     check_matmul(r, ac, bf);
 }
 
+TEMPLATE_TEST_CASE("matmul: batch dims next to extent-1 rows with unrelated strides", "[matmul]", float, std::int32_t) {
+    // Regression (found by the NumPy-differential test): with B shared by the batch, A's
+    // batch dims were folded into its rows by comparing each stride with the next dim's
+    // even when that dim had extent 1 (and so any stride): wrong rows were read, and with
+    // a negative row stride memory before A's buffer.
+    using T = TestType;
+    std::vector<T> buf(48);
+    for (std::size_t i = 0; i < buf.size(); ++i) buf[i] = static_cast<T>(static_cast<int>(i % 11) - 5);
+    const auto b = values<T>({1, 7}, 2);
+    // (4,1,1,1) with strides (1,1,3,1): m = 1, the row stride 3 is not the batch step 1.
+    const auto a1 = tmath::adapt(buf.data(), {4, 1, 1, 1}, {1, 1, 3, 1});
+    check_matmul(tmath::eval(tmath::matmul(a1, b)), a1, b);
+    // (4,1,4,4) with strides (16,16,-4,1): rows run backwards inside each batch matrix.
+    const auto b2 = values<T>({4, 3}, 3);
+    const auto a2 = tmath::adapt(buf.data() + 12, {2, 1, 4, 4}, {16, 16, -4, 1});
+    check_matmul(tmath::eval(tmath::matmul(a2, b2)), a2, b2);
+}
+
 TEMPLATE_TEST_CASE("matmul: every assignment form of the product", "[matmul]", float, double, std::int32_t,
                    std::int64_t) {
     using T = TestType;

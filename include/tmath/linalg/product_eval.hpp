@@ -60,11 +60,16 @@ private:
 };
 
 /// True when dims [first, last] of (shape, strides) are one run with the stride of `last`
-/// (each stride is the next one times the next extent), so they index as one dimension.
+/// (each stride is that stride times the extents after it), so they index as one
+/// dimension. Extent-1 dims are skipped; their strides, which may be anything, never
+/// stand in for the run's (a (4,1,1) operand with strides (1,1,3) is not one run of 3s).
 inline bool collapses(std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> strides, std::size_t first,
                       std::size_t last) noexcept {
-    for (std::size_t d = first; d < last; ++d)
-        if (shape[d] != 1 && strides[d] != strides[d + 1] * static_cast<std::ptrdiff_t>(shape[d + 1])) return false;
+    std::ptrdiff_t run = strides[last];
+    for (std::size_t d = last; d-- > first;) {
+        run *= static_cast<std::ptrdiff_t>(shape[d + 1]);
+        if (shape[d] != 1 && strides[d] != run) return false;
+    }
     return true;
 }
 
