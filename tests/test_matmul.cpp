@@ -150,6 +150,13 @@ TEMPLATE_TEST_CASE("matmul: numpy shapes with 1-D promotion and batch broadcasti
     auto z = tmath::full<T>({2, 4}, T(7));
     z = tmath::matmul(tmath::zeros<T>({2, 0}), tmath::zeros<T>({0, 4}));
     for (T v : z) CHECK(v == T(0));
+    // Regression (UBSan, found by the NumPy-differential test): batched k == 0 and m == 0
+    // products over empty (null) operands stepped null pointers through the batch.
+    const tmath::tensor<T> zk = tmath::matmul(tmath::zeros<T>({2, 3, 0}), tmath::zeros<T>({2, 0, 5}));
+    REQUIRE(zk.shape() == std::vector<std::size_t>{2, 3, 5});
+    for (T v : zk) CHECK(v == T(0));
+    const tmath::tensor<T> zm = tmath::matmul(tmath::zeros<T>({2, 0, 3}), tmath::ones<T>({2, 3, 4}));
+    CHECK(zm.shape() == std::vector<std::size_t>{2, 0, 4});
 }
 
 TEMPLATE_TEST_CASE("matmul: transposed and swapaxes and strided views and expressions and mixed types", "[matmul]", float,
