@@ -150,6 +150,13 @@ TEMPLATE_TEST_CASE("matmul: numpy shapes with 1-D promotion and batch broadcasti
     auto z = tmath::full<T>({2, 4}, T(7));
     z = tmath::matmul(tmath::zeros<T>({2, 0}), tmath::zeros<T>({0, 4}));
     for (T v : z) CHECK(v == T(0));
+    // Regression (UBSan, found by the NumPy-differential test): batched k == 0 and m == 0
+    // products over empty (null) operands stepped null pointers through the batch.
+    const tmath::tensor<T> zk = tmath::matmul(tmath::zeros<T>({2, 3, 0}), tmath::zeros<T>({2, 0, 5}));
+    REQUIRE(zk.shape() == std::vector<std::size_t>{2, 3, 5});
+    for (T v : zk) CHECK(v == T(0));
+    const tmath::tensor<T> zm = tmath::matmul(tmath::zeros<T>({2, 0, 3}), tmath::ones<T>({2, 3, 4}));
+    CHECK(zm.shape() == std::vector<std::size_t>{2, 0, 4});
 }
 
 TEMPLATE_TEST_CASE("matmul: transposed and swapaxes and strided views and expressions and mixed types", "[matmul]", float,
@@ -185,6 +192,24 @@ TEMPLATE_TEST_CASE("matmul: transposed and swapaxes and strided views and expres
     STATIC_REQUIRE(std::is_same_v<typename decltype(r)::value_type, std::common_type_t<std::int32_t, T>>);
     const tmath::tensor<std::common_type_t<std::int32_t, T>> ac = ai;
     check_matmul(r, ac, bf);
+}
+
+TEMPLATE_TEST_CASE("matmul: batch dims next to extent-1 rows with unrelated strides", "[matmul]", float, std::int32_t) {
+    // Regression (found by the NumPy-differential test): with B shared by the batch, A's
+    // batch dims were folded into its rows by comparing each stride with the next dim's
+    // even when that dim had extent 1 (and so any stride): wrong rows were read, and with
+    // a negative row stride memory before A's buffer.
+    using T = TestType;
+    std::vector<T> buf(48);
+    for (std::size_t i = 0; i < buf.size(); ++i) buf[i] = static_cast<T>(static_cast<int>(i % 11) - 5);
+    const auto b = values<T>({1, 7}, 2);
+    // (4,1,1,1) with strides (1,1,3,1): m = 1, the row stride 3 is not the batch step 1.
+    const auto a1 = tmath::adapt(buf.data(), {4, 1, 1, 1}, {1, 1, 3, 1});
+    check_matmul(tmath::eval(tmath::matmul(a1, b)), a1, b);
+    // (4,1,4,4) with strides (16,16,-4,1): rows run backwards inside each batch matrix.
+    const auto b2 = values<T>({4, 3}, 3);
+    const auto a2 = tmath::adapt(buf.data() + 12, {2, 1, 4, 4}, {16, 16, -4, 1});
+    check_matmul(tmath::eval(tmath::matmul(a2, b2)), a2, b2);
 }
 
 TEMPLATE_TEST_CASE("matmul: every assignment form of the product", "[matmul]", float, double, std::int32_t,

@@ -60,11 +60,16 @@ private:
 };
 
 /// True when dims [first, last] of (shape, strides) are one run with the stride of `last`
-/// (each stride is the next one times the next extent), so they index as one dimension.
+/// (each stride is that stride times the extents after it), so they index as one
+/// dimension. Extent-1 dims are skipped; their strides, which may be anything, never
+/// stand in for the run's (a (4,1,1) operand with strides (1,1,3) is not one run of 3s).
 inline bool collapses(std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> strides, std::size_t first,
                       std::size_t last) noexcept {
-    for (std::size_t d = first; d < last; ++d)
-        if (shape[d] != 1 && strides[d] != strides[d + 1] * static_cast<std::ptrdiff_t>(shape[d + 1])) return false;
+    std::ptrdiff_t run = strides[last];
+    for (std::size_t d = last; d-- > first;) {
+        run *= static_cast<std::ptrdiff_t>(shape[d + 1]);
+        if (shape[d] != 1 && strides[d] != run) return false;
+    }
     return true;
 }
 
@@ -73,6 +78,7 @@ template <class V, class OA, class OB>
 void run_batched(const matmul_layout& l, V alpha, const OA& a, const OB& b, V beta, V* c,
                  std::span<const std::ptrdiff_t> c_strides) {
     const std::size_t nb = l.batch.size();
+    if (shape_size(l.result.span()) == 0) return;  // nothing to write (and C's data may be null)
     const auto as = std::span<const std::size_t>(a.shape());
     const auto bs = std::span<const std::size_t>(b.shape());
     const auto ast = std::span<const std::ptrdiff_t>(a.strides());
@@ -106,6 +112,10 @@ void run_batched(const matmul_layout& l, V alpha, const OA& a, const OB& b, V be
         if (i + a_batch >= nb && as[i + a_batch - nb] != 1) sa[i] = ast[i + a_batch - nb];
         if (i + b_batch >= nb && bs[i + b_batch - nb] != 1) sb[i] = bst[i + b_batch - nb];
     }
+    // An empty operand (k == 0) is never read, and its data may be null: it is not
+    // stepped through the batch (a null pointer plus an offset is undefined).
+    if (shape_size(as) == 0) sa = strides_t(nb, 0);
+    if (shape_size(bs) == 0) sb = strides_t(nb, 0);
 
     // B the same for every batch and A's batch dims one run with its rows (and C's too):
     // the whole batch is one product with batch * m rows.

@@ -1,0 +1,74 @@
+// tmath's NumPy-differential test: replays every case of the file gen_cases.py wrote
+// (given as the only argument) and prints `N passed, M failed`, with the first failures
+// described; exits non-zero when a case fails or the file is missing or malformed.
+#include "case_file.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+npdiff::outcome replay(const npdiff::test_case& c) {
+    const std::string& op = c.op;
+    if (op == "matmul" || op == "dot") return npdiff::replay_products(c);
+    if (op == "sum" || op == "prod" || op == "mean" || op == "max" || op == "min" || op == "softmax" ||
+        op == "log_softmax")
+        return npdiff::replay_reductions(c);
+    if (op == "add" || op == "sub" || op == "mul" || op == "div" || op == "maximum" || op == "minimum")
+        return npdiff::replay_arithmetic(c);
+    return npdiff::replay_functions(c);
+}
+
+std::string describe(const npdiff::test_case& c) {
+    std::string s = "case at line " + std::to_string(c.line) + ": " + c.op + " of";
+    for (const auto& o : c.operands) {
+        s += std::string(" ") + npdiff::dtype_name(o.type) + npdiff::fmt(o.logical);
+        if (o.view != 'n') s += std::string(" view ") + o.view;
+    }
+    return s;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 2) {
+        std::cerr << "usage: numpy_differential CASES_FILE\n";
+        return 2;
+    }
+    std::ifstream in(argv[1]);
+    if (!in) {
+        std::cerr << "numpy_differential: cannot open " << argv[1] << "\n";
+        return 2;
+    }
+    std::size_t passed = 0, failed = 0, line_number = 0;
+    constexpr std::size_t shown = 10;
+    std::string line;
+    while (std::getline(in, line)) {
+        ++line_number;
+        if (line.empty()) continue;
+        std::string why;
+        npdiff::test_case c;
+        try {
+            c = npdiff::parse_case(line, line_number);
+            why = npdiff::compare(c, replay(c));
+        } catch (const std::exception& e) {
+            why = std::string("malformed case: ") + e.what();
+            c.line = line_number;
+        }
+        if (why.empty()) {
+            ++passed;
+            continue;
+        }
+        if (++failed <= shown) std::cout << "FAILED " << describe(c) << ": " << why << "\n";
+    }
+    if (failed > shown) std::cout << "(" << failed - shown << " more failures not shown)\n";
+    std::cout << passed << " passed, " << failed << " failed\n";
+    if (passed + failed < 10000) {
+        std::cout << "numpy_differential: only " << passed + failed << " cases (expected at least 10000)\n";
+        return 1;
+    }
+    return failed == 0 ? 0 : 1;
+}
