@@ -283,15 +283,15 @@ void attention_naive(attention& o) {
             }
 }
 
-void register_attention(const std::string& row, std::size_t batch, std::size_t m, std::size_t n, std::size_t k,
-                        bool kt) {
-    const std::string size = batch == 1 ? std::to_string(m) + "x" + std::to_string(k) + "_kT"
-                                        : std::to_string(batch) + "x" + std::to_string(m) + "x" + std::to_string(k);
+void register_attention(const std::string& row, std::size_t batch, std::size_t rows, std::size_t cols,
+                        std::size_t depth, bool kt) {
+    const std::string size = batch == 1 ? std::to_string(rows) + "x" + std::to_string(depth) + "_kT"
+                                        : std::to_string(batch) + "x" + std::to_string(rows) + "x" + std::to_string(depth);
     auto add = [&](const std::string& lib, auto run) {
         std::string name = "BM_";
         name.append(row).append("/").append(lib).append("/").append(size);
         benchmark::RegisterBenchmark(name.c_str(), [=](benchmark::State& st) {
-            attention o(batch, m, n, k, kt);
+            attention o(batch, rows, cols, depth, kt);
             for (auto _ : st) {
                 run(o);
                 benchmark::DoNotOptimize(o.s.get());
@@ -425,8 +425,8 @@ int main(int argc, char** argv) {
 #if defined(TMATH_USE_OPENMP) && defined(_OPENMP)
     omp_set_num_threads(1);  // built with TMATH_OPENMP=ON: tmath on one thread too
 #endif
-    for (std::size_t n : {16, 64, 256, 1024, 2048}) register_row<float>("sgemm", op_kind::gemm, n);
-    for (std::size_t n : {16, 64, 256, 1024, 2048}) register_row<double>("dgemm", op_kind::gemm, n);
+    for (std::size_t n : {16u, 64u, 256u, 1024u, 2048u}) register_row<float>("sgemm", op_kind::gemm, n);
+    for (std::size_t n : {16u, 64u, 256u, 1024u, 2048u}) register_row<double>("dgemm", op_kind::gemm, n);
     register_row<float>("sgemm_tA", op_kind::gemm_ta, 1024);
     register_row<float>("sgemm_tB", op_kind::gemm_tb, 1024);
     register_row<float>("sgemv", op_kind::gemv, 4096);

@@ -68,8 +68,9 @@ public:
     const_iterator begin() const noexcept { return data(); }
     const_iterator end() const noexcept { return data() + m_size; }
 
-    /// Views the elements as a span.
-    operator std::span<const T>() const noexcept { return {data(), m_size}; }
+    /// Views the elements as a span. (No conversion operator: `std::span<const T>`'s own
+    /// range constructor already converts a small_vector implicitly, and a second,
+    /// competing conversion path is ambiguous in spirit and warned about by -Wconversion.)
     std::span<const T> span() const noexcept { return {data(), m_size}; }
 
     void reserve(size_type n) {

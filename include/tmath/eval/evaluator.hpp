@@ -120,8 +120,8 @@ public:
     static constexpr std::size_t scratch_capacity = TMATH_OPERAND_SCRATCH_BYTES / sizeof(T);
     static_assert(scratch_capacity >= simd::width<T>, "operand scratch must hold one batch");
 
-    leaf_evaluator(const T* origin, const std::ptrdiff_t* strides) noexcept
-        : m_src(origin), m_ptr(origin), m_strides(strides) {}
+    leaf_evaluator(const T* origin, const std::ptrdiff_t* leaf_strides) noexcept
+        : m_src(origin), m_ptr(origin), m_strides(leaf_strides) {}
     leaf_evaluator(const leaf_evaluator& o) noexcept : m_src(o.m_src), m_ptr(o.m_src), m_strides(o.m_strides) {}
     leaf_evaluator& operator=(const leaf_evaluator&) = delete;
 

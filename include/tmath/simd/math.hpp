@@ -259,8 +259,13 @@ inline B minimum(const B& a, const B& b) noexcept {
 /// Writes the lanes of mask `m` of `batch<T>` as `width<T>` bools at `out`.
 template <class T>
 inline void store_mask(bool* out, const mask<T>& m) noexcept {
+#if TMATH_SIMD_ENABLED
     if constexpr (!has_native_batch<T>) *out = m;
     else m.store_unaligned(out);
+#else
+    // mask<T> is plain bool here, so `m.store_unaligned` would not even parse for clang.
+    *out = m;
+#endif
 }
 
 /// The mask of `batch<T>` whose lanes are the `width<T>` bools at `in`.
