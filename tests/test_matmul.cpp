@@ -135,7 +135,9 @@ TEMPLATE_TEST_CASE("matmul: numpy shapes with 1-D promotion and batch broadcasti
         {{8, 1, 5, 6}, {3, 6, 2}}, {{2, 1, 4, 3}, {5, 3, 2}}, {{5, 6}, {3, 6, 2}}, {{3, 5, 6}, {6, 2}},
         {{3, 5, 6}, {6}},    {{6}, {3, 6, 2}},       {{1, 4, 3}, {2, 1, 3, 5}}, {{0, 3}, {3, 4}},
         {{2, 0}, {0, 4}},    {{0}, {0}},             {{2, 3, 0}, {0, 5}},     {{0, 2, 3}, {3, 4}},
-        {{37, 19}, {19, 41}}, {{2, 17, 33}, {2, 33, 9}}};
+        {{37, 19}, {19, 41}}, {{2, 17, 33}, {2, 33, 9}},
+        // k == 0 with a batch walked index by index (found by the fuzzer: the walk stepped null pointers)
+        {{2, 3, 0}, {2, 0, 5}}, {{3, 1, 2, 0}, {4, 0, 2}}};
     for (const auto& [sa, sb] : cases) {
         CAPTURE(test::fmt(sa), test::fmt(sb));
         const auto a = values<T>(sa, 1);

@@ -106,6 +106,9 @@ void run_batched(const matmul_layout& l, V alpha, const OA& a, const OB& b, V be
         if (i + a_batch >= nb && as[i + a_batch - nb] != 1) sa[i] = ast[i + a_batch - nb];
         if (i + b_batch >= nb && bs[i + b_batch - nb] != 1) sb[i] = bst[i + b_batch - nb];
     }
+    // An empty contraction reads neither operand, whose storage may be null: the batch
+    // walk must not step their pointers (arithmetic on a null pointer is undefined).
+    if (l.k == 0) sa = sb = strides_t(nb, 0);
 
     // B the same for every batch and A's batch dims one run with its rows (and C's too):
     // the whole batch is one product with batch * m rows.
