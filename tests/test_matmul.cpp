@@ -180,6 +180,18 @@ TEMPLATE_TEST_CASE("matmul: transposed and swapaxes and strided views and expres
         const auto k = values<T>({2, n + 1, 3}, 8);
         check_matmul(tmath::eval(tmath::matmul(q, tmath::swapaxes(k, -1, -2))), q, tmath::swapaxes(k, -1, -2));
     }
+    // Batch dimensions of extent 1 with any stride next to a broadcast (stride-0) batch
+    // dimension: the batch must not be folded into the rows (found by the fuzzer: the
+    // fold compared each stride with its neighbour's, and an extent-1 neighbour's stride
+    // is arbitrary). Here the same 3x4 matrix serves both batches.
+    {
+        const auto m = values<T>({3, 4}, 9);
+        const auto b = values<T>({4, 2}, 10);
+        const auto repeated = tmath::adapt(m.data(), {2, 1, 3, 4}, {0, 0, 4, 1});
+        check_matmul(tmath::eval(tmath::matmul(repeated, b)), repeated, b);
+        const auto odd = tmath::adapt(m.data(), {2, 1, 3, 4}, {0, 7, 4, 1});  // extent 1, stride 7
+        check_matmul(tmath::eval(tmath::matmul(odd, b)), odd, b);
+    }
     // Mixed element types promote like std::common_type.
     const auto ai = values<std::int32_t>({4, 5}, 1);
     const auto bf = values<T>({5, 3}, 2);

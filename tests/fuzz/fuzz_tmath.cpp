@@ -33,8 +33,11 @@ using fuzzref::array;
 using fuzzref::shape;
 using fuzzref::strides;
 
+/// What the current run works on (printed with a failure).
+std::string g_context;
+
 [[noreturn]] void fail(const std::string& what) {
-    std::fprintf(stderr, "tmath fuzz failure: %s\n", what.c_str());
+    std::fprintf(stderr, "tmath fuzz failure: %s\n%s", what.c_str(), g_context.c_str());
     std::fflush(stderr);
     std::abort();
 }
@@ -588,6 +591,18 @@ void run(byte_reader& header, byte_reader& values) {
     if (!make_operand(header, st.bases[b_base], b_base, st.b)) return;
     if (!make_operand(header, st.bases[c_base], c_base, st.c)) return;
     st.snapshot();
+    g_context.clear();
+    const char* names[] = {"a", "b", "c"};
+    const operand<T>* ops[] = {&st.a, &st.b, &st.c};
+    for (int i = 0; i < 3; ++i) {
+        const auto& v = ops[i]->ref;
+        std::string st_text;
+        for (auto x : v.st) st_text += std::to_string(x) + ",";
+        g_context += std::string("  ") + names[i] + ": shape " + fuzzref::fmt(v.s) + " strides (" + st_text +
+                     ") offset " + std::to_string(v.offset) + " of base " + std::to_string(v.base) + " " +
+                     fuzzref::fmt(shape(st.bases[v.base].shape().begin(), st.bases[v.base].shape().end())) +
+                     (ops[i]->whole ? " (the tensor itself)" : "") + "\n";
+    }
     switch (header.below(4)) {
         case 0: run_elementwise(header, st); break;
         case 1: run_products(header, st); break;

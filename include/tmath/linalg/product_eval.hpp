@@ -59,12 +59,18 @@ private:
     std::span<const std::ptrdiff_t> m_strides;
 };
 
-/// True when dims [first, last] of (shape, strides) are one run with the stride of `last`
-/// (each stride is the next one times the next extent), so they index as one dimension.
+/// True when dims [first, last] of (shape, strides) index as one dimension with the
+/// stride of `last`: each dimension of extent > 1 strides by `last`'s stride times the
+/// extents after it. (Dimensions of extent 1 may have any stride, so each one is checked
+/// against the product of all the extents after it, not against its neighbour's stride,
+/// which may be such an arbitrary one.)
 inline bool collapses(std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> strides, std::size_t first,
                       std::size_t last) noexcept {
-    for (std::size_t d = first; d < last; ++d)
-        if (shape[d] != 1 && strides[d] != strides[d + 1] * static_cast<std::ptrdiff_t>(shape[d + 1])) return false;
+    std::ptrdiff_t expect = strides[last];
+    for (std::size_t d = last; d-- > first;) {
+        expect *= static_cast<std::ptrdiff_t>(shape[d + 1]);
+        if (shape[d] != 1 && strides[d] != expect) return false;
+    }
     return true;
 }
 
