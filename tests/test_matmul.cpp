@@ -191,6 +191,11 @@ TEMPLATE_TEST_CASE("matmul: transposed and swapaxes and strided views and expres
         check_matmul(tmath::eval(tmath::matmul(repeated, b)), repeated, b);
         const auto odd = tmath::adapt(m.data(), {2, 1, 3, 4}, {0, 7, 4, 1});  // extent 1, stride 7
         check_matmul(tmath::eval(tmath::matmul(odd, b)), odd, b);
+        // A right operand whose batch is a broadcast view: A (2,1) against B (3,) spans
+        // a (2,3) batch that A alone does not (found by the fuzzer: the fold read past A).
+        const auto a4 = values<T>({2, 1, 3, 4}, 11);
+        const auto b3 = tmath::adapt(b.data(), {3, 4, 2}, {0, 2, 1});
+        check_matmul(tmath::eval(tmath::matmul(a4, b3)), a4, b3);
     }
     // Mixed element types promote like std::common_type.
     const auto ai = values<std::int32_t>({4, 5}, 1);

@@ -118,9 +118,11 @@ void run_batched(const matmul_layout& l, V alpha, const OA& a, const OB& b, V be
 
     // B the same for every batch and A's batch dims one run with its rows (and C's too):
     // the whole batch is one product with batch * m rows.
-    bool b_shared = true;
-    for (std::size_t i = 0; i < nb; ++i) b_shared = b_shared && sb[i] == 0;
-    if (b_shared && !l.a_vector && a_batch == nb && collapses(as, ast, 0, ra - 2) &&
+    // A must span the whole batch itself: B's batch dimensions may be broadcast views
+    // (stride 0, extent > 1) that A's extent-1 dimensions broadcast against.
+    bool b_shared = a_batch == nb;
+    for (std::size_t i = 0; i < nb && b_shared; ++i) b_shared = sb[i] == 0 && as[i] == l.batch[i];
+    if (b_shared && !l.a_vector && collapses(as, ast, 0, ra - 2) &&
         collapses(l.result.span(), c_strides, 0, nb)) {
         product(shape_size(l.batch.span()) * l.m);
         return;
