@@ -1,6 +1,10 @@
 // Allocation discipline: a fused expression allocates nothing but its destination, and
-// nothing at all when assigned into a tensor that already has the result's shape.
-// This file replaces the global allocation functions with counting ones.
+// nothing at all when assigned into a tensor that already has the result's shape;
+// repeated products into existing storage allocate nothing after the first. And
+// std::bad_alloc: failing each allocation of an operation in turn, the exception
+// propagates, nothing leaks, and a destination being assigned is left unchanged.
+// This file replaces the global allocation functions with counting (and, on request,
+// failing) ones for the whole test binary.
 #if defined(__GNUC__) && !defined(__clang__)
 // The replaced operator new and delete are malloc/free based on purpose; at -O1 GCC 12
 // inlines std::allocator's delete into the replacement and flags the pair as mismatched.
@@ -11,19 +15,70 @@
 #include <tmath/tmath.hpp>
 #include <tmath/linalg/gemm/gemm.hpp>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdlib>
+#include <functional>
 #include <new>
 #include <vector>
 
 namespace {
 thread_local long g_allocations = 0;
+thread_local long g_live = 0;            // blocks allocated and not yet freed, on this thread
+thread_local long g_fail_countdown = 0;  // when > 0, the allocation that brings it to 0 throws
 
 void* counted_alloc(std::size_t n, std::size_t align) {
+    if (g_fail_countdown > 0 && --g_fail_countdown == 0) throw std::bad_alloc();
     ++g_allocations;
     if (n == 0) n = 1;
     void* p = align <= alignof(std::max_align_t) ? std::malloc(n) : std::aligned_alloc(align, (n + align - 1) / align * align);
     if (!p) throw std::bad_alloc();
+    ++g_live;
     return p;
+}
+
+void counted_free(void* p) noexcept {
+    if (p == nullptr) return;
+    --g_live;
+    std::free(p);
+}
+
+/// What failing each allocation of an operation in turn did.
+struct injection_report {
+    long injected = 0;   ///< runs whose k-th allocation failed with std::bad_alloc
+    long leaked = 0;     ///< runs after which the live block count differed from before
+    long other = 0;      ///< runs that ended in an exception other than std::bad_alloc
+    long changed = 0;    ///< failed runs after which `unchanged()` was false
+    long completed = 0;  ///< runs that completed (the last one, when the loop ends)
+};
+
+/// Runs `op` with its 1st, 2nd, 3rd, ... allocation failing, until a run allocates
+/// fewer times than that and completes. After each failed run, `unchanged()` tells
+/// whether the operation's destination still holds its old value.
+template <class F, class G>
+injection_report fail_each_allocation(F&& op, G&& unchanged) {
+    injection_report r;
+    for (long k = 1; k < 10000; ++k) {
+        const long live = g_live;
+        bool failed = false;
+        g_fail_countdown = k;
+        try {
+            op();
+        } catch (const std::bad_alloc&) {
+            failed = true;
+        } catch (...) {
+            ++r.other;
+        }
+        g_fail_countdown = 0;
+        if (g_live != live) ++r.leaked;
+        if (!failed) {
+            ++r.completed;
+            return r;
+        }
+        ++r.injected;
+        if (!unchanged()) ++r.changed;
+    }
+    return r;
 }
 
 /// Allocations made while running `f`.
@@ -56,18 +111,18 @@ void* operator new(std::size_t n, std::align_val_t a, const std::nothrow_t&) noe
     }
 }
 void* operator new[](std::size_t n, std::align_val_t a, const std::nothrow_t& t) noexcept { return operator new(n, a, t); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { counted_free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { counted_free(p); }
+void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept { counted_free(p); }
+void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcept { counted_free(p); }
+void operator delete(void* p) noexcept { counted_free(p); }
+void operator delete[](void* p) noexcept { counted_free(p); }
+void operator delete(void* p, std::size_t) noexcept { counted_free(p); }
+void operator delete[](void* p, std::size_t) noexcept { counted_free(p); }
+void operator delete(void* p, std::align_val_t) noexcept { counted_free(p); }
+void operator delete[](void* p, std::align_val_t) noexcept { counted_free(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept { counted_free(p); }
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { counted_free(p); }
 
 TEST_CASE("allocation: a fused expression allocates only its destination", "[allocation]") {
     auto a = tmath::full<float>({64, 33}, 1.5f);
@@ -148,4 +203,108 @@ TEST_CASE("allocation: matmul into existing storage allocates nothing after the 
     CHECK(allocations_in([&] { tmath::matmul(a, v, y); }) == 0);
     CHECK(allocations_in([&] { (void)tmath::dot(v, v * 2.0f); }) == 0);
     CHECK(y(1, 5) == 24.0f);
+}
+
+TEST_CASE("allocation: assignment into views and repeated matmul into views allocate nothing", "[allocation]") {
+    const auto a = tmath::full<float>({32, 24}, 1.5f);
+    const auto row = tmath::full<float>({24}, 2.0f);
+    std::vector<float> mem(32 * 24 * 2, 0.0f);
+    auto v = tmath::adapt(mem.data(), {32, 24}, {48, 2});  // every other element
+    CHECK(allocations_in([&] { v = a * row + 1.0f; }) == 0);
+    CHECK(allocations_in([&] { v -= a; }) == 0);
+    CHECK(mem[2 * 24 * 2 + 2 * 5] == 1.5f * 2.0f + 1.0f - 1.5f);
+    CHECK(mem[1] == 0.0f);
+
+    const auto m = tmath::full<double>({16, 20}, 0.5);
+    const auto n = tmath::full<double>({20, 12}, 2.0);
+    auto out_t = tmath::zeros<double>({12, 16});
+    auto out = tmath::transpose(out_t);  // a (16,12) destination with strides (1,16)
+    tmath::matmul(m, n, out);            // the first call may grow the packing buffers
+    CHECK(allocations_in([&] {
+              for (int i = 0; i < 3; ++i) tmath::matmul(m, n, out);
+          }) == 0);
+    CHECK(out_t(11, 15) == 20.0);
+
+    const auto ia = tmath::full<std::int32_t>({9, 7}, 2);
+    const auto ib = tmath::full<std::int32_t>({7, 5}, 3);
+    auto io = tmath::zeros<std::int32_t>({9, 5});
+    tmath::matmul(ia, ib, io);
+    CHECK(allocations_in([&] {
+              for (int i = 0; i < 3; ++i) tmath::matmul(ia, ib, io);
+          }) == 0);
+    CHECK(io(8, 4) == 42);
+}
+
+TEST_CASE("bad_alloc: every allocation of an operation can fail; it propagates and nothing leaks",
+          "[allocation][bad_alloc]") {
+    const auto a = tmath::full<float>({40, 40}, 1.5f);
+    const auto b = tmath::full<float>({40, 40}, 0.5f);
+    const auto c = tmath::full<float>({40}, 2.0f);
+    const auto always = [] { return true; };
+    const auto check = [](const injection_report& r, long at_least) {
+        CHECK(r.injected >= at_least);
+        CHECK(r.leaked == 0);
+        CHECK(r.other == 0);
+        CHECK(r.changed == 0);
+        CHECK(r.completed == 1);
+    };
+    const auto copy = [&] { tmath::tensor<float> t(a); };
+    const auto fused = [&] { tmath::tensor<float> t = a * b + c; };
+    // Products inside an expression: a temporary for the scaled operand, one for the
+    // product, and the result.
+    const auto product = [&] { tmath::tensor<float> t = tmath::matmul(a * 2.0f, tmath::transpose(b)) + 1.0f; };
+    const auto batched = [&] { tmath::tensor<float> t = tmath::matmul(tmath::full<float>({3, 40, 40}, 1.0f) - 0.5f, b); };
+    const auto reduction = [&] { auto t = tmath::sum(a * b, 0); };
+    const auto softmax = [&] { auto t = tmath::softmax(tmath::transpose(a), 0); };
+    for (const auto& op : {std::function<void()>(copy), std::function<void()>(fused), std::function<void()>(product),
+                           std::function<void()>(batched), std::function<void()>(reduction),
+                           std::function<void()>(softmax)})
+        op();  // warm up: the product's packing buffers are allocated once per thread
+    check(fail_each_allocation(copy, always), 1);
+    check(fail_each_allocation(fused, always), 1);
+    check(fail_each_allocation(product, always), 3);
+    check(fail_each_allocation(batched, always), 3);
+    check(fail_each_allocation(reduction, always), 2);
+    check(fail_each_allocation(softmax, always), 1);
+    // The results of the last (complete) runs are right.
+    const tmath::tensor<float> p = tmath::matmul(a * 2.0f, tmath::transpose(b)) + 1.0f;
+    CHECK(p(39, 0) == 3.0f * 0.5f * 40.0f + 1.0f);
+}
+
+TEST_CASE("bad_alloc: an assignment that fails to allocate leaves its destination unchanged", "[allocation][bad_alloc]") {
+    const auto b = tmath::full<float>({30, 30}, 0.5f);
+    auto sq = tmath::full<float>({30, 30}, 1.0f);
+    sq(0, 1) = 3.0f;
+    const tmath::tensor<float> sq0 = sq;
+    const auto sq_unchanged = [&] { return std::equal(sq.begin(), sq.end(), sq0.begin()) && sq.size() == sq0.size(); };
+    // In place through a transposed read (a temporary first), and into a product's operand.
+    const auto alias = [&] { sq = tmath::transpose(sq) * 2.0f; };
+    const auto into_operand = [&] { sq = tmath::matmul(sq, b); };
+    into_operand();  // warm up the packing buffers
+    sq = sq0;
+    auto r = fail_each_allocation(alias, sq_unchanged);
+    CHECK(r.injected >= 1);
+    CHECK(r.leaked == 0);
+    CHECK(r.changed == 0);
+    CHECK(sq(1, 0) == 6.0f);  // the completed run
+    sq = sq0;
+    r = fail_each_allocation(into_operand, sq_unchanged);
+    CHECK(r.injected >= 1);
+    CHECK(r.leaked == 0);
+    CHECK(r.changed == 0);
+    CHECK(sq(0, 0) == (29.0f + 3.0f) * 0.5f);
+
+    // A tensor that takes a new shape, by expression and by copy.
+    tmath::tensor<float> t = {1, 2, 3};
+    const auto t_unchanged = [&] { return t.size() == 3 && t(0) == 1.0f && t(2) == 3.0f; };
+    r = fail_each_allocation([&] { t = b * 2.0f; }, t_unchanged);
+    CHECK(r.injected >= 1);
+    CHECK(r.leaked == 0);
+    CHECK(r.changed == 0);
+    t = {1, 2, 3};
+    r = fail_each_allocation([&] { t = b; }, t_unchanged);
+    CHECK(r.injected >= 1);
+    CHECK(r.leaked == 0);
+    CHECK(r.changed == 0);
+    CHECK(t.size() == 900);
 }

@@ -135,7 +135,9 @@ TEMPLATE_TEST_CASE("matmul: numpy shapes with 1-D promotion and batch broadcasti
         {{8, 1, 5, 6}, {3, 6, 2}}, {{2, 1, 4, 3}, {5, 3, 2}}, {{5, 6}, {3, 6, 2}}, {{3, 5, 6}, {6, 2}},
         {{3, 5, 6}, {6}},    {{6}, {3, 6, 2}},       {{1, 4, 3}, {2, 1, 3, 5}}, {{0, 3}, {3, 4}},
         {{2, 0}, {0, 4}},    {{0}, {0}},             {{2, 3, 0}, {0, 5}},     {{0, 2, 3}, {3, 4}},
-        {{37, 19}, {19, 41}}, {{2, 17, 33}, {2, 33, 9}}};
+        {{37, 19}, {19, 41}}, {{2, 17, 33}, {2, 33, 9}},
+        // k == 0 with a batch walked index by index (found by the fuzzer: the walk stepped null pointers)
+        {{2, 3, 0}, {2, 0, 5}}, {{3, 1, 2, 0}, {4, 0, 2}}};
     for (const auto& [sa, sb] : cases) {
         CAPTURE(test::fmt(sa), test::fmt(sb));
         const auto a = values<T>(sa, 1);
@@ -184,6 +186,23 @@ TEMPLATE_TEST_CASE("matmul: transposed and swapaxes and strided views and expres
         const auto q = values<T>({2, n, 3}, 7);
         const auto k = values<T>({2, n + 1, 3}, 8);
         check_matmul(tmath::eval(tmath::matmul(q, tmath::swapaxes(k, -1, -2))), q, tmath::swapaxes(k, -1, -2));
+    }
+    // Batch dimensions of extent 1 with any stride next to a broadcast (stride-0) batch
+    // dimension: the batch must not be folded into the rows (found by the fuzzer: the
+    // fold compared each stride with its neighbour's, and an extent-1 neighbour's stride
+    // is arbitrary). Here the same 3x4 matrix serves both batches.
+    {
+        const auto m = values<T>({3, 4}, 9);
+        const auto b = values<T>({4, 2}, 10);
+        const auto repeated = tmath::adapt(m.data(), {2, 1, 3, 4}, {0, 0, 4, 1});
+        check_matmul(tmath::eval(tmath::matmul(repeated, b)), repeated, b);
+        const auto odd = tmath::adapt(m.data(), {2, 1, 3, 4}, {0, 7, 4, 1});  // extent 1, stride 7
+        check_matmul(tmath::eval(tmath::matmul(odd, b)), odd, b);
+        // A right operand whose batch is a broadcast view: A (2,1) against B (3,) spans
+        // a (2,3) batch that A alone does not (found by the fuzzer: the fold read past A).
+        const auto a4 = values<T>({2, 1, 3, 4}, 11);
+        const auto b3 = tmath::adapt(b.data(), {3, 4, 2}, {0, 2, 1});
+        check_matmul(tmath::eval(tmath::matmul(a4, b3)), a4, b3);
     }
     // Mixed element types promote like std::common_type.
     const auto ai = values<std::int32_t>({4, 5}, 1);

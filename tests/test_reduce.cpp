@@ -284,7 +284,7 @@ TEST_CASE("bad axes throw naming the op the axis and the rank", "[reduce]") {
     CHECK(message([&] { (void)tmath::sum(x, 3); }) == "sum: axis 3 is out of bounds for array of dimension 2");
     CHECK(message([&] { (void)tmath::max(x, -3); }) == "max: axis -3 is out of bounds for array of dimension 2");
     CHECK(message([&] { (void)tmath::mean(x, {0, 2}); }) == "mean: axis 2 is out of bounds for array of dimension 2");
-    CHECK(message([&] { (void)tmath::prod(x, {1, -1}); }) == "invalid_argument: prod: duplicate value in 'axis': -1");
+    CHECK(message([&] { (void)tmath::prod(x, {1, -1}); }) == "invalid_argument: prod: duplicate value in 'axis': -1 for array of dimension 2");
     CHECK(message([&] { (void)tmath::min(x, std::vector<long>{5}); }) ==
           "min: axis 5 is out of bounds for array of dimension 2");
 }

@@ -167,7 +167,7 @@ private:
     static constexpr uninitialized_t uninitialized{};
 
     tensor(std::span<const std::size_t> shape, uninitialized_t)
-        : m_storage(checked_size(shape, "tensor"), aligned_buffer<T>::uninitialized),
+        : m_storage(checked_size(shape, "tensor", sizeof(T)), aligned_buffer<T>::uninitialized),
           m_shape(shape),
           m_strides(row_major_strides(shape)) {}
 
@@ -175,7 +175,7 @@ private:
     void init_nested(const detail::nested_list_t<T, D>& v) {
         m_shape = detail::nested_shape<T, D>(v);
         m_strides = row_major_strides(m_shape);
-        aligned_buffer<T> storage(checked_size(m_shape.span(), "tensor"), aligned_buffer<T>::uninitialized);
+        aligned_buffer<T> storage(checked_size(m_shape.span(), "tensor", sizeof(T)), aligned_buffer<T>::uninitialized);
         T* out = storage.data();
         detail::nested_copy<T, D>(v, m_shape, 0, out);
         m_storage.swap(storage);

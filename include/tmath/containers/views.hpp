@@ -63,7 +63,9 @@ auto permuted(X& x, std::span<const std::ptrdiff_t> axes, const char* op) {
     small_vector<bool, TMATH_INLINE_RANK> seen(r, false);
     for (std::size_t i = 0; i < r; ++i) {
         const std::size_t a = normalize_axis(axes[i], r, op);
-        if (seen[a]) throw std::invalid_argument(std::string(op) + ": repeated axis " + std::to_string(axes[i]));
+        if (seen[a])
+            throw std::invalid_argument(std::string(op) + ": repeated axis " + std::to_string(axes[i]) +
+                                        " in a permutation for rank " + std::to_string(r));
         seen[a] = true;
         shape[i] = x.shape()[a];
         strides[i] = x.strides()[a];

@@ -19,8 +19,10 @@ using shape_t = small_vector<std::size_t, TMATH_INLINE_RANK>;
 /// Strides of a tensor in elements (may be 0 or negative in views).
 using strides_t = small_vector<std::ptrdiff_t, TMATH_INLINE_RANK>;
 
-/// Number of elements of `shape`; throws shape_error naming `op` if it overflows size_t.
-inline std::size_t checked_size(std::span<const std::size_t> shape, const char* op) {
+/// Number of elements of `shape`; throws shape_error naming `op` and the shape if the
+/// count overflows, or if `element_bytes` times the count exceeds PTRDIFF_MAX bytes (so
+/// that no allocation is ever asked for a wrapped size).
+inline std::size_t checked_size(std::span<const std::size_t> shape, const char* op, std::size_t element_bytes = 1) {
     std::size_t n = 1;
     bool has_zero = false;
     bool overflow = false;
@@ -33,6 +35,10 @@ inline std::size_t checked_size(std::span<const std::size_t> shape, const char* 
     if (overflow || n > static_cast<std::size_t>(std::numeric_limits<std::ptrdiff_t>::max()))
         throw shape_error(std::string(op) + ": the element count of shape " + format_shape(shape) +
                           " overflows");
+    const auto max_bytes = static_cast<std::size_t>(std::numeric_limits<std::ptrdiff_t>::max());
+    if (element_bytes > 1 && n > max_bytes / element_bytes)
+        throw shape_error(std::string(op) + ": shape " + format_shape(shape) + " of " + std::to_string(n) +
+                          " elements of " + std::to_string(element_bytes) + " bytes overflows the address space");
     return n;
 }
 

@@ -175,8 +175,9 @@ void compound_assign(Dst& dst, F f, R&& rhs) {
             }
         }
     }
+    // Checked against the right side's own shape, so that the message names it.
+    if constexpr (tensor_expression<R>) check_assignable(dst.shape(), rhs, F::name);
     auto node = binary(f, std::as_const(dst), std::forward<R>(rhs));
-    check_assignable(dst.shape(), node, F::name);
     assign_into(dst.data(), dst.shape(), dst.strides(), node);
 }
 

@@ -29,7 +29,7 @@ public:
     /// Uninitialized storage for `shape`.
     explicit temporary(std::span<const std::size_t> shape)
         : m_shape(shape), m_strides(row_major_strides(shape)),
-          m_buffer(checked_size(shape, "temporary"), aligned_buffer<V>::uninitialized) {}
+          m_buffer(checked_size(shape, "temporary", sizeof(V)), aligned_buffer<V>::uninitialized) {}
 
     V* data() noexcept { return m_buffer.data(); }
     const V* data() const noexcept { return m_buffer.data(); }

@@ -59,16 +59,17 @@ private:
     std::span<const std::ptrdiff_t> m_strides;
 };
 
-/// True when dims [first, last] of (shape, strides) are one run with the stride of `last`
-/// (each stride is that stride times the extents after it), so they index as one
-/// dimension. Extent-1 dims are skipped; their strides, which may be anything, never
-/// stand in for the run's (a (4,1,1) operand with strides (1,1,3) is not one run of 3s).
+/// True when dims [first, last] of (shape, strides) index as one dimension with the
+/// stride of `last`: each dimension of extent > 1 strides by `last`'s stride times the
+/// extents after it. (Dimensions of extent 1 may have any stride, so each one is checked
+/// against the product of all the extents after it, not against its neighbour's stride,
+/// which may be such an arbitrary one.)
 inline bool collapses(std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> strides, std::size_t first,
                       std::size_t last) noexcept {
-    std::ptrdiff_t run = strides[last];
+    std::ptrdiff_t expect = strides[last];
     for (std::size_t d = last; d-- > first;) {
-        run *= static_cast<std::ptrdiff_t>(shape[d + 1]);
-        if (shape[d] != 1 && strides[d] != run) return false;
+        expect *= static_cast<std::ptrdiff_t>(shape[d + 1]);
+        if (shape[d] != 1 && strides[d] != expect) return false;
     }
     return true;
 }
@@ -119,9 +120,11 @@ void run_batched(const matmul_layout& l, V alpha, const OA& a, const OB& b, V be
 
     // B the same for every batch and A's batch dims one run with its rows (and C's too):
     // the whole batch is one product with batch * m rows.
-    bool b_shared = true;
-    for (std::size_t i = 0; i < nb; ++i) b_shared = b_shared && sb[i] == 0;
-    if (b_shared && !l.a_vector && a_batch == nb && collapses(as, ast, 0, ra - 2) &&
+    // A must span the whole batch itself: B's batch dimensions may be broadcast views
+    // (stride 0, extent > 1) that A's extent-1 dimensions broadcast against.
+    bool b_shared = a_batch == nb;
+    for (std::size_t i = 0; i < nb && b_shared; ++i) b_shared = sb[i] == 0 && as[i] == l.batch[i];
+    if (b_shared && !l.a_vector && collapses(as, ast, 0, ra - 2) &&
         collapses(l.result.span(), c_strides, 0, nb)) {
         product(shape_size(l.batch.span()) * l.m);
         return;

@@ -38,11 +38,15 @@ inline std::size_t reduce_axis(std::ptrdiff_t axis, std::size_t rank, const char
 /// The set of `axes` (any range of integers); throws on an axis out of bounds or repeated.
 template <class R>
 axis_set make_axis_set(const R& axes, std::size_t rank, const char* op) {
-    if (rank > 64) throw std::out_of_range(std::string(op) + ": reductions support at most 64 dimensions");
+    if (rank > 64)
+        throw std::out_of_range(std::string(op) + ": reductions support at most 64 dimensions, not rank " +
+                                std::to_string(rank));
     axis_set s;
     for (auto a : axes) {
         const std::size_t k = reduce_axis(static_cast<std::ptrdiff_t>(a), rank, op);
-        if (s.contains(k)) throw std::invalid_argument(std::string(op) + ": duplicate value in 'axis': " + std::to_string(a));
+        if (s.contains(k))
+            throw std::invalid_argument(std::string(op) + ": duplicate value in 'axis': " + std::to_string(a) +
+                                        " for array of dimension " + std::to_string(rank));
         s.m_bits |= std::uint64_t{1} << k;
     }
     return s;
