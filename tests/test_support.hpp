@@ -3,6 +3,7 @@
 // reference implementation of NumPy broadcasting (shapes and element loops), and
 // comparisons that report the first mismatching element.
 #include "catch.hpp"
+#include "reference_shape.hpp"
 
 #include <tmath/tmath.hpp>
 
@@ -25,9 +26,6 @@
 
 namespace test {
 
-using shape = std::vector<std::size_t>;
-using index = std::vector<std::size_t>;
-
 /// The message of the shape_error `f()` throws, or a marker saying what happened instead.
 template <class F>
 std::string shape_error_message(F&& f) {
@@ -39,24 +37,6 @@ std::string shape_error_message(F&& f) {
         return std::string("<not a shape_error: ") + e.what() + ">";
     }
     return "<no exception>";
-}
-
-/// NumPy's spelling of a shape, written independently of tmath: (2,3), (5,), ().
-inline std::string fmt(const shape& s) {
-    std::string r = "(";
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (i != 0) r += ',';
-        r += std::to_string(s[i]);
-    }
-    r += s.size() == 1 ? ",)" : ")";
-    return r;
-}
-
-/// Number of elements of `s`.
-inline std::size_t count(const shape& s) {
-    std::size_t n = 1;
-    for (std::size_t d : s) n *= d;
-    return n;
 }
 
 /// Reference broadcasting of two shapes (NumPy): false when they do not broadcast.

@@ -62,13 +62,13 @@ private:
 
 /// What a run must end in: a result, or an exception of a kind whose message holds
 /// every needle.
-enum class error_kind { none, shape, axis };
+enum class error_kind { none, bad_shape, bad_axis };
 struct expectation {
     error_kind kind = error_kind::none;
     std::vector<std::string> needles;
     static expectation ok() { return {}; }
-    static expectation shape_error(std::vector<std::string> n) { return {error_kind::shape, std::move(n)}; }
-    static expectation axis_error(std::vector<std::string> n) { return {error_kind::axis, std::move(n)}; }
+    static expectation shape_error(std::vector<std::string> n) { return {error_kind::bad_shape, std::move(n)}; }
+    static expectation axis_error(std::vector<std::string> n) { return {error_kind::bad_axis, std::move(n)}; }
 };
 
 void check_message(const char* what, const expectation& e) {
@@ -85,15 +85,15 @@ bool attempt(const char* op, const expectation& e, F&& f) {
     try {
         f();
     } catch (const tmath::shape_error& x) {
-        if (e.kind != error_kind::shape) fail(where + "unexpected shape_error: " + x.what());
+        if (e.kind != error_kind::bad_shape) fail(where + "unexpected shape_error: " + x.what());
         check_message(x.what(), e);
         return false;
     } catch (const std::out_of_range& x) {
-        if (e.kind != error_kind::axis) fail(where + "unexpected out_of_range: " + x.what());
+        if (e.kind != error_kind::bad_axis) fail(where + "unexpected out_of_range: " + x.what());
         check_message(x.what(), e);
         return false;
     } catch (const std::invalid_argument& x) {
-        if (e.kind != error_kind::axis) fail(where + "unexpected invalid_argument: " + x.what());
+        if (e.kind != error_kind::bad_axis) fail(where + "unexpected invalid_argument: " + x.what());
         check_message(x.what(), e);
         return false;
     } catch (const std::exception& x) {

@@ -11,29 +11,15 @@
 #include <type_traits>
 #include <vector>
 
+#include "../reference_shape.hpp"
+
 namespace fuzzref {
 
-using shape = std::vector<std::size_t>;
+using shape = test::shape;
+using index = test::index;
 using strides = std::vector<std::ptrdiff_t>;
-using index = std::vector<std::size_t>;
-
-/// NumPy's spelling of a shape: (2,3), (5,), ().
-inline std::string fmt(const shape& s) {
-    std::string r = "(";
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (i != 0) r += ',';
-        r += std::to_string(s[i]);
-    }
-    r += s.size() == 1 ? ",)" : ")";
-    return r;
-}
-
-/// Number of elements of `s`.
-inline std::size_t count(const shape& s) {
-    std::size_t n = 1;
-    for (std::size_t d : s) n *= d;
-    return n;
-}
+using test::count;
+using test::fmt;
 
 /// Row-major strides (in elements) of a contiguous array of `s`.
 inline strides row_major(const shape& s) {
