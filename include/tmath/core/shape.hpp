@@ -20,8 +20,10 @@ using shape_t = small_vector<std::size_t, TMATH_INLINE_RANK>;
 using strides_t = small_vector<std::ptrdiff_t, TMATH_INLINE_RANK>;
 
 /// Number of elements of `shape`; throws shape_error naming `op` and the shape if the
-/// count overflows, or if `element_bytes` times the count exceeds PTRDIFF_MAX bytes (so
-/// that no allocation is ever asked for a wrapped size).
+/// product of its nonzero extents overflows, or if `element_bytes` times it exceeds
+/// PTRDIFF_MAX bytes (so that no allocation is ever asked for a wrapped size, and the
+/// row-major strides of the shape fit `std::ptrdiff_t`). As in NumPy, a zero extent does
+/// not excuse the others: (2^40, 2^40, 0) is refused, (2^20, 2^20, 0) is empty.
 inline std::size_t checked_size(std::span<const std::size_t> shape, const char* op, std::size_t element_bytes = 1) {
     std::size_t n = 1;
     bool has_zero = false;
@@ -31,7 +33,6 @@ inline std::size_t checked_size(std::span<const std::size_t> shape, const char* 
         else if (n > std::numeric_limits<std::size_t>::max() / d) overflow = true;
         else n *= d;
     }
-    if (has_zero) return 0;
     if (overflow || n > static_cast<std::size_t>(std::numeric_limits<std::ptrdiff_t>::max()))
         throw shape_error(std::string(op) + ": the element count of shape " + format_shape(shape) +
                           " overflows");
@@ -39,7 +40,7 @@ inline std::size_t checked_size(std::span<const std::size_t> shape, const char* 
     if (element_bytes > 1 && n > max_bytes / element_bytes)
         throw shape_error(std::string(op) + ": shape " + format_shape(shape) + " of " + std::to_string(n) +
                           " elements of " + std::to_string(element_bytes) + " bytes overflows the address space");
-    return n;
+    return has_zero ? 0 : n;
 }
 
 /// Number of elements of `shape` (no overflow check: for shapes already validated).
@@ -49,13 +50,16 @@ inline std::size_t shape_size(std::span<const std::size_t> shape) noexcept {
     return n;
 }
 
-/// Row-major (C order) strides, in elements, of a contiguous tensor of `shape`.
+/// Row-major (C order) strides, in elements, of a contiguous tensor of `shape` (extents
+/// of 0 count as 1). Exact for every shape checked_size accepts; computed in unsigned
+/// arithmetic, so a shape that it refuses gives meaningless strides, never undefined
+/// behaviour, before the check throws.
 inline strides_t row_major_strides(std::span<const std::size_t> shape) {
     strides_t s(shape.size());
-    std::ptrdiff_t acc = 1;
+    std::size_t acc = 1;
     for (std::size_t i = shape.size(); i-- > 0;) {
-        s[i] = acc;
-        acc *= static_cast<std::ptrdiff_t>(shape[i] == 0 ? 1 : shape[i]);
+        s[i] = static_cast<std::ptrdiff_t>(acc);
+        acc *= shape[i] == 0 ? 1 : shape[i];
     }
     return s;
 }
