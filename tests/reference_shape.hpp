@@ -29,4 +29,14 @@ inline std::size_t count(const shape& s) {
     return n;
 }
 
+/// Multi-index of the k-th element of `s` in row-major order.
+inline index unravel(std::size_t k, const shape& s) {
+    index idx(s.size(), 0);
+    for (std::size_t d = s.size(); d-- > 0;) {
+        idx[d] = k % s[d];
+        k /= s[d];
+    }
+    return idx;
+}
+
 }  // namespace test

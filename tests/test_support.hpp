@@ -52,16 +52,6 @@ inline bool ref_broadcast(const shape& a, const shape& b, shape& out) {
     return true;
 }
 
-/// Multi-index of the k-th element of `s` in row-major order.
-inline index unravel(std::size_t k, const shape& s) {
-    index idx(s.size(), 0);
-    for (std::size_t d = s.size(); d-- > 0;) {
-        idx[d] = k % s[d];
-        k /= s[d];
-    }
-    return idx;
-}
-
 /// Row-major position, in an operand of shape `in`, of the output index `idx` of a
 /// result of shape `out` that `in` broadcasts to (trailing alignment, 1 stretches).
 inline std::size_t broadcast_offset(const shape& out, const index& idx, const shape& in) {

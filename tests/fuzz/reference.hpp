@@ -20,6 +20,7 @@ using index = test::index;
 using strides = std::vector<std::ptrdiff_t>;
 using test::count;
 using test::fmt;
+using test::unravel;
 
 /// Row-major strides (in elements) of a contiguous array of `s`.
 inline strides row_major(const shape& s) {
@@ -30,16 +31,6 @@ inline strides row_major(const shape& s) {
         acc *= static_cast<std::ptrdiff_t>(s[i] == 0 ? 1 : s[i]);
     }
     return st;
-}
-
-/// Multi-index of the k-th element of `s` in row-major order.
-inline index unravel(std::size_t k, const shape& s) {
-    index idx(s.size(), 0);
-    for (std::size_t d = s.size(); d-- > 0;) {
-        idx[d] = k % s[d];
-        k /= s[d];
-    }
-    return idx;
 }
 
 /// NumPy's broadcast of two shapes, or nothing when they do not broadcast.

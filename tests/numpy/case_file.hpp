@@ -4,6 +4,8 @@
 // an operation's outcome with NumPy's result.
 #include <tmath/tmath.hpp>
 
+#include "../reference_shape.hpp"
+
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -39,17 +41,8 @@ constexpr dtype dtype_of() {
 
 inline bool is_float(dtype d) { return d == dtype::f4 || d == dtype::f8; }
 
-using shape = std::vector<std::size_t>;
-
-/// NumPy's spelling of a shape: (2,3), (5,), ().
-inline std::string fmt(const shape& s) {
-    std::string r = "(";
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (i != 0) r += ',';
-        r += std::to_string(s[i]);
-    }
-    return r + (s.size() == 1 ? ",)" : ")");
-}
+using shape = test::shape;
+using test::fmt;
 
 /// Values of one array: floats as double (exact for float32), integers and bools as
 /// int64 (uint64 values above 2^63 wrap, the same on both sides).
