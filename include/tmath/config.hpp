@@ -36,4 +36,14 @@
 #define TMATH_STREAMING_BYTES (std::size_t{16} << 20)
 #endif
 
+/// Keeps a function out of line: the rare, heavy paths (planning, temporaries) stay out
+/// of the fast paths that call them, whose stack frames then stay small.
+#if defined(__GNUC__) || defined(__clang__)
+#define TMATH_NOINLINE __attribute__((noinline))
+#elif defined(_MSC_VER)
+#define TMATH_NOINLINE __declspec(noinline)
+#else
+#define TMATH_NOINLINE
+#endif
+
 /// Define TMATH_NO_SIMD to force the scalar fallback everywhere (testing aid).

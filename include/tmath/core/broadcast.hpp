@@ -28,8 +28,8 @@ inline std::string shape_list(std::span<const std::span<const std::size_t>> shap
 inline shape_t broadcast_shape_of(std::span<const std::span<const std::size_t>> shapes, const char* op) {
     if (shapes.empty()) return shape_t{};
     bool all_equal = true;  // the common case: nothing to broadcast
-    for (auto s : shapes)
-        all_equal = all_equal && shape_t::same_elements(s.data(), s.size(), shapes[0].data(), shapes[0].size());
+    for (std::size_t i = 1; i < shapes.size() && all_equal; ++i)
+        all_equal = shape_t::same_elements(shapes[i].data(), shapes[i].size(), shapes[0].data(), shapes[0].size());
     if (all_equal) return shape_t(shapes[0]);
     std::size_t rank = 0;
     for (auto s : shapes) rank = s.size() > rank ? s.size() : rank;

@@ -36,8 +36,12 @@ public:
         requires(!std::is_same_v<std::remove_cvref_t<R>, small_vector> &&
                  std::is_convertible_v<std::ranges::range_value_t<R>, T>)
     explicit small_vector(const R& r) {
-        reserve(std::ranges::size(r));
-        for (auto&& v : r) push_back(static_cast<T>(v));
+        if constexpr (std::ranges::contiguous_range<R> && std::is_same_v<std::ranges::range_value_t<R>, T>) {
+            assign_range(std::ranges::data(r), std::ranges::size(r));  // a plain copy (shapes from spans)
+        } else {
+            reserve(std::ranges::size(r));
+            for (auto&& v : r) push_back(static_cast<T>(v));
+        }
     }
     small_vector(const small_vector& o) { assign_range(o.data(), o.size()); }
     small_vector(small_vector&& o) noexcept { steal(o); }
@@ -142,7 +146,8 @@ private:
     void assign_range(const T* src, size_type n) {
         m_size = 0;
         reserve(n);
-        std::copy_n(src, n, data());
+        T* d = data();
+        for (size_type i = 0; i < n; ++i) d[i] = src[i];  // a few elements: cheaper than a call to memmove
         m_size = n;
     }
     void release() noexcept {

@@ -105,18 +105,14 @@ void assign_into(D* dst, std::span<const std::size_t> shape, std::span<const std
     }
 }
 
-/// assign_into for an expression without products.
+/// assign_elementwise past the flat case: the aliasing check, a temporary when needed,
+/// the plan and its loops. Out of line, so that the flat path keeps a small stack frame
+/// (this one holds the plan and the operands' stride lists).
 template <class D, tensor_expression E>
-void assign_elementwise(D* dst, std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> dst_strides,
-                        const E& e) {
+TMATH_NOINLINE void assign_planned(D* dst, std::span<const std::size_t> shape,
+                                   std::span<const std::ptrdiff_t> dst_strides, const E& e) {
     using V = value_type_t<E>;
     constexpr std::size_t n_ops = leaf_count<E>();
-    const std::size_t n = shape_size(shape);
-    if (n == 0) return;
-    if (all_contiguous_like(dst, n, shape, dst_strides, e)) {  // the common case, without planning
-        write_row<true, V>(dst, static_cast<std::ptrdiff_t>(n), make_flat_evaluator(e), streams<V, D>(n));
-        return;
-    }
     const byte_extent dst_ext = extent_of(dst, shape, dst_strides, sizeof(D));
     std::array<strides_t, n_ops> ops;
     bool alias = false;
@@ -145,6 +141,20 @@ void assign_elementwise(D* dst, std::span<const std::size_t> shape, std::span<co
     std::size_t next = 0;
     auto ev = make_evaluator(e, op_strides, next);
     run_plan<V>(p, dst, ev);
+}
+
+/// assign_into for an expression without products.
+template <class D, tensor_expression E>
+void assign_elementwise(D* dst, std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> dst_strides,
+                        const E& e) {
+    using V = value_type_t<E>;
+    const std::size_t n = shape_size(shape);
+    if (n == 0) return;
+    if (all_contiguous_like(dst, n, shape, dst_strides, e)) {  // the common case, without planning
+        write_row<true, V>(dst, static_cast<std::ptrdiff_t>(n), make_flat_evaluator(e), streams<V, D>(n));
+        return;
+    }
+    assign_planned(dst, shape, dst_strides, e);
 }
 
 /// Checks that `e` broadcasts to `target` exactly (the destination cannot grow).

@@ -18,6 +18,7 @@
 
 #include "tmath/config.hpp"
 #include "tmath/core/concepts.hpp"
+#include "tmath/core/prefetch.hpp"
 #include "tmath/eval/plan.hpp"
 #include "tmath/expr/elementwise.hpp"
 #include "tmath/expr/scalar.hpp"
@@ -33,15 +34,6 @@ inline simd::batch<V> gather_batch(R&& read) noexcept {
     alignas(TMATH_ALIGNMENT) V tmp[simd::width<V>];
     for (std::size_t k = 0; k < simd::width<V>; ++k) tmp[k] = read(k);
     return simd::batch<V>::load_aligned(tmp);
-}
-
-/// Hints the cache to fetch the line at `address` (never faults).
-inline void prefetch(std::uintptr_t address) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
-    __builtin_prefetch(reinterpret_cast<const void*>(address), 0, 2);  // to L2: 4 KiB-strided lines would thrash an L1 set
-#else
-    (void)address;
-#endif
 }
 
 /// A memory operand's cursor on one row read at unit stride or broadcast (stride 0):
@@ -190,7 +182,8 @@ public:
         const std::ptrdiff_t line = std::max<std::ptrdiff_t>(1, 64 / static_cast<std::ptrdiff_t>(sizeof(T)) / std::max<std::ptrdiff_t>(std::abs(sp), 1));
         for (std::ptrdiff_t j = 0; j < cols; ++j)
             for (std::ptrdiff_t i = 0; i < rows; i += line)
-                prefetch(next + static_cast<std::uintptr_t>((i * sp + j * sq) * static_cast<std::ptrdiff_t>(sizeof(T))));
+                prefetch<cache_level::l2>(next + static_cast<std::uintptr_t>((i * sp + j * sq) *
+                                                                             static_cast<std::ptrdiff_t>(sizeof(T))));
         if (pack_transposed(rows, cols, sp, sq)) {
             // done: square blocks transposed in registers
         } else if (std::abs(sp) <= std::abs(sq)) {

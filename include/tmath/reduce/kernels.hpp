@@ -12,11 +12,13 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <limits>
 #include <span>
 
 #include "tmath/containers/aligned_buffer.hpp"
+#include "tmath/core/prefetch.hpp"
 #include "tmath/reduce/axes.hpp"
 #include "tmath/reduce/ops.hpp"
 #include "tmath/simd/reduce_ops.hpp"
@@ -189,13 +191,18 @@ void mark_nans(const T* x0, const T* x1, unsigned char* marks, std::size_t j0, s
 /// register: it is NaN when a NaN went by (or, rarely, infinities of both signs), and
 /// only then are the two rows scanned for NaN columns, recorded in `marks`.
 template <bool Pair, class Op, class T, class A>
-void fold_row_pair(const T* x0, const T* x1, A* row, unsigned char* marks, std::size_t j0, std::size_t j1) noexcept {
+void fold_row_pair(const T* x0, const T* x1, A* row, unsigned char* marks, std::size_t j0, std::size_t j1,
+                   std::uintptr_t ahead) noexcept {
     std::size_t j = j0;
     if constexpr (simd_reducible<Op, T, A>) {
         using B = simd::batch<A>;
         constexpr std::size_t w = simd::width<A>;
         B seen = simd::splat(A(0));
         for (; j + w <= j1; j += w) {
+            if (ahead != 0) {
+                prefetch<cache_level::l1>(reinterpret_cast<std::uintptr_t>(x0 + j) + ahead);
+                if constexpr (Pair) prefetch<cache_level::l1>(reinterpret_cast<std::uintptr_t>(x1 + j) + ahead);
+            }
             const B a = simd::load(row + j), v0 = simd::load(x0 + j);
             if constexpr (Pair) {
                 const B v1 = simd::load(x1 + j);
@@ -233,6 +240,11 @@ void reduce_outer_axes(const T* in, const reduce_layout& l, A* out) {
     aligned_buffer<A> scratch(direct ? 0 : n, aligned_buffer<A>::uninitialized);
     aligned_buffer<unsigned char> marks(nan_tracked<Op, A> ? n : 0, aligned_buffer<unsigned char>::uninitialized);
     constexpr std::size_t chunk = 8192 / sizeof(A);
+    // Rows far apart start a new page each, where the hardware prefetchers lose the
+    // stream: fetch the pair of rows after this one while this one is folded.
+    const std::ptrdiff_t row_step = nr == 0 ? 0 : red[nr - 1]->in * static_cast<std::ptrdiff_t>(sizeof(T));
+    const std::uintptr_t ahead =
+        std::abs(row_step) * 2 >= 4096 ? static_cast<std::uintptr_t>(2 * row_step) : std::uintptr_t{0};
     for_each_offset(kept.data(), nk, [&](std::ptrdiff_t kin, std::ptrdiff_t kout) {
         A* row = direct ? out + kout : scratch.data();
         std::fill(row, row + n, Op::template identity<A>());
@@ -245,11 +257,11 @@ void reduce_outer_axes(const T* in, const reduce_layout& l, A* out) {
                 if (pending == nullptr) {
                     pending = x;
                 } else {
-                    fold_row_pair<true, Op, T, A>(pending, x, row, marks.data(), j0, j1);
+                    fold_row_pair<true, Op, T, A>(pending, x, row, marks.data(), j0, j1, ahead);
                     pending = nullptr;
                 }
             });
-            if (pending != nullptr) fold_row_pair<false, Op, T, A>(pending, nullptr, row, marks.data(), j0, j1);
+            if (pending != nullptr) fold_row_pair<false, Op, T, A>(pending, nullptr, row, marks.data(), j0, j1, 0);
         }
         if constexpr (nan_tracked<Op, A>)
             for (std::size_t j = 0; j < n; ++j)
