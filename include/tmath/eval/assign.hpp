@@ -133,7 +133,8 @@ TMATH_NOINLINE void assign_planned(D* dst, std::span<const std::size_t> shape,
         return;
     }
     plan_limits limits;
-    limits.group_capacity = TMATH_OPERAND_SCRATCH_BYTES / max_element_size<D>(e);
+    limits.group_capacity = TMATH_GROUP_BYTES / max_element_size<D>(e);
+    limits.tile_capacity = TMATH_OPERAND_SCRATCH_BYTES / max_element_size<D>(e);
     limits.batch = simd::width<V>;
     const auto p = plan<n_ops>(shape, dst_strides, ops, limits);
     std::array<const std::ptrdiff_t*, n_ops> op_strides;

@@ -29,9 +29,11 @@ enum class plan_kind { flat, inner_contiguous, strided };
 struct plan_limits {
     /// Rows shorter than this (in elements) are grouped when their operands allow it.
     std::size_t short_row = 64;
-    /// Elements an operand may occupy in its scratch buffer (grouped rows, tiles).
+    /// Elements of short rows an operand may group into its scratch buffer.
     std::size_t group_capacity = 256;
-    /// Columns of a strided tile (its rows fill the rest of the scratch).
+    /// Elements of a strided tile an operand may hold in its scratch buffer.
+    std::size_t tile_capacity = 256;
+    /// Columns of a strided tile (its rows fill the rest of the tile capacity).
     std::size_t tile_cols = TMATH_STRIDED_TILE;
     /// SIMD width of the evaluation: groups are made a multiple of it when they can be.
     std::size_t batch = 1;
@@ -154,8 +156,8 @@ eval_plan<N> plan(std::span<const std::size_t> shape, std::span<const std::ptrdi
         const auto s = std::abs((*worst)[d]);
         if (s != 0 && (p.tile_dim == inner || s < std::abs((*worst)[p.tile_dim]))) p.tile_dim = d;
     }
-    p.tile_cols = std::min(limits.tile_cols, limits.group_capacity);
-    p.tile_rows = std::max<std::size_t>(limits.group_capacity / p.tile_cols, 1);
+    p.tile_cols = std::min(limits.tile_cols, limits.tile_capacity);
+    p.tile_rows = std::max<std::size_t>(limits.tile_capacity / p.tile_cols, 1);
     return p;
 }
 
