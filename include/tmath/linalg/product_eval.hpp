@@ -10,6 +10,7 @@
 #include <optional>
 #include <span>
 #include <type_traits>
+#include <utility>
 
 #include "tmath/config.hpp"
 #include "tmath/core/concepts.hpp"
@@ -186,6 +187,39 @@ void product_into(V* dst, std::span<const std::size_t> shape, std::span<const st
         return;
     }
     run_batched<V>(p.layout(), p.alpha(), a, b, accumulate ? V(1) : V(0), dst, dst_strides);
+}
+
+/// `matmul(a, b, out)` reads and writes in place: three memory operands of one element type.
+template <class A, class B, class Out>
+concept direct_matmul = memory_expression<A> && memory_expression<B> && memory_expression<Out> &&
+                        std::is_same_v<value_type_t<A>, value_type_t<Out>> &&
+                        std::is_same_v<value_type_t<B>, value_type_t<Out>> &&
+                        std::is_same_v<decltype(std::declval<Out&>().data()), value_type_t<Out>*>;
+
+/// The common case of `matmul(a, b, out)` without the product node: `a` (m × k), `b`
+/// (k × n) and `out` (m × n) all 2-D, `out` overlapping neither operand. Then GEMM runs
+/// straight on their strides and this returns true. Anything else (other ranks, shapes
+/// that do not fit, overlap, extents of 2^31 and more) returns false having done nothing,
+/// and the general path handles it (and reports it).
+template <class A, class B, class Out>
+    requires direct_matmul<A, B, Out>
+TMATH_GEMM_INLINE bool try_matmul_2d(const A& a, const B& b, Out& out) {
+    using V = value_type_t<Out>;
+    const std::span<const std::size_t> as(a.shape()), bs(b.shape()), os(out.shape());
+    if (as.size() != 2 || bs.size() != 2 || os.size() != 2) return false;
+    const std::size_t m = as[0], k = as[1], n = bs[1];
+    if (bs[0] != k || os[0] != m || os[1] != n || ((m | n | k) >> 31) != 0) return false;
+    if (m == 0 || n == 0) return true;  // nothing to write
+    const std::span<const std::ptrdiff_t> ast(a.strides()), bst(b.strides()), ost(out.strides());
+    const V* pa = a.data();
+    const V* pb = b.data();
+    V* pc = out.data();
+    const byte_extent d = extent_of_2d(pc, m, n, ost[0], ost[1], sizeof(V));
+    const byte_extent ea = extent_of_2d(pa, m, k, ast[0], ast[1], sizeof(V));
+    const byte_extent eb = extent_of_2d(pb, k, n, bst[0], bst[1], sizeof(V));
+    if ((d.lo < ea.hi && ea.lo < d.hi) || (d.lo < eb.hi && eb.lo < d.hi)) return false;  // through a temporary
+    gemm_strided<V>(m, n, k, V(1), pa, ast[0], ast[1], pb, bst[0], bst[1], V(0), pc, ost[0], ost[1]);
+    return true;
 }
 
 /// Writes `p` (alpha · matmul(A, B)) into `dst` of `shape` (the product's shape) and
