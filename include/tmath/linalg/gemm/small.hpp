@@ -37,6 +37,7 @@ struct small_panel {
     std::ptrdiff_t step;   ///< elements from column p to p + 1
 };
 
+/// small_columns with NR-column kernels, out of line (the narrower kernels of a panel's tail).
 template <class T, std::size_t MV, std::size_t NR>
 TMATH_GEMM_NOINLINE void small_columns_tail(std::size_t j0, std::size_t n, std::size_t k, const T* a,
                                             std::ptrdiff_t astep, const T* b, std::ptrdiff_t brs, std::ptrdiff_t bcs,
