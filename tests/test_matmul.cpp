@@ -479,13 +479,13 @@ TEMPLATE_TEST_CASE("matmul(a, b, out): 2-D operands of every layout at the kerne
                    std::int32_t) {
     using T = TestType;
     // 1, around the SIMD widths and register tiles (MR 16/32, NR 8/12) and 16/64.
-    for (std::size_t s : {1, 2, 3, 7, 8, 9, 11, 12, 13, 15, 16, 17, 31, 32, 33, 63, 64, 65})
+    for (std::size_t s : std::vector<std::size_t>{1, 2, 3, 7, 8, 9, 11, 12, 13, 15, 16, 17, 31, 32, 33, 63, 64, 65})
         for (int la = 0; la < 4; ++la)
             for (int lb = 0; lb < 4; ++lb)
                 for (int lc = 0; lc < 4; ++lc) check_direct<T>(s, s, s, la, lb, lc);
-    for (std::size_t m : {1, 7, 8, 9, 15, 16, 17, 33, 65})
-        for (std::size_t n : {1, 7, 8, 9, 12, 15, 16, 17, 33, 65})
-            for (std::size_t k : {1, 8, 15, 16, 17, 65})
+    for (std::size_t m : std::vector<std::size_t>{1, 7, 8, 9, 15, 16, 17, 33, 65})
+        for (std::size_t n : std::vector<std::size_t>{1, 7, 8, 9, 12, 15, 16, 17, 33, 65})
+            for (std::size_t k : std::vector<std::size_t>{1, 8, 15, 16, 17, 65})
                 for (int l = 0; l < 2; ++l) check_direct<T>(m, n, k, l, l == 0 ? 1 : 3, l == 0 ? 0 : 1);
     // Empty products: k == 0 writes zeros, m or n == 0 writes nothing.
     check_direct<T>(5, 6, 0, 0, 0, 0);
