@@ -454,28 +454,41 @@ struct laid_out {
     }
 };
 
-/// matmul(a, b, out) on 2-D operands of the given layouts, checked exactly against a double
-/// triple loop (the values are small integers, so every sum is exact).
+/// matmul(a, b, out) on 2-D operands of the given layouts (form 0), or the product assigned
+/// to the view (1: `c = matmul(a, b)`, 2: `c += 2 * matmul(a, b)`, 3: `c -= matmul(a, b)`),
+/// checked exactly against a double triple loop (the values are small integers, so every
+/// sum is exact).
 template <class T>
-void check_direct(std::size_t m, std::size_t n, std::size_t k, int la, int lb, int lc) {
-    CAPTURE(m, n, k, la, lb, lc);
+void check_direct(std::size_t m, std::size_t n, std::size_t k, int la, int lb, int lc, int form = 0) {
+    CAPTURE(m, n, k, la, lb, lc, form);
     laid_out<T> a(m, k, la), b(k, n, lb), c(m, n, lc);
     a.fill(1);
     b.fill(4);
-    c.fill(9);  // overwritten (beta = 0)
-    tmath::matmul(a.view, b.view, c.view);
+    c.fill(9);  // overwritten by forms 0 and 1 (beta = 0)
+    std::vector<double> c0;
+    for (std::size_t i = 0; i < m; ++i)
+        for (std::size_t j = 0; j < n; ++j) c0.push_back(static_cast<double>(c.view(i, j)));
+    switch (form) {
+        case 0: tmath::matmul(a.view, b.view, c.view); break;
+        case 1: c.view = tmath::matmul(a.view, b.view); break;
+        case 2: c.view += T(2) * tmath::matmul(a.view, b.view); break;
+        default: c.view -= tmath::matmul(a.view, b.view); break;
+    }
     for (std::size_t i = 0; i < m; ++i)
         for (std::size_t j = 0; j < n; ++j) {
             double s = 0;
             for (std::size_t p = 0; p < k; ++p) s += static_cast<double>(a.view(i, p)) * static_cast<double>(b.view(p, j));
-            if (static_cast<double>(c.view(i, j)) != s) FAIL("C(" << i << "," << j << ") = " << c.view(i, j) << ", want " << s);
+            const double old = c0[i * n + j];
+            const double want = form <= 1 ? s : form == 2 ? old + 2 * s : old - s;
+            if (static_cast<double>(c.view(i, j)) != want)
+                FAIL("C(" << i << "," << j << ") = " << c.view(i, j) << ", want " << want);
         }
     CHECK(c.untouched_outside());
 }
 
 }  // namespace
 
-TEMPLATE_TEST_CASE("matmul(a, b, out): 2-D operands of every layout at the kernel edges", "[matmul]", float, double,
+TEMPLATE_TEST_CASE("matmul(a, b, out) and c = matmul(a, b): 2-D operands of every layout at the kernel edges", "[matmul]", float, double,
                    std::int32_t) {
     using T = TestType;
     // 1, around the SIMD widths and register tiles (MR 16/32, NR 8/12) and 16/64.
@@ -483,6 +496,10 @@ TEMPLATE_TEST_CASE("matmul(a, b, out): 2-D operands of every layout at the kerne
         for (int la = 0; la < 4; ++la)
             for (int lb = 0; lb < 4; ++lb)
                 for (int lc = 0; lc < 4; ++lc) check_direct<T>(s, s, s, la, lb, lc);
+    // The assignment forms (product node, same 2-D path), one layout each.
+    for (std::size_t s : std::vector<std::size_t>{1, 7, 8, 9, 15, 16, 17, 33, 64, 65})
+        for (int l = 0; l < 4; ++l)
+            for (int form = 1; form < 4; ++form) check_direct<T>(s, s + 1, s, l, (l + 1) % 4, (l + 2) % 4, form);
     for (std::size_t m : std::vector<std::size_t>{1, 7, 8, 9, 15, 16, 17, 33, 65})
         for (std::size_t n : std::vector<std::size_t>{1, 7, 8, 9, 12, 15, 16, 17, 33, 65})
             for (std::size_t k : std::vector<std::size_t>{1, 8, 15, 16, 17, 65})
@@ -518,6 +535,13 @@ TEMPLATE_TEST_CASE("matmul(a, b, out): out overlapping an operand goes through a
         CHECK(tmath::allclose(tmath::adapt(buf.data() + 1, {n, n}), ba));
         buf = orig;
         tmath::matmul(tmath::transpose(a), b, a);
+        CHECK(tmath::allclose(a, atb));
+        // The same through assignment of the product node.
+        buf = orig;
+        tmath::adapt(buf.data() + n, {n, n}) = tmath::matmul(a, b);
+        CHECK(tmath::allclose(tmath::adapt(buf.data() + n, {n, n}), ab));
+        buf = orig;
+        a = tmath::matmul(tmath::transpose(a), b);
         CHECK(tmath::allclose(a, atb));
     }
     // A shape mismatch in the out= form still names the shapes, out unchanged.

@@ -189,6 +189,21 @@ void product_into(V* dst, std::span<const std::size_t> shape, std::span<const st
     run_batched<V>(p.layout(), p.alpha(), a, b, accumulate ? V(1) : V(0), dst, dst_strides);
 }
 
+/// C = alpha·A·B + beta·C on 2-D strided memory (A m × k at `pa`, B k × n at `pb`, C m × n
+/// at `pc`, m and n nonzero) when C overlaps neither operand, returning true; false,
+/// having done nothing, when it does (GEMM would read what it wrote).
+template <class V>
+TMATH_GEMM_INLINE bool gemm_2d_unaliased(std::size_t m, std::size_t n, std::size_t k, V alpha, const V* pa,
+                                         std::ptrdiff_t ars, std::ptrdiff_t acs, const V* pb, std::ptrdiff_t brs,
+                                         std::ptrdiff_t bcs, V beta, V* pc, std::ptrdiff_t crs, std::ptrdiff_t ccs) {
+    const byte_extent d = extent_of_2d(pc, m, n, crs, ccs, sizeof(V));
+    const byte_extent ea = extent_of_2d(pa, m, k, ars, acs, sizeof(V));
+    const byte_extent eb = extent_of_2d(pb, k, n, brs, bcs, sizeof(V));
+    if ((d.lo < ea.hi && ea.lo < d.hi) || (d.lo < eb.hi && eb.lo < d.hi)) return false;
+    gemm_strided<V>(m, n, k, alpha, pa, ars, acs, pb, brs, bcs, beta, pc, crs, ccs);
+    return true;
+}
+
 /// `matmul(a, b, out)` reads and writes in place: three memory operands of one element type.
 template <class A, class B, class Out>
 concept direct_matmul = memory_expression<A> && memory_expression<B> && memory_expression<Out> &&
@@ -211,15 +226,8 @@ TMATH_GEMM_INLINE bool try_matmul_2d(const A& a, const B& b, Out& out) {
     if (bs[0] != k || os[0] != m || os[1] != n || ((m | n | k) >> 31) != 0) return false;
     if (m == 0 || n == 0) return true;  // nothing to write
     const std::span<const std::ptrdiff_t> ast(a.strides()), bst(b.strides()), ost(out.strides());
-    const V* pa = a.data();
-    const V* pb = b.data();
-    V* pc = out.data();
-    const byte_extent d = extent_of_2d(pc, m, n, ost[0], ost[1], sizeof(V));
-    const byte_extent ea = extent_of_2d(pa, m, k, ast[0], ast[1], sizeof(V));
-    const byte_extent eb = extent_of_2d(pb, k, n, bst[0], bst[1], sizeof(V));
-    if ((d.lo < ea.hi && ea.lo < d.hi) || (d.lo < eb.hi && eb.lo < d.hi)) return false;  // through a temporary
-    gemm_strided<V>(m, n, k, V(1), pa, ast[0], ast[1], pb, bst[0], bst[1], V(0), pc, ost[0], ost[1]);
-    return true;
+    return gemm_2d_unaliased<V>(m, n, k, V(1), a.data(), ast[0], ast[1], b.data(), bst[0], bst[1], V(0), out.data(),
+                                ost[0], ost[1]);
 }
 
 /// Writes `p` (alpha · matmul(A, B)) into `dst` of `shape` (the product's shape) and
@@ -237,6 +245,13 @@ void assign_product(D* dst, std::span<const std::size_t> shape, std::span<const 
     } else if constexpr (memory_expression<typename P::lhs_type> && memory_expression<typename P::rhs_type> &&
                          std::is_same_v<value_type_t<typename P::lhs_type>, V> &&
                          std::is_same_v<value_type_t<typename P::rhs_type>, V>) {
+        const matmul_layout& l = p.layout();
+        if (l.batch.empty() && !l.a_vector && !l.b_vector && shape.size() == 2) {  // 2-D: GEMM unless dst overlaps
+            const std::span<const std::ptrdiff_t> ast(p.lhs().strides()), bst(p.rhs().strides());
+            if (gemm_2d_unaliased<V>(l.m, l.n, l.k, p.alpha(), p.lhs().data(), ast[0], ast[1], p.rhs().data(), bst[0],
+                                     bst[1], accumulate ? V(1) : V(0), dst, dst_strides[0], dst_strides[1]))
+                return;
+        }
         product_into(dst, shape, dst_strides, p, p.lhs(), p.rhs(), accumulate);  // operands read in place
     } else {
         const product_operand<V> a(p.lhs());
