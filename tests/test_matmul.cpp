@@ -411,3 +411,145 @@ TEMPLATE_TEST_CASE("seed properties: dot and matmul", "[seed][matmul][properties
         CHECK(tmath::dot(a, b + c) == tmath::dot(a, b) + tmath::dot(a, c));
     }
 }
+
+namespace {
+
+/// A logical rows × cols matrix over its own buffer, in one of the layouts that
+/// matmul(a, b, out) takes without a temporary: 0 row-major, 1 column-major, 2 every other
+/// row and column of a larger buffer at an offset, 3 both strides negative. The buffer's
+/// other elements hold a sentinel.
+template <class T>
+struct laid_out {
+    std::vector<T> buf;
+    tmath::tensor_view<T> view;
+    static constexpr T sentinel = T(-99);
+    laid_out(std::size_t rows, std::size_t cols, int layout)
+        : buf(layout == 2 ? (2 * rows + 1) * (2 * cols + 3) : rows * cols, sentinel),
+          view(make(buf.data(), rows, cols, layout)) {}
+    static tmath::tensor_view<T> make(T* p, std::size_t rows, std::size_t cols, int layout) {
+        const auto r = static_cast<std::ptrdiff_t>(rows), c = static_cast<std::ptrdiff_t>(cols);
+        switch (layout) {
+            case 0: return tmath::adapt(p, {rows, cols}, {c, std::ptrdiff_t{1}});
+            case 1: return tmath::adapt(p, {rows, cols}, {std::ptrdiff_t{1}, r});
+            case 2: return tmath::adapt(p + 1, {rows, cols}, {2 * (2 * c + 3), std::ptrdiff_t{2}});
+            default: return tmath::adapt(p + (r * c - 1), {rows, cols}, {-c, std::ptrdiff_t{-1}});
+        }
+    }
+    void fill(int seed) {
+        int v = seed;
+        for (std::size_t i = 0; i < view.shape()[0]; ++i)
+            for (std::size_t j = 0; j < view.shape()[1]; ++j) {
+                view(i, j) = static_cast<T>(v % 11 - 5);
+                v += 7;
+            }
+    }
+    /// Buffer elements outside the view still hold the sentinel.
+    bool untouched_outside() const {
+        std::vector<bool> inside(buf.size(), false);
+        for (std::size_t i = 0; i < view.shape()[0]; ++i)
+            for (std::size_t j = 0; j < view.shape()[1]; ++j) inside[static_cast<std::size_t>(&view(i, j) - buf.data())] = true;
+        for (std::size_t t = 0; t < buf.size(); ++t)
+            if (!inside[t] && buf[t] != sentinel) return false;
+        return true;
+    }
+};
+
+/// matmul(a, b, out) on 2-D operands of the given layouts (form 0), or the product assigned
+/// to the view (1: `c = matmul(a, b)`, 2: `c += 2 * matmul(a, b)`, 3: `c -= matmul(a, b)`),
+/// checked exactly against a double triple loop (the values are small integers, so every
+/// sum is exact).
+template <class T>
+void check_direct(std::size_t m, std::size_t n, std::size_t k, int la, int lb, int lc, int form = 0) {
+    CAPTURE(m, n, k, la, lb, lc, form);
+    laid_out<T> a(m, k, la), b(k, n, lb), c(m, n, lc);
+    a.fill(1);
+    b.fill(4);
+    c.fill(9);  // overwritten by forms 0 and 1 (beta = 0)
+    std::vector<double> c0;
+    for (std::size_t i = 0; i < m; ++i)
+        for (std::size_t j = 0; j < n; ++j) c0.push_back(static_cast<double>(c.view(i, j)));
+    switch (form) {
+        case 0: tmath::matmul(a.view, b.view, c.view); break;
+        case 1: c.view = tmath::matmul(a.view, b.view); break;
+        case 2: c.view += T(2) * tmath::matmul(a.view, b.view); break;
+        default: c.view -= tmath::matmul(a.view, b.view); break;
+    }
+    for (std::size_t i = 0; i < m; ++i)
+        for (std::size_t j = 0; j < n; ++j) {
+            double s = 0;
+            for (std::size_t p = 0; p < k; ++p) s += static_cast<double>(a.view(i, p)) * static_cast<double>(b.view(p, j));
+            const double old = c0[i * n + j];
+            const double want = form <= 1 ? s : form == 2 ? old + 2 * s : old - s;
+            if (static_cast<double>(c.view(i, j)) != want)
+                FAIL("C(" << i << "," << j << ") = " << c.view(i, j) << ", want " << want);
+        }
+    CHECK(c.untouched_outside());
+}
+
+}  // namespace
+
+TEMPLATE_TEST_CASE("matmul(a, b, out) and c = matmul(a, b): 2-D operands of every layout at the kernel edges", "[matmul]", float, double,
+                   std::int32_t) {
+    using T = TestType;
+    // 1, around the SIMD widths and register tiles (MR 16/32, NR 8/12) and 16/64.
+    for (std::size_t s : std::vector<std::size_t>{1, 2, 3, 7, 8, 9, 11, 12, 13, 15, 16, 17, 31, 32, 33, 63, 64, 65})
+        for (int la = 0; la < 4; ++la)
+            for (int lb = 0; lb < 4; ++lb)
+                for (int lc = 0; lc < 4; ++lc) check_direct<T>(s, s, s, la, lb, lc);
+    // The assignment forms (product node, same 2-D path), one layout each.
+    for (std::size_t s : std::vector<std::size_t>{1, 7, 8, 9, 15, 16, 17, 33, 64, 65})
+        for (int l = 0; l < 4; ++l)
+            for (int form = 1; form < 4; ++form) check_direct<T>(s, s + 1, s, l, (l + 1) % 4, (l + 2) % 4, form);
+    for (std::size_t m : std::vector<std::size_t>{1, 7, 8, 9, 15, 16, 17, 33, 65})
+        for (std::size_t n : std::vector<std::size_t>{1, 7, 8, 9, 12, 15, 16, 17, 33, 65})
+            for (std::size_t k : std::vector<std::size_t>{1, 8, 15, 16, 17, 65})
+                for (int l = 0; l < 2; ++l) check_direct<T>(m, n, k, l, l == 0 ? 1 : 3, l == 0 ? 0 : 1);
+    // Empty products: k == 0 writes zeros, m or n == 0 writes nothing.
+    check_direct<T>(5, 6, 0, 0, 0, 0);
+    check_direct<T>(0, 6, 5, 0, 0, 0);
+    check_direct<T>(5, 0, 5, 1, 1, 1);
+}
+
+TEMPLATE_TEST_CASE("matmul(a, b, out): out overlapping an operand goes through a temporary", "[matmul]", float,
+                   double) {
+    using T = TestType;
+    for (std::size_t n : {std::size_t{4}, std::size_t{16}, std::size_t{33}}) {
+        CAPTURE(n);
+        // a and out share one buffer, out shifted by one row (partial overlap), or out is a's
+        // transpose; b shares its buffer with out shifted by a column.
+        std::vector<T> buf(n * n + n);
+        for (std::size_t i = 0; i < buf.size(); ++i) buf[i] = static_cast<T>(static_cast<int>(i % 7) - 3);
+        const std::vector<T> orig = buf;
+        const auto ni = static_cast<std::ptrdiff_t>(n);
+        const auto a0 = tmath::adapt(const_cast<T*>(orig.data()), {n, n});
+        const auto b = values<T>({n, n}, 3);
+        const tmath::tensor<T> ab = tmath::matmul(a0, b);
+        const tmath::tensor<T> ba = tmath::matmul(b, a0);
+        const tmath::tensor<T> atb = tmath::matmul(tmath::transpose(a0), b);
+
+        auto a = tmath::adapt(buf.data(), {n, n});
+        tmath::matmul(a, b, tmath::adapt(buf.data() + n, {n, n}));
+        CHECK(tmath::allclose(tmath::adapt(buf.data() + n, {n, n}), ab));
+        buf = orig;
+        tmath::matmul(b, a, tmath::adapt(buf.data() + 1, {n, n}, {ni, std::ptrdiff_t{1}}));
+        CHECK(tmath::allclose(tmath::adapt(buf.data() + 1, {n, n}), ba));
+        buf = orig;
+        tmath::matmul(tmath::transpose(a), b, a);
+        CHECK(tmath::allclose(a, atb));
+        // The same through assignment of the product node.
+        buf = orig;
+        tmath::adapt(buf.data() + n, {n, n}) = tmath::matmul(a, b);
+        CHECK(tmath::allclose(tmath::adapt(buf.data() + n, {n, n}), ab));
+        buf = orig;
+        a = tmath::matmul(tmath::transpose(a), b);
+        CHECK(tmath::allclose(a, atb));
+    }
+    // A shape mismatch in the out= form still names the shapes, out unchanged.
+    auto out = tmath::full<T>({2, 4}, T(5));
+    CHECK(test::shape_error_message([&] { tmath::matmul(tmath::ones<T>({2, 3}), tmath::ones<T>({4, 4}), out); }) ==
+          "matmul: shapes (2,3) and (4,4) are not aligned: 3 (dim 1) != 4 (dim 0)");
+    CHECK(test::shape_error_message([&] { tmath::matmul(tmath::ones<T>({2, 3}), tmath::ones<T>({3, 4}),
+                                                        tmath::adapt(out.data(), {4, 2})); }) ==
+          "matmul: output operand with shape (4,2) doesn't match the result shape (2,4) of (2,3) and (3,4)");
+    for (T v : out) CHECK(v == T(5));
+}

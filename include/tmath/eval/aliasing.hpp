@@ -29,6 +29,20 @@ inline byte_extent extent_of(const void* data, std::span<const std::size_t> shap
     return {base + lo * e, base + (hi + 1) * e};
 }
 
+/// The bytes a `rows` × `cols` matrix of `elem`-byte elements at `data` with element
+/// strides `rs`, `cs` touches (extent_of for two dimensions, on scalars).
+inline byte_extent extent_of_2d(const void* data, std::size_t rows, std::size_t cols, std::ptrdiff_t rs,
+                                std::ptrdiff_t cs, std::size_t elem) noexcept {
+    if (rows == 0 || cols == 0) return {};
+    const std::ptrdiff_t r = rs * static_cast<std::ptrdiff_t>(rows - 1);
+    const std::ptrdiff_t c = cs * static_cast<std::ptrdiff_t>(cols - 1);
+    const std::ptrdiff_t lo = (r < 0 ? r : 0) + (c < 0 ? c : 0);
+    const std::ptrdiff_t hi = (r < 0 ? 0 : r) + (c < 0 ? 0 : c);
+    const auto* base = static_cast<const std::byte*>(data);
+    const auto e = static_cast<std::ptrdiff_t>(elem);
+    return {base + lo * e, base + (hi + 1) * e};
+}
+
 /// True if reading an operand (at `src`, element size `src_elem`, strides already
 /// broadcast to the destination's shape) while writing the destination could read
 /// an element after it was overwritten.

@@ -92,6 +92,9 @@ auto matmul(A&& a, B&& b) {
 template <tensor_expression A, tensor_expression B, class Out>
     requires memory_expression<Out>
 void matmul(A&& a, B&& b, Out&& out) {
+    if constexpr (detail::direct_matmul<A, B, Out>) {
+        if (detail::try_matmul_2d(a, b, out)) return;  // 2-D, no overlap: GEMM on the operands' strides
+    }
     const auto p = matmul(std::forward<A>(a), std::forward<B>(b));
     const std::span<const std::size_t> shape(out.shape());
     if (!shape_t::same_elements(shape.data(), shape.size(), p.shape().data(), p.shape().size()))

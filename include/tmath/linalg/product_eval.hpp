@@ -10,6 +10,7 @@
 #include <optional>
 #include <span>
 #include <type_traits>
+#include <utility>
 
 #include "tmath/config.hpp"
 #include "tmath/core/concepts.hpp"
@@ -188,6 +189,47 @@ void product_into(V* dst, std::span<const std::size_t> shape, std::span<const st
     run_batched<V>(p.layout(), p.alpha(), a, b, accumulate ? V(1) : V(0), dst, dst_strides);
 }
 
+/// C = alpha·A·B + beta·C on 2-D strided memory (A m × k at `pa`, B k × n at `pb`, C m × n
+/// at `pc`, m and n nonzero) when C overlaps neither operand, returning true; false,
+/// having done nothing, when it does (GEMM would read what it wrote).
+template <class V>
+TMATH_GEMM_INLINE bool gemm_2d_unaliased(std::size_t m, std::size_t n, std::size_t k, V alpha, const V* pa,
+                                         std::ptrdiff_t ars, std::ptrdiff_t acs, const V* pb, std::ptrdiff_t brs,
+                                         std::ptrdiff_t bcs, V beta, V* pc, std::ptrdiff_t crs, std::ptrdiff_t ccs) {
+    const byte_extent d = extent_of_2d(pc, m, n, crs, ccs, sizeof(V));
+    const byte_extent ea = extent_of_2d(pa, m, k, ars, acs, sizeof(V));
+    const byte_extent eb = extent_of_2d(pb, k, n, brs, bcs, sizeof(V));
+    if ((d.lo < ea.hi && ea.lo < d.hi) || (d.lo < eb.hi && eb.lo < d.hi)) return false;
+    gemm_strided<V>(m, n, k, alpha, pa, ars, acs, pb, brs, bcs, beta, pc, crs, ccs);
+    return true;
+}
+
+/// `matmul(a, b, out)` reads and writes in place: three memory operands of one element type.
+template <class A, class B, class Out>
+concept direct_matmul = memory_expression<A> && memory_expression<B> && memory_expression<Out> &&
+                        std::is_same_v<value_type_t<A>, value_type_t<Out>> &&
+                        std::is_same_v<value_type_t<B>, value_type_t<Out>> &&
+                        std::is_same_v<decltype(std::declval<Out&>().data()), value_type_t<Out>*>;
+
+/// The common case of `matmul(a, b, out)` without the product node: `a` (m × k), `b`
+/// (k × n) and `out` (m × n) all 2-D, `out` overlapping neither operand. Then GEMM runs
+/// straight on their strides and this returns true. Anything else (other ranks, shapes
+/// that do not fit, overlap, extents of 2^31 and more) returns false having done nothing,
+/// and the general path handles it (and reports it).
+template <class A, class B, class Out>
+    requires direct_matmul<A, B, Out>
+TMATH_GEMM_INLINE bool try_matmul_2d(const A& a, const B& b, Out& out) {
+    using V = value_type_t<Out>;
+    const std::span<const std::size_t> as(a.shape()), bs(b.shape()), os(out.shape());
+    if (as.size() != 2 || bs.size() != 2 || os.size() != 2) return false;
+    const std::size_t m = as[0], k = as[1], n = bs[1];
+    if (bs[0] != k || os[0] != m || os[1] != n || ((m | n | k) >> 31) != 0) return false;
+    if (m == 0 || n == 0) return true;  // nothing to write
+    const std::span<const std::ptrdiff_t> ast(a.strides()), bst(b.strides()), ost(out.strides());
+    return gemm_2d_unaliased<V>(m, n, k, V(1), a.data(), ast[0], ast[1], b.data(), bst[0], bst[1], V(0), out.data(),
+                                ost[0], ost[1]);
+}
+
 /// Writes `p` (alpha · matmul(A, B)) into `dst` of `shape` (the product's shape) and
 /// `dst_strides`; with `accumulate`, adds it to what `dst` holds (beta = 1).
 template <class D, class P>
@@ -203,6 +245,13 @@ void assign_product(D* dst, std::span<const std::size_t> shape, std::span<const 
     } else if constexpr (memory_expression<typename P::lhs_type> && memory_expression<typename P::rhs_type> &&
                          std::is_same_v<value_type_t<typename P::lhs_type>, V> &&
                          std::is_same_v<value_type_t<typename P::rhs_type>, V>) {
+        const matmul_layout& l = p.layout();
+        if (l.batch.empty() && !l.a_vector && !l.b_vector && shape.size() == 2) {  // 2-D: GEMM unless dst overlaps
+            const std::span<const std::ptrdiff_t> ast(p.lhs().strides()), bst(p.rhs().strides());
+            if (gemm_2d_unaliased<V>(l.m, l.n, l.k, p.alpha(), p.lhs().data(), ast[0], ast[1], p.rhs().data(), bst[0],
+                                     bst[1], accumulate ? V(1) : V(0), dst, dst_strides[0], dst_strides[1]))
+                return;
+        }
         product_into(dst, shape, dst_strides, p, p.lhs(), p.rhs(), accumulate);  // operands read in place
     } else {
         const product_operand<V> a(p.lhs());

@@ -35,31 +35,35 @@ template <class T>
 void gemm_strided(std::size_t m, std::size_t n, std::size_t k, T alpha, const T* a_data, std::ptrdiff_t a_rs,
                   std::ptrdiff_t a_cs, const T* b_data, std::ptrdiff_t b_rs, std::ptrdiff_t b_cs, T beta, T* c_data,
                   std::ptrdiff_t c_rs, std::ptrdiff_t c_cs) {
-    strided_matrix<const T> a{a_data, a_rs, a_cs};
-    strided_matrix<const T> b{b_data, b_rs, b_cs};
-    strided_matrix<T> c{c_data, c_rs, c_cs};
     if (m == 0 || n == 0) return;
     if (k == 0 || alpha == T(0)) {
-        scale_matrix(m, n, beta, c);
+        scale_matrix(m, n, beta, strided_matrix<T>{c_data, c_rs, c_cs});
         return;
     }
     if (n == 1) {
-        gemv(m, k, alpha, a, b.data, b.row_stride, beta, c.data, c.row_stride);
+        gemv(m, k, alpha, strided_matrix<const T>{a_data, a_rs, a_cs}, b_data, b_rs, beta, c_data, c_rs);
         return;
     }
     if (m == 1) {
-        gemv(n, k, alpha, transposed(b), a.data, a.col_stride, beta, c.data, c.col_stride);
+        gemv(n, k, alpha, strided_matrix<const T>{b_data, b_cs, b_rs}, a_data, a_cs, beta, c_data, c_cs);
         return;
     }
     // The micro-kernel's SIMD rows run down C's columns: transpose the problem when C's
-    // unit (or smaller) stride is along its rows.
-    if (c.row_stride != 1 && (c.col_stride == 1 || std::abs(c.col_stride) < std::abs(c.row_stride))) {
+    // unit (or smaller) stride is along its rows. (On scalars: swapping whole operand
+    // structs goes through the stack and stalls on store forwarding.)
+    if (c_rs != 1 && (c_cs == 1 || std::abs(c_cs) < std::abs(c_rs))) {
         std::swap(m, n);
-        const strided_matrix<const T> at = transposed(b);
-        b = transposed(a);
-        a = at;
-        c = transposed(c);
+        std::swap(a_data, b_data);
+        const std::ptrdiff_t ars = a_rs, acs = a_cs;
+        a_rs = b_cs;
+        a_cs = b_rs;
+        b_rs = acs;
+        b_cs = ars;
+        std::swap(c_rs, c_cs);
     }
+    const strided_matrix<const T> a{a_data, a_rs, a_cs};
+    const strided_matrix<const T> b{b_data, b_rs, b_cs};
+    const strided_matrix<T> c{c_data, c_rs, c_cs};
     if (gemm_is_small<T>(m, n, k) && gemm_threads(m, n, k, gemm_traits<T>::mr) == 1)
         gemm_small(m, n, k, alpha, a, b, beta, c);
     else gemm_packed(m, n, k, alpha, a, b, beta, c);

@@ -23,6 +23,35 @@
 
 namespace tmath::detail {
 
+/// The edge-tile or strided-C part of store_tile, given the accumulators stored as
+/// `acc` (column j, row i at acc[j·MR + i]); out of line, so that its setup is not
+/// hoisted into every caller's loops. The same batch operations as the whole-tile
+/// path on a copy of the tile, so that every element of C gets the same rounding
+/// whichever tile it falls in.
+template <class T, std::size_t MR, std::size_t NR>
+TMATH_GEMM_NOINLINE void store_tile_edge(const T* acc, T beta, T* c, std::ptrdiff_t crs, std::ptrdiff_t ccs,
+                                         std::size_t rows, std::size_t cols) noexcept {
+    constexpr std::size_t w = simd::width<T>;
+    alignas(64) T tile[NR * MR];
+    for (std::size_t j = 0; j < NR; ++j) {
+        T* t = tile + j * MR;
+        const T* cj = c + static_cast<std::ptrdiff_t>(j) * ccs;
+        for (std::size_t i = 0; i < MR; ++i)
+            t[i] = beta != T(0) && i < rows && j < cols ? cj[static_cast<std::ptrdiff_t>(i) * crs] : T(0);
+    }
+    const simd::batch<T> b = simd::splat(beta);
+    for (std::size_t q = 0; q < NR * MR; q += w) {
+        const simd::batch<T> a = simd::load(acc + q);
+        T* t = tile + q;
+        simd::store(t, beta == T(0) ? a : beta == T(1) ? simd::load(t) + a : simd::fma(b, simd::load(t), a));
+    }
+    for (std::size_t j = 0; j < cols; ++j) {
+        T* cj = c + static_cast<std::ptrdiff_t>(j) * ccs;
+        const T* t = tile + j * MR;
+        for (std::size_t i = 0; i < rows; ++i) cj[static_cast<std::ptrdiff_t>(i) * crs] = t[i];
+    }
+}
+
 /// Writes the accumulated tile (column j, batch v in `acc[j][v]`) into C, `rows` × `cols`
 /// of it valid: C = acc (beta == 0, C not read) or C = beta·C + acc.
 template <class T, std::size_t MV, std::size_t NR>
@@ -59,27 +88,13 @@ TMATH_GEMM_INLINE void store_tile(const simd::batch<T> (&acc)[NR][MV], T beta, T
         }
         return;
     }
-    // Edge tile or strided C: the same batch operations on a copy of the tile, so that
-    // every element of C gets the same rounding whichever tile it falls in.
     alignas(64) T tile[NR * mr];
+    TMATH_GEMM_UNROLL
     for (std::size_t j = 0; j < NR; ++j) {
-        T* t = tile + j * mr;
-        const T* cj = c + static_cast<std::ptrdiff_t>(j) * ccs;
-        for (std::size_t i = 0; i < mr; ++i)
-            t[i] = beta != T(0) && i < rows && j < cols ? cj[static_cast<std::ptrdiff_t>(i) * crs] : T(0);
+        TMATH_GEMM_UNROLL
+        for (std::size_t v = 0; v < MV; ++v) simd::store(tile + j * mr + v * w, acc[j][v]);
     }
-    const simd::batch<T> b = simd::splat(beta);
-    for (std::size_t j = 0; j < NR; ++j) {
-        for (std::size_t v = 0; v < MV; ++v) {
-            T* t = tile + j * mr + v * w;
-            simd::store(t, beta == T(0) ? acc[j][v] : beta == T(1) ? simd::load(t) + acc[j][v] : simd::fma(b, simd::load(t), acc[j][v]));
-        }
-    }
-    for (std::size_t j = 0; j < cols; ++j) {
-        T* cj = c + static_cast<std::ptrdiff_t>(j) * ccs;
-        const T* t = tile + j * mr;
-        for (std::size_t i = 0; i < rows; ++i) cj[static_cast<std::ptrdiff_t>(i) * crs] = t[i];
-    }
+    store_tile_edge<T, mr, NR>(tile, beta, c, crs, ccs, rows, cols);
 }
 
 /// One MR × NR tile (MR = MV·width): C[0:rows, 0:cols] = beta·C + Σ_p A(:, p)·B(p, :).

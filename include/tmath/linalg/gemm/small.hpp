@@ -4,7 +4,8 @@
 /// place with its own strides, and A in place too when its columns are contiguous and
 /// alpha is 1; otherwise (and for a last partial MR-row panel) A is packed once
 /// (alpha folded in, rows zero-padded). Columns past the last whole NR block are done
-/// by narrower kernels (8, 4, 2, 1 columns), so nothing of B is copied. When C has at
+/// by narrower kernels (8, 4, 2, 1 columns), so nothing of B is copied. With AVX-512 the
+/// kernels are one SIMD batch tall (see gemm_small); otherwise, when C has at
 /// most one SIMD batch of rows, a one-batch-tall kernel with more columns is used.
 
 #include <algorithm>
@@ -20,9 +21,10 @@ namespace tmath::detail {
 
 /// Columns of the small kernels with 32 vector registers. B is read in place, each column
 /// at its own runtime offset, so more columns than free general registers (about 10)
-/// spill the offsets: 8 columns for 4-byte types, 12 for 8-byte ones (measured on Zen 4).
+/// spill the offsets: 8 columns (for double, 12 spilled three offsets and left a 4-column
+/// tail at n = 16 and 64; 8 measured 3–5% faster at n = 16, 64 and 256 on Zen 4).
 template <class T>
-inline constexpr std::size_t gemm_small_nr_avx512 = sizeof(T) == 4 ? 8 : 12;
+inline constexpr std::size_t gemm_small_nr_avx512 = 8;
 
 /// Columns of the one-batch-tall small kernel.
 template <class T>
@@ -35,19 +37,34 @@ struct small_panel {
     std::ptrdiff_t step;   ///< elements from column p to p + 1
 };
 
-/// Columns [j0, n) of one MR-row panel: whole NR blocks, then narrower kernels.
+/// small_columns with NR-column kernels, out of line (the narrower kernels of a panel's tail).
 template <class T, std::size_t MV, std::size_t NR>
-TMATH_GEMM_INLINE void small_columns(std::size_t j0, std::size_t n, std::size_t k, small_panel<T> ap,
-                                     strided_matrix<const T> b, T beta, T* c, std::ptrdiff_t crs, std::ptrdiff_t ccs,
-                                     std::size_t rows) {
+TMATH_GEMM_NOINLINE void small_columns_tail(std::size_t j0, std::size_t n, std::size_t k, const T* a,
+                                            std::ptrdiff_t astep, const T* b, std::ptrdiff_t brs, std::ptrdiff_t bcs,
+                                            T beta, T* c, std::ptrdiff_t crs, std::ptrdiff_t ccs, std::size_t rows);
+
+/// Columns [j0, n) of one MR-row panel: whole NR blocks, then narrower kernels (out of
+/// line, so that their setup stays out of the whole blocks' loop). A(:, p) is at a + p·astep;
+/// B(p, j) at b[p·brs + j·bcs]; C(i, j) at c[i·crs + j·ccs].
+template <class T, std::size_t MV, std::size_t NR>
+TMATH_GEMM_INLINE void small_columns(std::size_t j0, std::size_t n, std::size_t k, const T* a, std::ptrdiff_t astep,
+                                     const T* b, std::ptrdiff_t brs, std::ptrdiff_t bcs, T beta, T* c,
+                                     std::ptrdiff_t crs, std::ptrdiff_t ccs, std::size_t rows) {
     std::size_t j = j0;
     for (; j + NR <= n; j += NR) {
-        micro_kernel<T, MV, NR, false>(k, ap.data, ap.step, element_ptr(b, 0, j), b.row_stride, b.col_stride, beta,
+        micro_kernel<T, MV, NR, false>(k, a, astep, b + static_cast<std::ptrdiff_t>(j) * bcs, brs, bcs, beta,
                                        c + static_cast<std::ptrdiff_t>(j) * ccs, crs, ccs, rows, NR);
     }
     if constexpr (NR > 1) {
-        if (j < n) small_columns<T, MV, (NR > 8 ? 8 : NR / 2)>(j, n, k, ap, b, beta, c, crs, ccs, rows);
+        if (j < n) small_columns_tail<T, MV, (NR > 8 ? 8 : NR / 2)>(j, n, k, a, astep, b, brs, bcs, beta, c, crs, ccs, rows);
     }
+}
+
+template <class T, std::size_t MV, std::size_t NR>
+TMATH_GEMM_NOINLINE void small_columns_tail(std::size_t j0, std::size_t n, std::size_t k, const T* a,
+                                            std::ptrdiff_t astep, const T* b, std::ptrdiff_t brs, std::ptrdiff_t bcs,
+                                            T beta, T* c, std::ptrdiff_t crs, std::ptrdiff_t ccs, std::size_t rows) {
+    small_columns<T, MV, NR>(j0, n, k, a, astep, b, brs, bcs, beta, c, crs, ccs, rows);
 }
 
 /// C = alpha·A·B + beta·C with MV-batch-tall kernels over unpacked B.
@@ -67,23 +84,32 @@ TMATH_GEMM_INLINE void gemm_unpacked(std::size_t m, std::size_t n, std::size_t k
         const small_panel<T> panel =
             in_place && ir < whole ? small_panel<T>{element_ptr(a, ir, 0), a.col_stride}
                                    : small_panel<T>{ap + (ir - (m - packed_rows)) * k, static_cast<std::ptrdiff_t>(mr)};
-        small_columns<T, MV, NR>(0, n, k, panel, b, beta, element_ptr(c, ir, 0), c.row_stride, c.col_stride,
-                                 std::min(mr, m - ir));
+        small_columns<T, MV, NR>(0, n, k, panel.data, panel.step, b.data, b.row_stride, b.col_stride, beta,
+                                 element_ptr(c, ir, 0), c.row_stride, c.col_stride, std::min(mr, m - ir));
     }
 }
 
-/// The small path: picks the kernel shape by the number of rows.
+/// The small path: picks the kernel shape. With 32 vector registers (AVX-512) the
+/// one-batch-tall kernel takes every m: each of its multiply-adds reads its B element
+/// with an embedded broadcast, where the two-batch-tall one needs a broadcast
+/// instruction per column; on Zen 4 it measured 1.07–1.2× faster for double at n = 16
+/// and equal or better for float and double at n = 64 and 256. With 16 registers it is
+/// used when C has at most one SIMD batch of rows.
 template <class T>
 TMATH_GEMM_INLINE void gemm_small(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
                 strided_matrix<const T> b, T beta, strided_matrix<T> c) {
     using tr = gemm_traits<T>;
-    if constexpr (simd::width<T> > 1) {
-        if (m <= simd::width<T>) {
-            gemm_unpacked<T, 1, gemm_small_nr<T>>(m, n, k, alpha, a, b, beta, c);
-            return;
+    if constexpr (simd::width<T> > 1 && gemm_vector_registers<T> == 32) {
+        gemm_unpacked<T, 1, gemm_small_nr<T>>(m, n, k, alpha, a, b, beta, c);
+    } else {
+        if constexpr (simd::width<T> > 1) {
+            if (m <= simd::width<T>) {
+                gemm_unpacked<T, 1, gemm_small_nr<T>>(m, n, k, alpha, a, b, beta, c);
+                return;
+            }
         }
+        gemm_unpacked<T, tr::mr / simd::width<T>, tr::nr>(m, n, k, alpha, a, b, beta, c);
     }
-    gemm_unpacked<T, tr::mr / simd::width<T>, (gemm_vector_registers<T> == 32 ? gemm_small_nr_avx512<T> : tr::nr)>(m, n, k, alpha, a, b, beta, c);
 }
 
 }  // namespace tmath::detail
