@@ -8,7 +8,8 @@
 /// peers up): `sgemm` / `dgemm` square row-major C = A·B; `sgemm_tA` / `sgemm_tB` with
 /// the stored A (or B) transposed, read through strides (tmath, BLIS), the transpose
 /// flag (OpenBLAS) or `.transpose()` (Eigen); `sgemv` a vector × matrix product
-/// y(4096) = x(4096)·B(4096×4096), B row-major. The counter `flops` is 2·m·n·k per
+/// y(4096) = x(4096)·B(4096×4096), B row-major; `sgemv_n` the matrix × vector product
+/// y(4096) = B(4096×4096)·x(4096) (rows of B contiguous). The counter `flops` is 2·m·n·k per
 /// iteration, shown per CPU second
 /// (Google Benchmark's default, as in bench_elementwise). After timing, 64 outputs are compared with a
 /// long double reference; a mismatch marks the run as an error.
@@ -53,7 +54,7 @@ float blis_dot(std::size_t, const float*, const float*);
 namespace {
 
 /// What a row computes.
-enum class op_kind { gemm, gemm_ta, gemm_tb, gemv };
+enum class op_kind { gemm, gemm_ta, gemm_tb, gemv, gemv_n };
 
 /// 64-byte aligned storage.
 template <class T>
@@ -78,8 +79,10 @@ struct operands {
     operands(op_kind o, std::size_t m_, std::size_t n_, std::size_t k_)
         : m(m_), n(n_), k(k_), op(o), a(m_ * k_), b(k_ * n_), c(m_ * n_),
           tmath_a(o == op_kind::gemv ? tmath::adapt(a.get(), {k}) : tmath::adapt(a.get(), {m, k}, {rsa(), csa()})),
-          tmath_b(tmath::adapt(b.get(), {k, n}, {rsb(), csb()})),
-          tmath_c(o == op_kind::gemv ? tmath::adapt(c.get(), {n}) : tmath::adapt(c.get(), {m, n})) {
+          tmath_b(o == op_kind::gemv_n ? tmath::adapt(b.get(), {k}) : tmath::adapt(b.get(), {k, n}, {rsb(), csb()})),
+          tmath_c(o == op_kind::gemv ? tmath::adapt(c.get(), {n})
+                  : o == op_kind::gemv_n ? tmath::adapt(c.get(), {m})
+                                         : tmath::adapt(c.get(), {m, n})) {
         std::mt19937 rng(42);
         std::uniform_real_distribution<double> d(-1.0, 1.0);
         for (std::size_t i = 0; i < m * k; ++i) a.get()[i] = static_cast<T>(d(rng));
@@ -144,6 +147,10 @@ void run_openblas(operands<float>& o) {
         cblas_sgemv(CblasRowMajor, CblasTrans, k, n, 1.0f, o.b.get(), n, o.a.get(), 1, 0.0f, o.c.get(), 1);
         return;
     }
+    if (o.op == op_kind::gemv_n) {
+        cblas_sgemv(CblasRowMajor, CblasNoTrans, m, k, 1.0f, o.a.get(), k, o.b.get(), 1, 0.0f, o.c.get(), 1);
+        return;
+    }
     const bool ta = o.op == op_kind::gemm_ta, tb = o.op == op_kind::gemm_tb;
     cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans, m, n, k, 1.0f, o.a.get(),
                 ta ? m : k, o.b.get(), tb ? k : n, 0.0f, o.c.get(), n);
@@ -160,6 +167,10 @@ void run_blis(operands<T>& o) {
     if constexpr (std::is_same_v<T, float>) {
         if (o.op == op_kind::gemv) {
             tmath_bench::blis_gemv(o.n, o.k, o.b.get(), 1, static_cast<std::ptrdiff_t>(o.n), o.a.get(), o.c.get());
+            return;
+        }
+        if (o.op == op_kind::gemv_n) {
+            tmath_bench::blis_gemv(o.m, o.k, o.a.get(), static_cast<std::ptrdiff_t>(o.k), 1, o.b.get(), o.c.get());
             return;
         }
     }
@@ -180,6 +191,7 @@ void run_eigen(operands<T>& o) {
     case op_kind::gemm_ta: c.noalias() = cmap(o.a.get(), k, m).transpose() * cmap(o.b.get(), k, n); break;
     case op_kind::gemm_tb: c.noalias() = cmap(o.a.get(), m, k) * cmap(o.b.get(), n, k).transpose(); break;
     case op_kind::gemv: c.noalias() = cmap(o.a.get(), 1, k) * cmap(o.b.get(), k, n); break;
+    case op_kind::gemv_n: c.noalias() = cmap(o.a.get(), m, k) * cmap(o.b.get(), k, 1); break;
     }
 }
 #endif
@@ -187,14 +199,15 @@ void run_eigen(operands<T>& o) {
 /// Times `run` on a row's operands and checks the result afterwards.
 template <class T, class F>
 void bench(benchmark::State& state, op_kind op, std::size_t n, F run) {
-    const std::size_t m = op == op_kind::gemv ? 1 : n;
-    operands<T> o(op, m, n, n);
+    // gemv: x(1×n)·B(n×n); gemv_n: B(n×n)·x(n×1); otherwise n×n·n×n.
+    const std::size_t m = op == op_kind::gemv ? 1 : n, cols = op == op_kind::gemv_n ? 1 : n;
+    operands<T> o(op, m, cols, n);
     for (auto _ : state) {
         run(o);
         benchmark::DoNotOptimize(o.c.get());
         benchmark::ClobberMemory();
     }
-    state.counters["flops"] = benchmark::Counter(2.0 * static_cast<double>(m) * static_cast<double>(n) * static_cast<double>(n),
+    state.counters["flops"] = benchmark::Counter(2.0 * static_cast<double>(m) * static_cast<double>(cols) * static_cast<double>(n),
                                                  benchmark::Counter::kIsIterationInvariantRate);
     const std::string err = o.verify();
     if (!err.empty()) state.SkipWithError(err.c_str());
@@ -430,6 +443,7 @@ int main(int argc, char** argv) {
     register_row<float>("sgemm_tA", op_kind::gemm_ta, 1024);
     register_row<float>("sgemm_tB", op_kind::gemm_tb, 1024);
     register_row<float>("sgemv", op_kind::gemv, 4096);
+    register_row<float>("sgemv_n", op_kind::gemv_n, 4096);
     register_attention("attn_batched", 8, 128, 128, 64, false);
     register_attention("attn_qkT", 1, 512, 512, 64, true);
     for (std::size_t n : {std::size_t{1} << 10, std::size_t{1} << 15, std::size_t{1} << 20, std::size_t{1} << 24})

@@ -283,6 +283,16 @@ TEMPLATE_TEST_CASE("gemv: matrix x vector and vector x matrix, any strides", "[g
             }
         }
     }
+    // x·A with 8, 4 and 1 columns of Aᵀ per pass: every split of the inner length.
+    for (std::size_t k : {std::size_t{7}, std::size_t{8}, std::size_t{9}, std::size_t{12}, std::size_t{13},
+                          std::size_t{16}, std::size_t{17}}) {
+        CAPTURE(k);
+        for (std::size_t len : {std::size_t{1}, w - 1 + 1, w + 1, 4 * w + 3}) {
+            CHECK(run_case<T>(1, len, k, layout::row, layout::row, layout::row, T(1), T(0)) == "");
+            CHECK(run_case<T>(1, len, k, layout::row, layout::row, layout::strided, alpha_odd<T>(), beta_odd<T>()) == "");
+            CHECK(run_case<T>(len, 1, k, layout::row, layout::row, layout::row, alpha_odd<T>(), T(0)) == "");
+        }
+    }
     // The entry point itself, with negative and non-unit increments.
     std::vector<T> a(5 * 9), x(9 * 3), y(5 * 2, nan_or_garbage<T>());
     for (std::size_t i = 0; i < a.size(); ++i) a[i] = static_cast<T>(static_cast<int>(i % 7) - 3);
@@ -294,6 +304,34 @@ TEMPLATE_TEST_CASE("gemv: matrix x vector and vector x matrix, any strides", "[g
         for (std::size_t j = 0; j < 9; ++j) s = static_cast<T>(s + a[i * 9 + j] * x[(8 - j) * 3]);
         CHECK(y[i * 2] == static_cast<T>(2 * s));
     }
+}
+
+TEMPLATE_TEST_CASE("gemv: a matrix that streams from memory (the prefetching kernels)", "[gemm][gemv]", float, double) {
+    using T = TestType;
+    // Over TMATH_STREAMING_BYTES, with odd extents (SIMD and column-group tails).
+    std::size_t n = 2051;
+    while (n * (n + 2) * sizeof(T) < TMATH_STREAMING_BYTES) n += 512;
+    CHECK(run_case<T>(1, n, n + 2, layout::row, layout::row, layout::row, T(1), T(0)) == "");       // x·A, y apart
+    CHECK(run_case<T>(1, n, n + 2, layout::row, layout::row, layout::row, alpha_odd<T>(), beta_odd<T>()) == "");
+    CHECK(run_case<T>(n, 1, n + 2, layout::row, layout::row, layout::row, T(1), T(0)) == "");       // A·x
+    CHECK(run_case<T>(n, 1, n + 2, layout::row, layout::row, layout::strided, alpha_odd<T>(), beta_odd<T>()) == "");
+}
+
+TEMPLATE_TEST_CASE("gemv: y overlapping x is not used as the accumulator", "[gemm][gemv]", float, double, std::int32_t) {
+    using T = TestType;
+    // y = x·A with y the same memory as x (the kernel must not zero y before reading x).
+    const std::size_t n = 19;
+    std::vector<T> a(n * n), x(n), want(n);
+    for (std::size_t i = 0; i < a.size(); ++i) a[i] = static_cast<T>(static_cast<int>(i % 7) - 3);
+    for (std::size_t i = 0; i < n; ++i) x[i] = static_cast<T>(static_cast<int>(i % 5) - 2);
+    for (std::size_t j = 0; j < n; ++j) {
+        T s = 0;
+        for (std::size_t p = 0; p < n; ++p) s = static_cast<T>(s + x[p] * a[p * n + j]);
+        want[j] = s;
+    }
+    // A(j, p) = a[p·n + j]: row stride 1, column stride n.
+    tmath::detail::gemv<T>(n, n, T(1), {a.data(), 1, static_cast<std::ptrdiff_t>(n)}, x.data(), 1, T(0), x.data(), 1);
+    for (std::size_t j = 0; j < n; ++j) CHECK(x[j] == want[j]);
 }
 
 #if defined(TMATH_USE_OPENMP) && defined(_OPENMP)

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <random>
 #include <vector>
 
 namespace {
@@ -349,7 +350,8 @@ TEMPLATE_TEST_CASE("dot: tails and expressions and strided and broadcast operand
                    std::int64_t) {
     using T = TestType;
     const std::size_t w = tmath::simd::width<T>;
-    for (std::size_t n : {std::size_t{0}, std::size_t{1}, w - 1, w, w + 1, 4 * w - 1, 4 * w, 4 * w + 3, 16 * w + 5}) {
+    for (std::size_t n : {std::size_t{0}, std::size_t{1}, w - 1, w, w + 1, 4 * w - 1, 4 * w, 4 * w + 3, 8 * w - 1, 8 * w,
+                          8 * w + 1, 16 * w + 3, 16 * w + 5}) {
         if (n == 0 && w == 1) continue;
         CAPTURE(n);
         const auto a = values<T>({n}, 1);
@@ -377,6 +379,30 @@ TEMPLATE_TEST_CASE("dot: tails and expressions and strided and broadcast operand
         STATIC_REQUIRE(std::is_same_v<decltype(tmath::dot(a, bd)), double>);
         CHECK(tmath::dot(a, bd) == static_cast<double>(ab));
     }
+}
+
+TEMPLATE_TEST_CASE("dot: vectors that stream from memory (the prefetching loop)", "[dot]", float, double) {
+    using T = TestType;
+    // Over TMATH_STREAMING_BYTES for the two operands together, with a tail.
+    const std::size_t n = TMATH_STREAMING_BYTES / (2 * sizeof(T)) + 8 * tmath::simd::width<T> + 3;
+    tmath::tensor<T> a = tmath::zeros<T>({n}), b = tmath::zeros<T>({n});
+    std::mt19937 rng(17);
+    std::uniform_real_distribution<double> d(-1.0, 1.0);
+    long double ref = 0, mag = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        a(i) = static_cast<T>(d(rng));
+        b(i) = static_cast<T>(d(rng));
+        ref += static_cast<long double>(a(i)) * b(i);
+        mag += std::fabs(static_cast<long double>(a(i)) * b(i));
+    }
+    const T got = tmath::dot(a, b);
+    CHECK(std::fabs(static_cast<long double>(got) - ref) <=
+          2 * static_cast<long double>(n) * std::numeric_limits<T>::epsilon() * mag);
+    // Prefetching changes no arithmetic: the same bits as the loop without hints, and as
+    // an expression operand (the evaluator's path) in the same summation order.
+    const tmath::detail::contiguous_cursor<T> ca{a.data()}, cb{b.data()};
+    CHECK(got == tmath::detail::dot_rows<true, T, false>(static_cast<std::ptrdiff_t>(n), ca, cb));
+    CHECK(got == tmath::dot(a * T(1), b));
 }
 
 TEMPLATE_TEST_CASE("seed properties: dot and matmul", "[seed][matmul][properties]", float, double, std::int32_t,
