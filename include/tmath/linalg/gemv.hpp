@@ -1,7 +1,7 @@
 #pragma once
 /// @file gemv.hpp
 /// Matrix × vector: y = alpha·A·x + beta·y for any strides. Rows of A contiguous →
-/// dot products, four rows at a time with SIMD accumulators; columns contiguous →
+/// dot products, eight rows at a time with SIMD accumulators; columns contiguous →
 /// axpy updates of a contiguous accumulator (y itself when beta == 0 and y is
 /// contiguous), eight columns per pass; otherwise a scalar loop. A matrix that streams
 /// from memory is prefetched ahead. beta == 0 never reads y. The scratch vectors are
@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 
 #include "tmath/config.hpp"
 #include "tmath/linalg/gemm/buffer.hpp"
@@ -60,61 +61,62 @@ inline bool gemv_prefetches(std::size_t bytes) noexcept { return bytes >= TMATH_
 /// How far ahead along a row or column the gemv kernels prefetch, in bytes.
 inline constexpr std::ptrdiff_t gemv_prefetch_distance = 1024;
 
-/// Rows of A contiguous (col_stride 1), x contiguous: one dot product per row
-/// (`Prefetch`: A streams from memory; one hint per row and 64-byte line).
-template <bool Prefetch, class T>
-void gemv_rows_impl(std::size_t m, std::size_t n, T alpha, strided_matrix<const T> a, const T* x, T beta, T* y,
-                    std::ptrdiff_t incy) noexcept {
+/// y_q = alpha·(row_q · x) + beta·y_q for the R rows at `r` (x contiguous, length n;
+/// `body` = n rounded down to the SIMD width): one accumulator per row. `Prefetch`:
+/// one hint per row and 64-byte line, `gemv_prefetch_distance` ahead.
+template <bool Prefetch, std::size_t R, class T>
+inline void gemv_rows_block(std::size_t n, std::size_t body, const T* const (&r)[R], const T* x, T alpha, T beta, T* y,
+                            std::ptrdiff_t incy) noexcept {
     using b_t = simd::batch<T>;
     constexpr std::size_t w = simd::width<T>;
     constexpr std::size_t line = w * sizeof(T) >= 64 ? w : 64 / sizeof(T) / w * w;  // elements per hint
     constexpr std::ptrdiff_t ahead = gemv_prefetch_distance / static_cast<std::ptrdiff_t>(sizeof(T));
+    b_t s[R];
+    for (std::size_t q = 0; q < R; ++q) s[q] = simd::splat(T(0));
+    const auto step = [&](std::size_t j) {
+        const b_t xv = simd::load(x + j);
+        for (std::size_t q = 0; q < R; ++q) s[q] = simd::fma(simd::load(r[q] + j), xv, s[q]);
+    };
+    std::size_t p = 0;
+    if constexpr (Prefetch) {
+        for (; p + line <= body; p += line) {
+            for (std::size_t q = 0; q < R; ++q) simd::prefetch(r[q] + p, ahead);
+            for (std::size_t k = p; k < p + line; k += w) step(k);
+        }
+    }
+    for (; p < body; p += w) step(p);
+    const auto finish = [&](std::size_t q) {
+        T t = simd::reduce_add<T>(s[q]);
+        for (std::size_t j = body; j < n; ++j) t = static_cast<T>(t + r[q][j] * x[j]);
+        gemv_store(y[static_cast<std::ptrdiff_t>(q) * incy], alpha, t, beta);
+    };
+    // Unrolled, so that s stays in registers.
+    [&]<std::size_t... Q>(std::index_sequence<Q...>) { (finish(Q), ...); }(std::make_index_sequence<R>{});
+}
+
+/// Rows of A contiguous (col_stride 1), x contiguous: one dot product per row, eight
+/// rows per pass over x (then four, then one at a time); `Prefetch`: A streams from
+/// memory.
+template <bool Prefetch, class T>
+void gemv_rows_impl(std::size_t m, std::size_t n, T alpha, strided_matrix<const T> a, const T* x, T beta, T* y,
+                    std::ptrdiff_t incy) noexcept {
+    constexpr std::size_t w = simd::width<T>;
     const std::size_t body = n / w * w;
+    const auto row = [&](std::size_t i) { return element_ptr(a, i, 0); };
+    const auto out = [&](std::size_t i) { return y + static_cast<std::ptrdiff_t>(i) * incy; };
     std::size_t i = 0;
-    for (; i + 4 <= m; i += 4) {
-        const T* r0 = element_ptr(a, i, 0);
-        const T* r1 = element_ptr(a, i + 1, 0);
-        const T* r2 = element_ptr(a, i + 2, 0);
-        const T* r3 = element_ptr(a, i + 3, 0);
-        b_t s0 = simd::splat(T(0)), s1 = s0, s2 = s0, s3 = s0;
-        const auto step = [&](std::size_t j) {
-            const b_t xv = simd::load(x + j);
-            s0 = simd::fma(simd::load(r0 + j), xv, s0);
-            s1 = simd::fma(simd::load(r1 + j), xv, s1);
-            s2 = simd::fma(simd::load(r2 + j), xv, s2);
-            s3 = simd::fma(simd::load(r3 + j), xv, s3);
-        };
-        std::size_t p = 0;
-        if constexpr (Prefetch) {
-            for (; p + line <= body; p += line) {
-                simd::prefetch(r0 + p, ahead);
-                simd::prefetch(r1 + p, ahead);
-                simd::prefetch(r2 + p, ahead);
-                simd::prefetch(r3 + p, ahead);
-                for (std::size_t k = p; k < p + line; k += w) step(k);
-            }
-        }
-        for (; p < body; p += w) step(p);
-        T t0 = simd::reduce_add<T>(s0), t1 = simd::reduce_add<T>(s1);
-        T t2 = simd::reduce_add<T>(s2), t3 = simd::reduce_add<T>(s3);
-        for (std::size_t j = body; j < n; ++j) {
-            t0 = static_cast<T>(t0 + r0[j] * x[j]);
-            t1 = static_cast<T>(t1 + r1[j] * x[j]);
-            t2 = static_cast<T>(t2 + r2[j] * x[j]);
-            t3 = static_cast<T>(t3 + r3[j] * x[j]);
-        }
-        gemv_store(y[static_cast<std::ptrdiff_t>(i) * incy], alpha, t0, beta);
-        gemv_store(y[static_cast<std::ptrdiff_t>(i + 1) * incy], alpha, t1, beta);
-        gemv_store(y[static_cast<std::ptrdiff_t>(i + 2) * incy], alpha, t2, beta);
-        gemv_store(y[static_cast<std::ptrdiff_t>(i + 3) * incy], alpha, t3, beta);
+    for (; i + 8 <= m; i += 8) {
+        const T* const r[8] = {row(i), row(i + 1), row(i + 2), row(i + 3), row(i + 4), row(i + 5), row(i + 6), row(i + 7)};
+        gemv_rows_block<Prefetch>(n, body, r, x, alpha, beta, out(i), incy);
+    }
+    if (i + 4 <= m) {
+        const T* const r[4] = {row(i), row(i + 1), row(i + 2), row(i + 3)};
+        gemv_rows_block<Prefetch>(n, body, r, x, alpha, beta, out(i), incy);
+        i += 4;
     }
     for (; i < m; ++i) {
-        const T* r = element_ptr(a, i, 0);
-        b_t s = simd::splat(T(0));
-        for (std::size_t j = 0; j < body; j += w) s = simd::fma(simd::load(r + j), simd::load(x + j), s);
-        T t = simd::reduce_add<T>(s);
-        for (std::size_t j = body; j < n; ++j) t = static_cast<T>(t + r[j] * x[j]);
-        gemv_store(y[static_cast<std::ptrdiff_t>(i) * incy], alpha, t, beta);
+        const T* const r[1] = {row(i)};
+        gemv_rows_block<false>(n, body, r, x, alpha, beta, out(i), incy);
     }
 }
 
