@@ -399,10 +399,14 @@ TEMPLATE_TEST_CASE("dot: vectors that stream from memory (the prefetching loop)"
     CHECK(std::fabs(static_cast<long double>(got) - ref) <=
           2 * static_cast<long double>(n) * std::numeric_limits<T>::epsilon() * mag);
     // Prefetching changes no arithmetic: the same bits as the loop without hints, and as
-    // an expression operand (the evaluator's path) in the same summation order.
-    const tmath::detail::contiguous_cursor<T> ca{a.data()}, cb{b.data()};
-    CHECK(got == tmath::detail::dot_rows<true, T, false>(static_cast<std::ptrdiff_t>(n), ca, cb));
-    CHECK(got == tmath::dot(a * T(1), b));
+    // an expression operand (the evaluator's path) in the same summation order. (Not
+    // with the scalar fallback, whose a·b + c the compiler may contract into an FMA in
+    // one instance of the loop and not in another.)
+    if constexpr (tmath::simd::has_native_batch<T>) {
+        const tmath::detail::contiguous_cursor<T> ca{a.data()}, cb{b.data()};
+        CHECK(got == tmath::detail::dot_rows<true, T, false>(static_cast<std::ptrdiff_t>(n), ca, cb));
+        CHECK(got == tmath::dot(a * T(1), b));
+    }
 }
 
 TEMPLATE_TEST_CASE("seed properties: dot and matmul", "[seed][matmul][properties]", float, double, std::int32_t,
