@@ -54,7 +54,7 @@ bool gemv_apart(const T* y, std::size_t m, const T* p, std::size_t rows, std::si
 
 /// True when a gemv operand of `bytes` streams from memory rather than cache
 /// (TMATH_STREAMING_BYTES): the kernels then prefetch ahead. In cache the hints only
-/// cost load slots (measured -15% for a 4 MiB matrix on Zen 4); from DRAM they add
+/// cost load slots (measured -15 to -20% for a 4 MiB matrix on Zen 4); from DRAM they add
 /// +20–30% (64 MiB).
 inline bool gemv_prefetches(std::size_t bytes) noexcept { return bytes >= TMATH_STREAMING_BYTES; }
 
