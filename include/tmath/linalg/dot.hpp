@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <type_traits>
@@ -15,6 +16,7 @@
 #include "tmath/core/broadcast.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/errors.hpp"
+#include "tmath/core/prefetch.hpp"
 #include "tmath/core/shape.hpp"
 #include "tmath/eval/evaluator.hpp"
 #include "tmath/eval/materialize.hpp"
@@ -45,7 +47,10 @@ struct contiguous_cursor {
     simd::batch<V> contiguous_batch(std::ptrdiff_t j) const noexcept {
         return simd::load(ptr + j);
     }
-    void prefetch(std::ptrdiff_t j) const noexcept { simd::prefetch(ptr + j, dot_prefetch_distance / std::ptrdiff_t{sizeof(T)}); }
+    /// Hints the line `dot_prefetch_distance` bytes past element j (into L2).
+    void prefetch(std::ptrdiff_t j) const noexcept {
+        detail::prefetch(reinterpret_cast<std::uintptr_t>(ptr + j) + static_cast<std::uintptr_t>(dot_prefetch_distance));
+    }
 };
 
 /// Σ a[j]·b[j] over j < n, reading both through row cursors (unit stride or broadcast;

@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "tmath/config.hpp"
+#include "tmath/core/prefetch.hpp"
 #include "tmath/linalg/gemm/buffer.hpp"
 #include "tmath/linalg/strided_matrix.hpp"
 #include "tmath/simd/simd.hpp"
@@ -70,7 +71,7 @@ inline void gemv_rows_block(std::size_t n, std::size_t body, const T* const (&r)
     using b_t = simd::batch<T>;
     constexpr std::size_t w = simd::width<T>;
     constexpr std::size_t line = w * sizeof(T) >= 64 ? w : 64 / sizeof(T) / w * w;  // elements per hint
-    constexpr std::ptrdiff_t ahead = gemv_prefetch_distance / static_cast<std::ptrdiff_t>(sizeof(T));
+    constexpr auto ahead = static_cast<std::uintptr_t>(gemv_prefetch_distance);  // bytes
     b_t s[R];
     for (std::size_t q = 0; q < R; ++q) s[q] = simd::splat(T(0));
     const auto step = [&](std::size_t j) {
@@ -80,7 +81,7 @@ inline void gemv_rows_block(std::size_t n, std::size_t body, const T* const (&r)
     std::size_t p = 0;
     if constexpr (Prefetch) {
         for (; p + line <= body; p += line) {
-            for (std::size_t q = 0; q < R; ++q) simd::prefetch(r[q] + p, ahead);
+            for (std::size_t q = 0; q < R; ++q) prefetch(reinterpret_cast<std::uintptr_t>(r[q] + p) + ahead);
             for (std::size_t k = p; k < p + line; k += w) step(k);
         }
     }
@@ -130,7 +131,7 @@ inline void gemv_axpy_block(std::size_t body, const T* const (&c)[R], const simd
     using b_t = simd::batch<T>;
     constexpr std::size_t w = simd::width<T>;
     constexpr std::size_t line = w * sizeof(T) >= 64 ? w : 64 / sizeof(T) / w * w;  // elements per hint
-    constexpr std::ptrdiff_t ahead = gemv_prefetch_distance / static_cast<std::ptrdiff_t>(sizeof(T));
+    constexpr auto ahead = static_cast<std::uintptr_t>(gemv_prefetch_distance);  // bytes
     static_assert(R == 8 || R == 4, "gemv_axpy_block: 4 or 8 columns");
     const auto step = [&](std::size_t k) {
         b_t s = simd::load(t + k);
@@ -155,7 +156,7 @@ inline void gemv_axpy_block(std::size_t body, const T* const (&c)[R], const simd
     std::size_t i = 0;
     if constexpr (Prefetch) {
         for (; i + line <= body; i += line) {
-            for (std::size_t r = 0; r < R; ++r) simd::prefetch(c[r] + i, ahead);
+            for (std::size_t r = 0; r < R; ++r) prefetch(reinterpret_cast<std::uintptr_t>(c[r] + i) + ahead);
             for (std::size_t k = i; k < i + line; k += w) step(k);
         }
     }

@@ -149,23 +149,6 @@ inline void stream_fence() noexcept {
 #endif
 }
 
-/// Hints the cache to fetch, into L2 and for reading, the line holding element
-/// `ahead` of `p` (the address is computed as an integer: it may lie past the end of
-/// the array, and the hint never faults). A no-op where the compiler has no prefetch
-/// builtin. For loops that stream operands far larger than the last-level cache,
-/// where the hardware prefetchers alone leave DRAM latency exposed.
-template <class T>
-inline void prefetch(const T* p, std::ptrdiff_t ahead) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
-    const std::uintptr_t address =
-        reinterpret_cast<std::uintptr_t>(p) + static_cast<std::uintptr_t>(ahead) * sizeof(T);
-    __builtin_prefetch(reinterpret_cast<const void*>(address), 0, 2);
-#else
-    (void)p;
-    (void)ahead;
-#endif
-}
-
 /// A batch with every lane equal to `v`.
 template <class T>
 inline batch<T> splat(T v) noexcept {
