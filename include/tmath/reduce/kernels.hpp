@@ -171,6 +171,15 @@ void reduce_contiguous_axis(const T* in, const reduce_layout& l, A* out) {
     std::size_t nk = 0, no = 0;
     for (std::size_t i = 0; i + 1 < l.m_count; ++i) (l.m_dims[i].reduced ? outer[no++] : kept[nk++]) = &l.m_dims[i];
     const std::size_t n = l.m_dims[l.m_count - 1].n;
+    if (no == 0 && nk == 1) {  // rows reduced one by one (sum(x, -1) of a matrix): accumulators stay in registers
+        const std::ptrdiff_t si = kept[0]->in, so = kept[0]->out;
+        for (std::size_t i = 0; i < kept[0]->n; ++i) {
+            run_accumulator<Op, T, A> acc;
+            acc.add_run(in + static_cast<std::ptrdiff_t>(i) * si, n);
+            out[static_cast<std::ptrdiff_t>(i) * so] = acc.result();
+        }
+        return;
+    }
     for_each_offset(kept.data(), nk, [&](std::ptrdiff_t kin, std::ptrdiff_t kout) {
         run_accumulator<Op, T, A> acc;
         for_each_offset(outer.data(), no, [&](std::ptrdiff_t rin, std::ptrdiff_t) { acc.add_run(in + kin + rin, n); });
