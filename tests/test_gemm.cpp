@@ -234,10 +234,14 @@ TEMPLATE_TEST_CASE("gemm: every operand layout, both paths", "[gemm]", float, do
                     if (s.k <= tr::kc)
                         CHECK(run_case<T>(s.m, s.n, s.k, la, lb, lc, T(1), T(1), entry::small) == "");
                 }
-    // The one-batch-tall small kernel (m ≤ SIMD width), with and without a column edge.
-    for (std::size_t n : {std::size_t{16}, std::size_t{19}, std::size_t{40}})
-        for (layout la : ins)
-            for (layout lb : ins) CHECK(run_case<T>(tmath::simd::width<T>, n, 9, la, lb, layout::row, T(1), T(0)) == "");
+    // The one-batch-tall small kernel (m ≤ SIMD width), with and without a column edge;
+    // k = 37 also packs whole panels of a row-contiguous engine A by in-register
+    // transposes (two 16-deep blocks and a 5-column remainder with AVX-512 floats).
+    for (std::size_t k : {std::size_t{9}, std::size_t{37}})
+        for (std::size_t n : {std::size_t{16}, std::size_t{19}, std::size_t{40}})
+            for (layout la : ins)
+                for (layout lb : ins)
+                    CHECK(run_case<T>(tmath::simd::width<T>, n, k, la, lb, layout::row, T(1), T(0)) == "");
 }
 
 TEMPLATE_TEST_CASE("gemm: alpha, beta and k == 0", "[gemm]", float, double, std::int32_t, std::int64_t) {
