@@ -140,7 +140,8 @@ private:
     void assign_fill(size_type n, T value) {
         m_size = 0;
         reserve(n);
-        std::fill_n(data(), n, value);
+        T* d = data();
+        for (size_type i = 0; i < n; ++i) d[i] = value;
         m_size = n;
     }
     void assign_range(const T* src, size_type n) {
@@ -162,7 +163,7 @@ private:
             o.m_heap = nullptr;
             o.m_capacity = 0;
         } else {
-            std::copy_n(o.m_inline, o.m_size, m_inline);
+            for (size_type i = 0; i < o.m_size; ++i) m_inline[i] = o.m_inline[i];  // no memmove call for a few elements
         }
         m_size = o.m_size;
         o.m_size = 0;
