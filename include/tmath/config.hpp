@@ -46,8 +46,9 @@ static_assert(TMATH_GROUP_BYTES <= TMATH_OPERAND_SCRATCH_BYTES, "grouped rows mu
 #define TMATH_STREAMING_BYTES (std::size_t{16} << 20)
 #endif
 
-/// Keeps a function out of line: the rare, heavy paths (planning, temporaries) stay out
-/// of the fast paths that call them, whose stack frames then stay small.
+/// Keeps a function out of line: rare or cold parts (the planned assignment path, GEMM
+/// edge tiles and remainder columns) stay out of the fast paths that call them, whose
+/// stack frames and hoisted setup then stay small.
 #if defined(__GNUC__) || defined(__clang__)
 #define TMATH_NOINLINE __attribute__((noinline))
 #elif defined(_MSC_VER)

@@ -56,8 +56,8 @@ struct contiguous_cursor {
 /// Σ a[j]·b[j] over j < n, reading both through row cursors (unit stride or broadcast;
 /// `Flat`: every operand unit stride; `Prefetch`: the cursors are `contiguous_cursor`s
 /// and the loop prefetches ahead). Eight accumulators, so that eight FMA chains hide
-/// the FMA latency; then one batch at a time into acc0 and a scalar tail. Every path
-/// SIMD path of `dot` sums in this order.
+/// the FMA latency; then one batch at a time into acc0 and a scalar tail. Every SIMD
+/// path of `dot` sums in this order.
 template <bool Flat, class V, bool Prefetch, class CA, class CB>
 [[gnu::always_inline]] inline V dot_loop(std::ptrdiff_t n, CA ca, CB cb) noexcept {
     constexpr auto w = static_cast<std::ptrdiff_t>(simd::width<V>);

@@ -14,6 +14,7 @@
 
 #include "tmath/config.hpp"
 #include "tmath/core/prefetch.hpp"
+#include "tmath/eval/aliasing.hpp"
 #include "tmath/linalg/gemm/buffer.hpp"
 #include "tmath/linalg/strided_matrix.hpp"
 #include "tmath/simd/simd.hpp"
@@ -34,23 +35,6 @@ void scale_vector(std::size_t m, T beta, T* y, std::ptrdiff_t incy) noexcept {
 template <class T>
 inline void gemv_store(T& y, T alpha, T t, T beta) noexcept {
     y = beta == T(0) ? static_cast<T>(alpha * t) : static_cast<T>(alpha * t + beta * y);
-}
-
-/// True when the m contiguous elements at y share no element with the span of the
-/// (rows × cols, strides rs / cs) operand at p.
-template <class T>
-bool gemv_apart(const T* y, std::size_t m, const T* p, std::size_t rows, std::size_t cols, std::ptrdiff_t rs,
-                std::ptrdiff_t cs) noexcept {
-    const auto extent = [](std::size_t len, std::ptrdiff_t stride) {
-        return static_cast<std::ptrdiff_t>(len - 1) * stride;  // len >= 1
-    };
-    const std::ptrdiff_t er = extent(rows, rs), ec = extent(cols, cs);
-    const std::ptrdiff_t lo = std::min<std::ptrdiff_t>(er, 0) + std::min<std::ptrdiff_t>(ec, 0);
-    const std::ptrdiff_t hi = std::max<std::ptrdiff_t>(er, 0) + std::max<std::ptrdiff_t>(ec, 0);
-    const auto addr = [](const T* q) { return reinterpret_cast<std::uintptr_t>(q); };
-    const std::uintptr_t first = addr(p) + static_cast<std::uintptr_t>(lo) * sizeof(T);
-    const std::uintptr_t last = addr(p) + static_cast<std::uintptr_t>(hi) * sizeof(T);  // inclusive
-    return addr(y) + m * sizeof(T) <= first || addr(y) > last;
 }
 
 /// True when a gemv operand of `bytes` streams from memory rather than cache
@@ -244,8 +228,9 @@ void gemv_strided(std::size_t m, std::size_t n, T alpha, const T* a_data, std::p
         }
         gemv_rows(m, n, alpha, a, x, beta, y, incy);
     } else if (a.row_stride == 1) {
-        if (incy == 1 && beta == T(0) && gemv_apart(y, m, a.data, m, n, a.row_stride, a.col_stride) &&
-            gemv_apart(y, m, x, 1, n, 0, incx)) {  // y is the accumulator
+        const auto apart = [&](byte_extent e) { return !overlaps(extent_of_2d(y, m, 1, 1, 0, sizeof(T)), e); };
+        if (incy == 1 && beta == T(0) && apart(extent_of_2d(a.data, m, n, a.row_stride, a.col_stride, sizeof(T))) &&
+            apart(extent_of_2d(x, 1, n, 0, incx, sizeof(T)))) {  // y is the accumulator
             gemv_columns(m, n, a, x, incx, y);
             if (alpha != T(1))
                 for (std::size_t i = 0; i < m; ++i) y[i] = static_cast<T>(alpha * y[i]);

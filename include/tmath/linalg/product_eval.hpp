@@ -199,7 +199,7 @@ TMATH_GEMM_INLINE bool gemm_2d_unaliased(std::size_t m, std::size_t n, std::size
     const byte_extent d = extent_of_2d(pc, m, n, crs, ccs, sizeof(V));
     const byte_extent ea = extent_of_2d(pa, m, k, ars, acs, sizeof(V));
     const byte_extent eb = extent_of_2d(pb, k, n, brs, bcs, sizeof(V));
-    if ((d.lo < ea.hi && ea.lo < d.hi) || (d.lo < eb.hi && eb.lo < d.hi)) return false;
+    if (overlaps(d, ea) || overlaps(d, eb)) return false;
     gemm_strided<V>(m, n, k, alpha, pa, ars, acs, pb, brs, bcs, beta, pc, crs, ccs);
     return true;
 }

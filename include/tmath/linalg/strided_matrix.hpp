@@ -10,12 +10,8 @@
 /// stay in registers) and of the entry points (their operand structs must not go
 /// through the stack).
 #define TMATH_GEMM_INLINE inline __attribute__((always_inline))
-/// Keeps a cold part of a product kernel (edge tiles, remainder columns) out of its
-/// caller, whose hot loop would otherwise pay for the part's hoisted setup on every call.
-#define TMATH_GEMM_NOINLINE __attribute__((noinline))
 #else
 #define TMATH_GEMM_INLINE inline
-#define TMATH_GEMM_NOINLINE
 #endif
 
 namespace tmath::detail {

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 
+#include "tmath/config.hpp"
 #include "tmath/linalg/strided_matrix.hpp"
 #include "tmath/simd/simd.hpp"
 
@@ -29,7 +30,7 @@ namespace tmath::detail {
 /// path on a copy of the tile, so that every element of C gets the same rounding
 /// whichever tile it falls in.
 template <class T, std::size_t MR, std::size_t NR>
-TMATH_GEMM_NOINLINE void store_tile_edge(const T* acc, T beta, T* c, std::ptrdiff_t crs, std::ptrdiff_t ccs,
+TMATH_NOINLINE void store_tile_edge(const T* acc, T beta, T* c, std::ptrdiff_t crs, std::ptrdiff_t ccs,
                                          std::size_t rows, std::size_t cols) noexcept {
     constexpr std::size_t w = simd::width<T>;
     alignas(64) T tile[NR * MR];

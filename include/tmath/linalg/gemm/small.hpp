@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstddef>
 
+#include "tmath/config.hpp"
 #include "tmath/linalg/gemm/buffer.hpp"
 #include "tmath/linalg/gemm/microkernel.hpp"
 #include "tmath/linalg/gemm/pack.hpp"
@@ -19,16 +20,12 @@
 
 namespace tmath::detail {
 
-/// Columns of the small kernels with 32 vector registers. B is read in place, each column
-/// at its own runtime offset, so more columns than free general registers (about 10)
-/// spill the offsets: 8 columns (for double, 12 spilled three offsets and left a 4-column
-/// tail at n = 16 and 64; 8 measured 3–5% faster at n = 16, 64 and 256 on Zen 4).
+/// Columns of the one-batch-tall small kernel. B is read in place, each column at its
+/// own runtime offset, so more columns than free general registers (about 10) spill the
+/// offsets: 8 columns (for double with AVX-512, 12 spilled three offsets and left a
+/// 4-column tail at n = 16 and 64; 8 measured 3–5% faster at n = 16, 64 and 256 on Zen 4).
 template <class T>
-inline constexpr std::size_t gemm_small_nr_avx512 = 8;
-
-/// Columns of the one-batch-tall small kernel.
-template <class T>
-inline constexpr std::size_t gemm_small_nr = gemm_vector_registers<T> == 32 ? gemm_small_nr_avx512<T> : 8;
+inline constexpr std::size_t gemm_small_nr = 8;
 
 /// Where the A rows of one MR-row panel come from.
 template <class T>
@@ -39,7 +36,7 @@ struct small_panel {
 
 /// small_columns with NR-column kernels, out of line (the narrower kernels of a panel's tail).
 template <class T, std::size_t MV, std::size_t NR>
-TMATH_GEMM_NOINLINE void small_columns_tail(std::size_t j0, std::size_t n, std::size_t k, const T* a,
+TMATH_NOINLINE void small_columns_tail(std::size_t j0, std::size_t n, std::size_t k, const T* a,
                                             std::ptrdiff_t astep, const T* b, std::ptrdiff_t brs, std::ptrdiff_t bcs,
                                             T beta, T* c, std::ptrdiff_t crs, std::ptrdiff_t ccs, std::size_t rows);
 
@@ -61,7 +58,7 @@ TMATH_GEMM_INLINE void small_columns(std::size_t j0, std::size_t n, std::size_t 
 }
 
 template <class T, std::size_t MV, std::size_t NR>
-TMATH_GEMM_NOINLINE void small_columns_tail(std::size_t j0, std::size_t n, std::size_t k, const T* a,
+TMATH_NOINLINE void small_columns_tail(std::size_t j0, std::size_t n, std::size_t k, const T* a,
                                             std::ptrdiff_t astep, const T* b, std::ptrdiff_t brs, std::ptrdiff_t bcs,
                                             T beta, T* c, std::ptrdiff_t crs, std::ptrdiff_t ccs, std::size_t rows) {
     small_columns<T, MV, NR>(j0, n, k, a, astep, b, brs, bcs, beta, c, crs, ccs, rows);
