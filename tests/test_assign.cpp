@@ -212,6 +212,25 @@ TEMPLATE_TEST_CASE("assignment into a tensor of the same shape reuses its storag
     CHECK(test::mismatch(t, shape{4, 5}, std::vector<T>(20, T(2))) == "");
 }
 
+TEMPLATE_TEST_CASE("operands with as many elements as the destination but fewer dimensions", "[assign][broadcast]",
+                   float, std::int32_t) {
+    using T = TestType;
+    // (2,1,19) and (19) read flat into a (1,2,1,19) view; a (19) operand into (2,1,19) is not flat.
+    std::vector<T> storage(40, T(-1));
+    auto dst = tmath::adapt(storage.data() + 1, {1, 2, 1, 19});
+    tmath::tensor<T> a = tmath::empty<T>({2, 1, 19}), b = tmath::empty<T>({2, 1, 19});
+    tmath::tensor<T> row = tmath::empty<T>({19});
+    for (std::size_t i = 0; i < 38; ++i) a.data()[i] = T(i), b.data()[i] = T(3 * i % 7);
+    for (std::size_t j = 0; j < 19; ++j) row.data()[j] = T(j % 5);
+    dst = a * b;
+    for (std::size_t i = 0; i < 38; ++i) CHECK(storage[i + 1] == T(i) * T(3 * i % 7));
+    CHECK(storage[0] == T(-1));
+    CHECK(storage[39] == T(-1));
+    dst = a + row;
+    for (std::size_t i = 0; i < 38; ++i) CHECK(storage[i + 1] == T(i) + T(i % 19 % 5));
+    CHECK((storage[0] == T(-1) && storage[39] == T(-1)));
+}
+
 TEST_CASE("expressions stored in auto keep their temporaries alive", "[assign][lifetime]") {
     tmath::tensor<float> a = {1, 2, 3};
     auto e = a * tmath::ones<float>({3});

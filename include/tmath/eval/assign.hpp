@@ -64,10 +64,15 @@ bool all_contiguous_like(const D* dst, std::size_t n, std::span<const std::size_
     bool ok = true;
     for_each_leaf(e, [&](const auto& leaf) {
         if (!ok) return;
-        const auto leaf_shape = std::span<const std::size_t>(leaf.shape());
-        ok = shape_t::same_elements(leaf_shape.data(), leaf_shape.size(), shape.data(), shape.size());
-        if constexpr (!owning_expression<std::remove_cvref_t<decltype(leaf)>>)  // tensors are row-major by construction
-            ok = ok && is_row_major(leaf_shape, leaf.strides());
+        if constexpr (owning_expression<std::remove_cvref_t<decltype(leaf)>>) {
+            // A row-major tensor that broadcasts to `shape` with as many elements differs
+            // from it by extents of 1 only: it is read in the same flat order.
+            ok = leaf.size() == n;
+        } else {
+            const auto leaf_shape = std::span<const std::size_t>(leaf.shape());
+            ok = shape_t::same_elements(leaf_shape.data(), leaf_shape.size(), shape.data(), shape.size()) &&
+                 is_row_major(leaf_shape, leaf.strides());
+        }
         if (!ok) return;
         const auto* p = reinterpret_cast<const std::byte*>(leaf.data());
         const bool same = p == lo && sizeof(*leaf.data()) == sizeof(D);
