@@ -6,6 +6,7 @@
 /// computed as Cᵀ = Bᵀ·Aᵀ: only strides change); small products take the unpacked
 /// path and the rest the packed BLIS loops.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdlib>
 #include <utility>
@@ -24,10 +25,14 @@ void scale_matrix(std::size_t m, std::size_t n, T beta, strided_matrix<T> c) noe
     for (std::size_t i = 0; i < m; ++i) scale_vector(n, beta, element_ptr(c, i, 0), c.col_stride);
 }
 
+/// Deepest product the unpacked small path takes (with AVX-512 KC is deeper than this;
+/// the crossover was measured up to n = k = 384).
+inline constexpr std::size_t gemm_small_max_k = 384;
+
 /// True when the unpacked small path is faster than packing for this shape.
 template <class T>
 constexpr bool gemm_is_small(std::size_t m, std::size_t n, std::size_t k) noexcept {
-    return k <= gemm_traits<T>::kc && m * n * k <= TMATH_GEMM_SMALL_THRESHOLD;
+    return k <= std::min(gemm_traits<T>::kc, gemm_small_max_k) && m * n * k <= TMATH_GEMM_SMALL_THRESHOLD;
 }
 
 /// The body of `gemm`, on scalar arguments (see `gemm`).

@@ -22,7 +22,8 @@
 #endif
 
 /// The unpacked small-matrix path is taken on one thread when m·n·k is at most this and
-/// k ≤ KC (measured on Zen 4: it beats packing up to n = k = 384 for float and double).
+/// k ≤ min(KC, 384) (measured on Zen 4: it beats packing up to n = k = 384 for float and
+/// double).
 #ifndef TMATH_GEMM_SMALL_THRESHOLD
 #define TMATH_GEMM_SMALL_THRESHOLD (std::size_t{256} * 256 * 256)
 #endif
@@ -54,12 +55,15 @@ struct gemm_default_blocks {
     static constexpr std::size_t mr = mr_vectors * w;
     // BLIS zen4: s 32×12, MC 512, KC 480, NC 6144 (d 32×6, 128/512/4002); skx: s 32×12,
     // 480/384/3072 (d 16×14, 240/256/3752); haswell: s 6×16, 168/256/4080 (d 6×8,
-    // 72/256/4080). On Zen 4, MC 128–512 × KC 256–512 and NR 8–14 all measured within
-    // noise (±2%) of each other for float and double; the A block is kept at a third of
-    // the 1 MiB L2 (float 256×384, double 128×384).
+    // 72/256/4080). On Zen 4 NR 8–14 measured within noise. MC and KC matter from
+    // n ≈ 1536 up, where every A block streams the whole packed B block (several MiB)
+    // from L3 once: MC = KC = 512 (fewer, larger A blocks, fewer passes over C) against
+    // MC 128/256 × KC 384, ratio to OpenBLAS best of 3 (sweep of MC 96–512 × KC 256–512):
+    // dgemm n = 2048 0.91–0.93 → 1.00–1.01, n = 3000 0.89–0.90 → 0.97–0.98; sgemm
+    // n = 3000 0.94–0.95 → 0.99–1.00; n ≤ 1024 within noise.
     /// Rows of a packed A block, depth of a K block, columns of a packed B block.
-    static constexpr std::size_t mc = avx512 ? (four_byte ? 256 : 128) : (wide ? (four_byte ? 144 : 72) : 96);
-    static constexpr std::size_t kc = avx512 ? 384 : 256;
+    static constexpr std::size_t mc = avx512 ? 512 : (wide ? (four_byte ? 144 : 72) : 96);
+    static constexpr std::size_t kc = avx512 ? 512 : 256;
     static constexpr std::size_t nc = avx512 ? (four_byte ? 6144 : 4092) : 4080;
 };
 
