@@ -33,6 +33,16 @@
 #define TMATH_OPERAND_SCRATCH_BYTES 8192
 #endif
 
+/// Bytes of stack that the operand scratches of one planned assignment may take
+/// together: an expression with more than TMATH_PLANNED_STACK_BYTES /
+/// TMATH_OPERAND_SCRATCH_BYTES memory operands (8 by default) gives each a smaller
+/// share (at least 1 KiB), so that threads with small stacks (musl: 128 KiB) can
+/// evaluate long expressions. An aliased assignment goes through a temporary without
+/// nesting two of these frames.
+#ifndef TMATH_PLANNED_STACK_BYTES
+#define TMATH_PLANNED_STACK_BYTES 65536
+#endif
+
 /// Bytes of short periodic rows grouped into one run (at most the scratch above):
 /// (4096, 7) * (7) measured 83 GB/s with 4 KiB groups against 71 with 8 KiB.
 #ifndef TMATH_GROUP_BYTES

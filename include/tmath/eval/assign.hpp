@@ -110,9 +110,32 @@ void assign_into(D* dst, std::span<const std::size_t> shape, std::span<const std
     }
 }
 
+/// The planned loops of `e` into dst, which no operand aliases; `ops` holds every
+/// operand's strides broadcast to `shape`. The evaluator, with each operand's scratch
+/// (operand_scratch_bytes), lives in this frame only: out of line, so that the flat
+/// path's frame stays small and an aliased assignment's temporary pass does not nest
+/// two evaluators.
+template <class D, tensor_expression E>
+TMATH_NOINLINE void run_planned(D* dst, std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> dst_strides,
+                                const E& e, const std::array<strides_t, leaf_count<E>()>& ops) {
+    using V = value_type_t<E>;
+    constexpr std::size_t n_ops = leaf_count<E>();
+    constexpr std::size_t scratch_bytes = operand_scratch_bytes(n_ops);
+    plan_limits limits;
+    limits.group_capacity = std::min<std::size_t>(TMATH_GROUP_BYTES, scratch_bytes) / max_element_size<D>(e);
+    limits.tile_capacity = scratch_bytes / max_element_size<D>(e);
+    limits.batch = simd::width<V>;
+    const auto p = plan<n_ops>(shape, dst_strides, ops, limits);
+    std::array<const std::ptrdiff_t*, n_ops> op_strides;
+    for (std::size_t i = 0; i < n_ops; ++i) op_strides[i] = p.operands[i].data();
+    operand_scratch<n_ops, scratch_bytes> scratch;  // uninitialized: written before it is read
+    std::size_t next = 0;
+    auto ev = make_evaluator(e, op_strides, next, scratch);
+    run_plan<V>(p, dst, ev);
+}
+
 /// assign_elementwise past the flat case: the aliasing check, a temporary when needed,
-/// the plan and its loops. Out of line, so that the flat path keeps a small stack frame
-/// (this one holds the plan and the operands' stride lists).
+/// then run_planned. Out of line, so that the flat path keeps a small stack frame.
 template <class D, tensor_expression E>
 TMATH_NOINLINE void assign_planned(D* dst, std::span<const std::size_t> shape,
                                    std::span<const std::ptrdiff_t> dst_strides, const E& e) {
@@ -137,16 +160,7 @@ TMATH_NOINLINE void assign_planned(D* dst, std::span<const std::size_t> shape,
         assign_into(dst, shape, dst_strides, raw_memory<const V>{tmp.data(), shape, tmp_strides.span()});
         return;
     }
-    plan_limits limits;
-    limits.group_capacity = TMATH_GROUP_BYTES / max_element_size<D>(e);
-    limits.tile_capacity = TMATH_OPERAND_SCRATCH_BYTES / max_element_size<D>(e);
-    limits.batch = simd::width<V>;
-    const auto p = plan<n_ops>(shape, dst_strides, ops, limits);
-    std::array<const std::ptrdiff_t*, n_ops> op_strides;
-    for (std::size_t i = 0; i < n_ops; ++i) op_strides[i] = p.operands[i].data();
-    std::size_t next = 0;
-    auto ev = make_evaluator(e, op_strides, next);
-    run_plan<V>(p, dst, ev);
+    run_planned(dst, shape, dst_strides, e, ops);
 }
 
 /// assign_into for an expression without products.

@@ -104,17 +104,38 @@ private:
     std::ptrdiff_t m_outer;
 };
 
-/// Cursor over one memory operand.
+/// Bytes of each operand's scratch in an evaluator of `operands` memory operands:
+/// TMATH_OPERAND_SCRATCH_BYTES, or an equal share of TMATH_PLANNED_STACK_BYTES when
+/// that is smaller (whole multiples of TMATH_ALIGNMENT, at least 1 KiB).
+constexpr std::size_t operand_scratch_bytes(std::size_t operands) noexcept {
+    const std::size_t share = TMATH_PLANNED_STACK_BYTES / (operands == 0 ? 1 : operands) / TMATH_ALIGNMENT * TMATH_ALIGNMENT;
+    const std::size_t bytes = share < TMATH_OPERAND_SCRATCH_BYTES ? share : TMATH_OPERAND_SCRATCH_BYTES;
+    return bytes < 1024 ? 1024 : bytes;
+}
+
+/// The scratch of every memory operand of one evaluation, `Bytes` each, in one block
+/// outside the evaluator tree (so that building the tree, which copies its nodes,
+/// never copies or duplicates scratch on the stack).
+template <std::size_t Operands, std::size_t Bytes>
+struct operand_scratch {
+    static_assert(Bytes % TMATH_ALIGNMENT == 0 && Bytes >= 1024, "operand scratch: whole aligned slots of 1 KiB or more");
+    static constexpr std::size_t slot_bytes = Bytes;
+    alignas(TMATH_ALIGNMENT) std::byte m_bytes[Operands == 0 ? 1 : Operands][Bytes];
+    /// The first slot; operand i uses the `Bytes` from data() + i * Bytes.
+    std::byte* data() noexcept { return &m_bytes[0][0]; }
+};
+
+/// Cursor over one memory operand, with a slot of scratch (at least 1 KiB) of its own.
 template <class T>
 class leaf_evaluator {
 public:
     using value_type = T;
-    static constexpr std::size_t scratch_capacity = TMATH_OPERAND_SCRATCH_BYTES / sizeof(T);
-    static_assert(scratch_capacity >= simd::width<T>, "operand scratch must hold one batch");
+    static_assert(1024 >= simd::width<T> * sizeof(T), "operand scratch must hold one batch");
 
-    leaf_evaluator(const T* origin, const std::ptrdiff_t* leaf_strides) noexcept
-        : m_src(origin), m_ptr(origin), m_strides(leaf_strides) {}
-    leaf_evaluator(const leaf_evaluator& o) noexcept : m_src(o.m_src), m_ptr(o.m_src), m_strides(o.m_strides) {}
+    leaf_evaluator(const T* origin, const std::ptrdiff_t* leaf_strides, T* scratch) noexcept
+        : m_src(origin), m_ptr(origin), m_strides(leaf_strides), m_scratch(scratch) {}
+    leaf_evaluator(const leaf_evaluator& o) noexcept
+        : m_src(o.m_src), m_ptr(o.m_src), m_strides(o.m_strides), m_scratch(o.m_scratch) {}
     leaf_evaluator& operator=(const leaf_evaluator&) = delete;
 
     template <class G>
@@ -276,7 +297,7 @@ private:
     std::ptrdiff_t m_tile_step = 0;
     bool m_periodic = false;
     bool m_packed = false;
-    alignas(TMATH_ALIGNMENT) T m_scratch[scratch_capacity];
+    T* m_scratch;
 };
 
 /// A constant operand.
@@ -475,13 +496,16 @@ auto make_flat_evaluator(const E& e) {
 }
 
 /// Builds the evaluator of `e`; memory operands take their strides, in order, from `strides`
-/// (which must outlive the evaluator).
-template <tensor_expression E, std::size_t N>
-auto make_evaluator(const E& e, const std::array<const std::ptrdiff_t*, N>& strides, std::size_t& next) {
+/// (which must outlive the evaluator), and slot `next` of `scratch` each.
+template <tensor_expression E, std::size_t N, std::size_t Operands, std::size_t Bytes>
+auto make_evaluator(const E& e, const std::array<const std::ptrdiff_t*, N>& strides, std::size_t& next,
+                    operand_scratch<Operands, Bytes>& scratch) {
     constexpr auto kind = std::remove_cvref_t<E>::node_kind;
     if constexpr (kind == expr_kind::memory) {
         using T = std::remove_const_t<std::remove_pointer_t<decltype(e.data())>>;
-        return leaf_evaluator<T>(e.data(), strides[next++]);
+        // The slot holds T objects implicitly created in the byte array (C++20).
+        T* slot = reinterpret_cast<T*>(scratch.data() + next * Bytes);
+        return leaf_evaluator<T>(e.data(), strides[next++], slot);
     } else if constexpr (kind == expr_kind::scalar) {
         return scalar_evaluator<value_type_t<E>>(e.value());
     } else {
@@ -490,8 +514,8 @@ auto make_evaluator(const E& e, const std::array<const std::ptrdiff_t*, N>& stri
             [&](const auto&... a) {
                 // List-initialization evaluates the children left to right, matching for_each_leaf.
                 using node_eval = elementwise_evaluator<std::remove_cvref_t<decltype(e.functor())>,
-                                                        decltype(make_evaluator(a, strides, next))...>;
-                return node_eval{e.functor(), make_evaluator(a, strides, next)...};
+                                                        decltype(make_evaluator(a, strides, next, scratch))...>;
+                return node_eval{e.functor(), make_evaluator(a, strides, next, scratch)...};
             },
             e.args());
     }

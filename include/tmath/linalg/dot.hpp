@@ -157,10 +157,13 @@ V dot_1d(const A& a, const B& b, std::size_t n) {
     bool rows = true;  // every operand unit stride or broadcast: SIMD rows
     for (std::size_t i = 0; i < na; ++i) pa[i] = sa[i].data(), rows = rows && sa[i][0] <= 1 && sa[i][0] >= 0;
     for (std::size_t i = 0; i < nb; ++i) pb[i] = sb[i].data(), rows = rows && sb[i][0] <= 1 && sb[i][0] >= 0;
+    // Scratch for broadcast operands (one batch each); no tiles or groups here.
+    operand_scratch<na, 1024> scratch_a;
+    operand_scratch<nb, 1024> scratch_b;
     std::size_t next = 0;
-    auto ea = make_evaluator(a, pa, next);
+    auto ea = make_evaluator(a, pa, next, scratch_a);
     next = 0;
-    auto eb = make_evaluator(b, pb, next);
+    auto eb = make_evaluator(b, pb, next, scratch_b);
     if (rows) {
         ea.for_each_leaf([](auto& leaf) { leaf.begin_row(0); });
         eb.for_each_leaf([](auto& leaf) { leaf.begin_row(0); });
