@@ -201,6 +201,49 @@ TEST_CASE("tensor: strides are row-major in elements", "[tensor]") {
     CHECK(deep.strides()[9] == 1);
 }
 
+TEST_CASE("shapes of rank 0 to 12 survive copies, moves, views and broadcasting", "[tensor][view]") {
+    // Ranks on both sides of the inline capacity of shapes and strides (TMATH_INLINE_RANK).
+    for (std::size_t r = 0; r <= 12; ++r) {
+        INFO("rank " << r);
+        shape s(r);
+        for (std::size_t i = 0; i < r; ++i) s[i] = i % 3 + 1;
+        auto t = tmath::empty<float>(s);
+        std::iota(t.begin(), t.end(), 0.0f);
+        const strides st(t.strides().begin(), t.strides().end());
+        CHECK(shape(t.shape().begin(), t.shape().end()) == s);
+
+        tmath::tensor<float> copy = t;
+        CHECK(shape(copy.shape().begin(), copy.shape().end()) == s);
+        CHECK(strides(copy.strides().begin(), copy.strides().end()) == st);
+        const tmath::tensor<float> moved = std::move(copy);
+        CHECK(shape(moved.shape().begin(), moved.shape().end()) == s);
+        CHECK(std::equal(moved.begin(), moved.end(), t.begin(), t.end()));
+
+        const auto v = tmath::transpose(t);
+        CHECK(shape(v.shape().begin(), v.shape().end()) == shape(s.rbegin(), s.rend()));
+        CHECK(strides(v.strides().begin(), v.strides().end()) == strides(st.rbegin(), st.rend()));
+        tmath::tensor<float> back = tmath::transpose(v);  // the transpose of the transpose, copied
+        CHECK(std::equal(back.begin(), back.end(), t.begin(), t.end()));
+        if (r >= 2) {
+            const auto w = tmath::swapaxes(t, 0, -1);
+            shape ws = s;
+            std::swap(ws.front(), ws.back());
+            strides wst = st;
+            std::swap(wst.front(), wst.back());
+            CHECK(shape(w.shape().begin(), w.shape().end()) == ws);
+            CHECK(strides(w.strides().begin(), w.strides().end()) == wst);
+        }
+        if (r >= 1) {  // a 1-D operand broadcast across every leading dimension
+            const std::size_t n = s.back();
+            auto row = tmath::empty<float>({n});
+            for (std::size_t j = 0; j < n; ++j) row.data()[j] = float(100 * (j + 1));
+            const tmath::tensor<float> sum = t + row;
+            CHECK(shape(sum.shape().begin(), sum.shape().end()) == s);
+            for (std::size_t k = 0; k < t.size(); ++k) REQUIRE(sum.data()[k] == t.data()[k] + float(100 * (k % n + 1)));
+        }
+    }
+}
+
 TEMPLATE_TEST_CASE("tensor: at() checks bounds and index count", "[tensor][error]", float, std::int32_t) {
     using T = TestType;
     tmath::tensor<T> t = {{1, 2, 3}, {4, 5, 6}};

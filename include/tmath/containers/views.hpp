@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <type_traits>
+#include <utility>
 
 #include "tmath/containers/tensor.hpp"
 #include "tmath/containers/tensor_view.hpp"
@@ -73,6 +74,33 @@ auto permuted(X& x, std::span<const std::ptrdiff_t> axes, const char* op) {
     return view(x.data(), std::move(shape), std::move(strides));
 }
 
+/// A view of `x` with its dimensions reversed (no checks needed: always a permutation).
+template <class X>
+auto reversed(X& x) {
+    using view = typename view_of<X>::type;
+    const std::span<const std::size_t> s(x.shape());
+    const std::span<const std::ptrdiff_t> st(x.strides());
+    const std::size_t r = s.size();
+    shape_t shape(r);
+    strides_t strides(r);
+    for (std::size_t i = 0; i < r; ++i) {
+        shape[i] = s[r - 1 - i];
+        strides[i] = st[r - 1 - i];
+    }
+    return view(x.data(), std::move(shape), std::move(strides));
+}
+
+/// A view of `x` with dimensions a and b (already normalized) exchanged.
+template <class X>
+auto swapped(X& x, std::size_t a, std::size_t b) {
+    using view = typename view_of<X>::type;
+    shape_t shape(std::span<const std::size_t>(x.shape()));
+    strides_t strides(std::span<const std::ptrdiff_t>(x.strides()));
+    std::swap(shape[a], shape[b]);
+    std::swap(strides[a], strides[b]);
+    return view(x.data(), std::move(shape), std::move(strides));
+}
+
 }  // namespace detail
 
 /// Non-owning view of `data` with `shape`, row-major.
@@ -99,10 +127,7 @@ tensor_view<T> adapt(T* data, const S& shape, const R& strides) {
 template <class X>
     requires memory_expression<X> && (!std::is_rvalue_reference_v<X&&> || !detail::owning_expression<X>)
 auto transpose(X&& x) {
-    const std::size_t r = x.rank();
-    strides_t axes(r);
-    for (std::size_t i = 0; i < r; ++i) axes[i] = static_cast<std::ptrdiff_t>(r - 1 - i);
-    return detail::permuted(x, axes.span(), "transpose");
+    return detail::reversed(x);
 }
 /// Permutes the dimensions: result dimension i is `x`'s dimension axes[i] (negative counts from the end).
 template <class X, class A = std::initializer_list<std::ptrdiff_t>>
@@ -119,10 +144,7 @@ auto swapaxes(X&& x, std::ptrdiff_t i, std::ptrdiff_t j) {
     const std::size_t r = x.rank();
     const std::size_t a = normalize_axis(i, r, "swapaxes");
     const std::size_t b = normalize_axis(j, r, "swapaxes");
-    strides_t axes(r);
-    for (std::size_t k = 0; k < r; ++k) axes[k] = static_cast<std::ptrdiff_t>(k);
-    std::swap(axes[a], axes[b]);
-    return detail::permuted(x, axes.span(), "swapaxes");
+    return detail::swapped(x, a, b);
 }
 
 }  // namespace tmath
