@@ -84,6 +84,21 @@ std::vector<tmath::tensor<float>> make_terms(std::size_t rows, std::size_t cols)
     return t;
 }
 
+/// "" when got(i, j) == t[0](i, j) + (t[1](i, j) + (... + base(j, i))) everywhere, else
+/// the first element that differs.
+std::string sum_mismatch(const tmath::tensor<float>& got, const std::vector<tmath::tensor<float>>& t,
+                         const tmath::tensor<float>& base) {
+    for (std::size_t i = 0; i < got.shape()[0]; ++i)
+        for (std::size_t j = 0; j < got.shape()[1]; ++j) {
+            float want = base(j, i);
+            for (std::size_t k = terms; k-- > 0;) want = t[k](i, j) + want;
+            if (got(i, j) != want)
+                return "(" + std::to_string(i) + ", " + std::to_string(j) + "): got " + std::to_string(got(i, j)) +
+                       " want " + std::to_string(want);
+        }
+    return {};
+}
+
 }  // namespace
 
 #ifdef TMATH_TEST_HAVE_PTHREAD
@@ -96,13 +111,7 @@ TEST_CASE("long expressions with a transposed operand evaluate on a 128 KiB thre
     auto out = tmath::zeros<float>({rows, cols});
     // The transposed operand takes the strided (tiled) plan with all 24 operands' scratch.
     CHECK(on_small_stack(thread_stack, [&] { out = sum_of<terms>(t, tmath::transpose(s)); }) == "");
-    for (std::size_t i = 0; i < rows; ++i)
-        for (std::size_t j = 0; j < cols; ++j) {
-            float want = s(j, i);
-            for (std::size_t k = terms; k-- > 0;) want = t[k](i, j) + want;
-            INFO("i " << i << " j " << j);
-            REQUIRE(out(i, j) == want);
-        }
+    CHECK(sum_mismatch(out, t, s) == "");
 
     // Aliased: the destination is read transposed, so the expression goes through a
     // temporary first (two evaluations, one after the other).
@@ -111,13 +120,7 @@ TEST_CASE("long expressions with a transposed operand evaluate on a 128 KiB thre
     for (std::size_t i = 0; i < a.size(); ++i) a.data()[i] = static_cast<float>(i % 17);
     const tmath::tensor<float> before = a;
     CHECK(on_small_stack(thread_stack, [&] { a = sum_of<terms>(sq, tmath::transpose(a)); }) == "");
-    for (std::size_t i = 0; i < cols; ++i)
-        for (std::size_t j = 0; j < cols; ++j) {
-            float want = before(j, i);
-            for (std::size_t k = terms; k-- > 0;) want = sq[k](i, j) + want;
-            INFO("i " << i << " j " << j);
-            REQUIRE(a(i, j) == want);
-        }
+    CHECK(sum_mismatch(a, sq, before) == "");
 }
 #endif
 

@@ -135,15 +135,17 @@ private:
     // slots that stops at n is straight-line code with no loop to recognize. (Copying
     // the whole inline array at once instead reads 64 bytes just written 8 at a time: a
     // store-forwarding stall that cost more than the call.)
-    static void copy_few(T* d, const T* src, size_type n) noexcept {
+    template <class F>
+    static void for_few(size_type n, F f) noexcept {  // f(i) for i < n ≤ N
         [&]<std::size_t... I>(std::index_sequence<I...>) {
-            (void)((I < n ? (d[I] = src[I], true) : false) && ...);
+            (void)((I < n ? (f(I), true) : false) && ...);
         }(std::make_index_sequence<N>{});
     }
+    static void copy_few(T* d, const T* src, size_type n) noexcept {
+        for_few(n, [&](size_type i) { d[i] = src[i]; });
+    }
     static void fill_few(T* d, size_type n, T value) noexcept {
-        [&]<std::size_t... I>(std::index_sequence<I...>) {
-            (void)((I < n ? (d[I] = value, true) : false) && ...);
-        }(std::make_index_sequence<N>{});
+        for_few(n, [&](size_type i) { d[i] = value; });
     }
     void assign_fill(size_type n, T value) {
         m_size = 0;

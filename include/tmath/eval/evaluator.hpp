@@ -119,10 +119,12 @@ constexpr std::size_t operand_scratch_bytes(std::size_t operands) noexcept {
 template <std::size_t Operands, std::size_t Bytes>
 struct operand_scratch {
     static_assert(Bytes % TMATH_ALIGNMENT == 0 && Bytes >= 1024, "operand scratch: whole aligned slots of 1 KiB or more");
-    static constexpr std::size_t slot_bytes = Bytes;
     alignas(TMATH_ALIGNMENT) std::byte m_bytes[Operands == 0 ? 1 : Operands][Bytes];
-    /// The first slot; operand i uses the `Bytes` from data() + i * Bytes.
-    std::byte* data() noexcept { return &m_bytes[0][0]; }
+    /// Operand i's slot, as T elements (implicitly created in the byte array, C++20).
+    template <class T>
+    T* slot(std::size_t i) noexcept {
+        return reinterpret_cast<T*>(m_bytes[i]);
+    }
 };
 
 /// Cursor over one memory operand, with a slot of scratch (at least 1 KiB) of its own.
@@ -503,8 +505,7 @@ auto make_evaluator(const E& e, const std::array<const std::ptrdiff_t*, N>& stri
     constexpr auto kind = std::remove_cvref_t<E>::node_kind;
     if constexpr (kind == expr_kind::memory) {
         using T = std::remove_const_t<std::remove_pointer_t<decltype(e.data())>>;
-        // The slot holds T objects implicitly created in the byte array (C++20).
-        T* slot = reinterpret_cast<T*>(scratch.data() + next * Bytes);
+        T* slot = scratch.template slot<T>(next);
         return leaf_evaluator<T>(e.data(), strides[next++], slot);
     } else if constexpr (kind == expr_kind::scalar) {
         return scalar_evaluator<value_type_t<E>>(e.value());
