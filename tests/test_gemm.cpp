@@ -7,6 +7,7 @@
 
 #include <tmath/linalg/gemm/gemm.hpp>
 #include <tmath/linalg/gemv.hpp>
+#include <tmath/simd/transpose.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -242,6 +243,30 @@ TEMPLATE_TEST_CASE("gemm: every operand layout, both paths", "[gemm]", float, do
             for (layout la : ins)
                 for (layout lb : ins)
                     CHECK(run_case<T>(tmath::simd::width<T>, n, k, la, lb, layout::row, T(1), T(0)) == "");
+}
+
+TEMPLATE_TEST_CASE("transpose_block_part: rows transposed, zero-padded to the width, nothing else written",
+                   "[gemm]", float, double, std::int32_t, std::int64_t) {
+    using T = TestType;
+    constexpr std::size_t side = tmath::simd::transpose_side<sizeof(T)>;
+    if constexpr (side > 1) {
+        const std::ptrdiff_t src_stride = static_cast<std::ptrdiff_t>(side) + 3;
+        const std::ptrdiff_t dst_stride = static_cast<std::ptrdiff_t>(side) + 1;
+        std::vector<T> src(side * static_cast<std::size_t>(src_stride));
+        for (std::size_t i = 0; i < src.size(); ++i) src[i] = static_cast<T>(i + 1);
+        for (std::size_t rows = 0; rows <= side; ++rows)
+            for (std::size_t width = rows; width <= side; ++width) {
+                INFO("rows " << rows << ", width " << width);
+                std::vector<T> dst(side * static_cast<std::size_t>(dst_stride), T(-7));
+                tmath::simd::transpose_block_part(src.data(), src_stride, rows, dst.data(), dst_stride, width);
+                for (std::size_t i = 0; i < side; ++i)
+                    for (std::size_t j = 0; j < static_cast<std::size_t>(dst_stride); ++j) {
+                        const T got = dst[i * static_cast<std::size_t>(dst_stride) + j];
+                        const T want = j >= width ? T(-7) : j < rows ? src[j * static_cast<std::size_t>(src_stride) + i] : T(0);
+                        CHECK(got == want);
+                    }
+            }
+    }
 }
 
 TEMPLATE_TEST_CASE("gemm: alpha, beta and k == 0", "[gemm]", float, double, std::int32_t, std::int64_t) {

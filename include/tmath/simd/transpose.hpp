@@ -196,6 +196,56 @@ inline void transpose_block(const T* src, std::ptrdiff_t src_stride, T* dst, std
 #endif
 }
 
+/// The transpose of a block of `rows` ≤ side source rows (each `side` =
+/// `transpose_side<sizeof(T)>` elements, `src_stride` apart), zero-padded to `width`
+/// (rows ≤ width ≤ side) columns: dst[i·dst_stride + j] = src[j·src_stride + i] for
+/// j < rows, 0 for rows ≤ j < width, for every i < side. Nothing else of dst is written.
+/// Must not be called when the side is 1.
+template <class T>
+inline void transpose_block_part(const T* src, std::ptrdiff_t src_stride, std::size_t rows, T* dst,
+                                 std::ptrdiff_t dst_stride, std::size_t width) noexcept {
+    constexpr std::size_t side = transpose_side<sizeof(T)>;
+    static_assert(side > 1, "no transpose kernel for this element size in this build");
+#if TMATH_SIMD_TRANSPOSE
+    using F = std::conditional_t<sizeof(T) == 4, float, double>;
+    const auto* s = reinterpret_cast<const F*>(src);
+    auto* d = reinterpret_cast<F*>(dst);
+    if constexpr (sizeof(T) == 4) {
+        detail::vf r[side];
+        for (std::size_t i = 0; i < side; ++i)
+            r[i] = i < rows ? detail::load_f(s + static_cast<std::ptrdiff_t>(i) * src_stride) : detail::vf{};
+        detail::transpose_f(r);
+#if defined(__AVX512F__)
+        const auto mask = static_cast<__mmask16>((1u << width) - 1u);
+        for (std::size_t i = 0; i < side; ++i) _mm512_mask_storeu_ps(d + static_cast<std::ptrdiff_t>(i) * dst_stride, mask, r[i]);
+#else
+        alignas(64) F row[side];
+        for (std::size_t i = 0; i < side; ++i) {
+            detail::store_f(row, r[i]);
+            for (std::size_t j = 0; j < width; ++j) d[static_cast<std::ptrdiff_t>(i) * dst_stride + static_cast<std::ptrdiff_t>(j)] = row[j];
+        }
+#endif
+    } else {
+        detail::vd r[side];
+        for (std::size_t i = 0; i < side; ++i)
+            r[i] = i < rows ? detail::load_d(s + static_cast<std::ptrdiff_t>(i) * src_stride) : detail::vd{};
+        detail::transpose_d(r);
+#if defined(__AVX512F__)
+        const auto mask = static_cast<__mmask8>((1u << width) - 1u);
+        for (std::size_t i = 0; i < side; ++i) _mm512_mask_storeu_pd(d + static_cast<std::ptrdiff_t>(i) * dst_stride, mask, r[i]);
+#else
+        alignas(64) F row[side];
+        for (std::size_t i = 0; i < side; ++i) {
+            detail::store_d(row, r[i]);
+            for (std::size_t j = 0; j < width; ++j) d[static_cast<std::ptrdiff_t>(i) * dst_stride + static_cast<std::ptrdiff_t>(j)] = row[j];
+        }
+#endif
+    }
+#else
+    (void)src, (void)src_stride, (void)rows, (void)dst, (void)dst_stride, (void)width;
+#endif
+}
+
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
 #endif
