@@ -23,4 +23,14 @@ inline void prefetch(std::uintptr_t address) noexcept {
 #endif
 }
 
+/// Hints the cache to fetch the line holding `address` into L1 for writing (a line
+/// that will be read and then stored, such as a GEMM tile of C).
+inline void prefetch_for_write(std::uintptr_t address) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_prefetch(reinterpret_cast<const void*>(address), 1, 3);
+#else
+    (void)address;
+#endif
+}
+
 }  // namespace tmath::detail

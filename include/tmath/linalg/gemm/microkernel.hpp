@@ -8,18 +8,26 @@
 /// small aligned tile on the stack, with the same batch operations (the same rounding).
 
 #include <cstddef>
+#include <cstdint>
 
 #include "tmath/config.hpp"
+#include "tmath/core/prefetch.hpp"
 #include "tmath/linalg/strided_matrix.hpp"
 #include "tmath/simd/simd.hpp"
 
-/// Fully unrolls a loop with a compile-time trip count (accumulator rows and columns).
 #if defined(__clang__)
+/// Fully unrolls a loop with a compile-time trip count (accumulator rows and columns).
 #define TMATH_GEMM_UNROLL _Pragma("unroll")
+/// Unrolls the micro-kernel's loop over the depth four times (on an Intel Xeon: sgemm
+/// n = 256 on the small path +6%, n = 64 from 0.975× to 0.995× OpenBLAS, dgemm
+/// n = 1024–2048 +2–4%: the pointer updates and the loop branch are amortized).
+#define TMATH_GEMM_UNROLL_DEPTH _Pragma("unroll 4")
 #elif defined(__GNUC__)
 #define TMATH_GEMM_UNROLL _Pragma("GCC unroll 32")
+#define TMATH_GEMM_UNROLL_DEPTH _Pragma("GCC unroll 4")
 #else
 #define TMATH_GEMM_UNROLL
+#define TMATH_GEMM_UNROLL_DEPTH
 #endif
 
 namespace tmath::detail {
@@ -114,6 +122,22 @@ TMATH_GEMM_INLINE void micro_kernel(std::size_t k, const T* __restrict a, std::p
         TMATH_GEMM_UNROLL
         for (std::size_t v = 0; v < MV; ++v) acc[j][v] = simd::splat(T(0));
     }
+    if constexpr (PackedB) {
+        // The tile of C is stored (and read, when beta != 0) after the loop: its lines,
+        // one column of MR elements each, a column stride apart, come in meanwhile
+        // (on an Intel Xeon dgemm n = 2048: +2%).
+        if (crs == 1) {
+            const auto c0 = reinterpret_cast<std::uintptr_t>(c);
+            TMATH_GEMM_UNROLL
+            for (std::size_t j = 0; j < NR; ++j) {
+                TMATH_GEMM_UNROLL
+                for (std::size_t q = 0; q < MV * w * sizeof(T); q += 64)
+                    prefetch_for_write(c0 + static_cast<std::uintptr_t>(static_cast<std::ptrdiff_t>(j) * ccs *
+                                                                      static_cast<std::ptrdiff_t>(sizeof(T))) + q);
+            }
+        }
+    }
+    TMATH_GEMM_UNROLL_DEPTH
     for (std::size_t p = 0; p < k; ++p) {
         simd::batch<T> av[MV];
         TMATH_GEMM_UNROLL
