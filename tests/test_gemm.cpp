@@ -153,8 +153,20 @@ std::string compare(std::size_t m, std::size_t n, std::size_t k, T alpha, const 
     return "";
 }
 
-/// Which entry point a case calls.
-enum class entry { gemm, packed, small };
+/// Which entry point a case calls: gemm() (routing by shape, this processor's tuning),
+/// the packed path with this processor's cache blocks or with those of each family, the
+/// small path as gemm() would choose it, or each of its kernels (so that every tuning
+/// runs whichever machine the tests run on).
+enum class entry { gemm, packed, packed_intel, packed_amd, small, small_one_batch, small_two_batch };
+
+/// The cache blocks that an entry of the packed path uses.
+template <class T>
+tmath::gemm_blocks blocks_of(entry how) {
+    using tmath::detail::cpu_family;
+    if (how == entry::packed_intel) return tmath::detail::gemm_default_blocks<T>::blocks(cpu_family::intel);
+    if (how == entry::packed_amd) return tmath::detail::gemm_default_blocks<T>::blocks(cpu_family::amd);
+    return tmath::gemm_traits<T>::blocks();
+}
 
 /// Runs one product and returns "" or a description of the first wrong element.
 template <class T>
@@ -169,8 +181,20 @@ std::string run_case(std::size_t m, std::size_t n, std::size_t k, layout la, lay
     const operand<T> c0 = c;
     switch (how) {
     case entry::gemm: tmath::detail::gemm<T>(m, n, k, alpha, a.cview(), b.cview(), beta, c.view); break;
-    case entry::packed: tmath::detail::gemm_packed<T>(m, n, k, alpha, a.cview(), b.cview(), beta, c.view); break;
+    case entry::packed:
+    case entry::packed_intel:
+    case entry::packed_amd:
+        tmath::detail::gemm_packed<T>(m, n, k, alpha, a.cview(), b.cview(), beta, c.view, blocks_of<T>(how));
+        break;
     case entry::small: tmath::detail::gemm_small<T>(m, n, k, alpha, a.cview(), b.cview(), beta, c.view); break;
+    case entry::small_one_batch:
+        tmath::detail::gemm_unpacked<T, 1, tmath::detail::gemm_small_nr<T>>(m, n, k, alpha, a.cview(), b.cview(), beta,
+                                                                             c.view);
+        break;
+    case entry::small_two_batch:
+        tmath::detail::gemm_unpacked<T, 2, tmath::detail::gemm_small_nr<T>>(m, n, k, alpha, a.cview(), b.cview(), beta,
+                                                                             c.view);
+        break;
     }
     std::string err = compare(m, n, k, alpha, a, b, beta, c0, c);
     if (!err.empty()) {
@@ -209,14 +233,22 @@ TEMPLATE_TEST_CASE("gemm: sizes around the register and cache blocks", "[gemm]",
                 CHECK(run_case<T>(m, n, k, layout::row, layout::row, layout::row, T(1), T(0)) == "");
                 CHECK(run_case<T>(m, n, k, layout::row, layout::row, layout::col, alpha_odd<T>(), beta_odd<T>()) == "");
             }
-    // Depth past KC (several K blocks, beta = 1 after the first), rows past 2·MC.
-    CHECK(run_case<T>(tr::mr + 3, tr::nr + 2, tr::kc + 1, layout::row, layout::row, layout::row, T(1), T(0)) == "");
-    CHECK(run_case<T>(tr::mr + 3, tr::nr + 2, 2 * tr::kc + 3, layout::col, layout::row, layout::col, alpha_odd<T>(),
-                      beta_odd<T>()) == "");
-    CHECK(run_case<T>(2 * tr::mc + 1, tr::nr + 1, 40, layout::row, layout::row, layout::col, T(1), T(0)) == "");
-    CHECK(run_case<T>(tr::nr + 1, 2 * tr::mc + 1, 40, layout::row, layout::row, layout::row, T(2), T(1)) == "");
-    // Columns past NC (row-major C: the user's rows become the engine's columns).
-    CHECK(run_case<T>(tr::nc + 1, 20, 3, layout::row, layout::row, layout::row, T(1), T(0), entry::packed) == "");
+    // Depth past KC (several K blocks, beta = 1 after the first), rows past 2·MC,
+    // columns past NC (row-major C: the user's rows become the engine's columns):
+    // through gemm() with this processor's blocks, and the packed path with each
+    // family's.
+    for (const entry how : {entry::gemm, entry::packed_intel, entry::packed_amd}) {
+        const tmath::gemm_blocks bl = blocks_of<T>(how);
+        INFO("blocks " << bl.mc << " / " << bl.kc << " / " << bl.nc);
+        CHECK(run_case<T>(tr::mr + 3, tr::nr + 2, bl.kc + 1, layout::row, layout::row, layout::row, T(1), T(0), how) ==
+              "");
+        CHECK(run_case<T>(tr::mr + 3, tr::nr + 2, 2 * bl.kc + 3, layout::col, layout::row, layout::col, alpha_odd<T>(),
+                          beta_odd<T>(), how) == "");
+        CHECK(run_case<T>(2 * bl.mc + 1, tr::nr + 1, 40, layout::row, layout::row, layout::col, T(1), T(0), how) == "");
+        CHECK(run_case<T>(tr::nr + 1, 2 * bl.mc + 1, 40, layout::row, layout::row, layout::row, T(2), T(1), how) == "");
+        CHECK(run_case<T>(bl.nc + 1, 20, 3, layout::row, layout::row, layout::row, T(1), T(0),
+                          how == entry::gemm ? entry::packed : how) == "");
+    }
 }
 
 TEMPLATE_TEST_CASE("gemm: every operand layout, both paths", "[gemm]", float, double, std::int32_t, std::int64_t) {
@@ -225,15 +257,19 @@ TEMPLATE_TEST_CASE("gemm: every operand layout, both paths", "[gemm]", float, do
     const layout ins[] = {layout::row, layout::col, layout::strided, layout::bcast, layout::reversed};
     const layout outs[] = {layout::row, layout::col, layout::strided, layout::reversed};
     struct shape { std::size_t m, n, k; };
-    const shape shapes[] = {{tr::mr + 1, tr::nr + 3, 19}, {2 * tr::mr + 5, 3 * tr::nr - 1, tr::kc + 7}};
+    const std::size_t kc = tr::blocks().kc;
+    const shape shapes[] = {{tr::mr + 1, tr::nr + 3, 19}, {2 * tr::mr + 5, 3 * tr::nr - 1, kc + 7}};
     for (const shape s : shapes)
         for (layout la : ins)
             for (layout lb : ins)
                 for (layout lc : outs) {
                     CHECK(run_case<T>(s.m, s.n, s.k, la, lb, lc, T(1), T(0)) == "");
                     CHECK(run_case<T>(s.m, s.n, s.k, la, lb, lc, alpha_odd<T>(), beta_odd<T>(), entry::packed) == "");
-                    if (s.k <= tr::kc)
+                    if (s.k <= kc) {
                         CHECK(run_case<T>(s.m, s.n, s.k, la, lb, lc, T(1), T(1), entry::small) == "");
+                        CHECK(run_case<T>(s.m, s.n, s.k, la, lb, lc, alpha_odd<T>(), T(0), entry::small_one_batch) == "");
+                        CHECK(run_case<T>(s.m, s.n, s.k, la, lb, lc, T(1), beta_odd<T>(), entry::small_two_batch) == "");
+                    }
                 }
     // The one-batch-tall small kernel (m ≤ SIMD width), with and without a column edge;
     // k = 37 also packs whole panels of a row-contiguous engine A by in-register
@@ -243,6 +279,28 @@ TEMPLATE_TEST_CASE("gemm: every operand layout, both paths", "[gemm]", float, do
             for (layout la : ins)
                 for (layout lb : ins)
                     CHECK(run_case<T>(tmath::simd::width<T>, n, k, la, lb, layout::row, T(1), T(0)) == "");
+}
+
+TEST_CASE("gemm_row_chunk: MR-aligned chunks of about MC rows, a whole number per thread", "[gemm]") {
+    using T = float;
+    constexpr std::size_t mr = tmath::gemm_traits<T>::mr;
+    for (std::size_t mc : {mr, 3 * mr, 12 * mr})
+        for (std::size_t threads : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{8}})
+            for (std::size_t m : {std::size_t{1}, mr - 1, mr + 1, 5 * mr + 3, 64 * mr, 64 * mr + 1, std::size_t{2048}}) {
+                INFO("m " << m << ", mc " << mc << ", threads " << threads);
+                const std::size_t chunk = tmath::detail::gemm_row_chunk<T>(m, threads, mc);
+                CHECK(chunk % mr == 0);
+                CHECK(chunk >= mr);
+                CHECK(chunk < mc + mr);
+                // No more chunks than the fewest blocks of mc rows, rounded up to a
+                // multiple of the team, and no thread idle while another has two.
+                const std::size_t chunks = (m + chunk - 1) / chunk;
+                const std::size_t blocks = (m + mc - 1) / mc;
+                CHECK(chunks <= (blocks + threads - 1) / threads * threads);
+                if (chunks > threads) CHECK(chunks > (blocks + threads - 1) / threads * threads - threads);
+            }
+    // The case that motivated it: 2048 rows, MC 384, two threads: six chunks, three each.
+    CHECK((2048 + tmath::detail::gemm_row_chunk<T>(2048, 2, 384) - 1) / tmath::detail::gemm_row_chunk<T>(2048, 2, 384) == 6);
 }
 
 TEMPLATE_TEST_CASE("transpose_block_part: rows transposed, zero-padded to the width, nothing else written",
@@ -370,7 +428,8 @@ TEMPLATE_TEST_CASE("gemm: 1 and 2 OpenMP threads give bitwise equal results", "[
     struct shape { std::size_t m, n, k; };
     // Several K blocks; and k ≤ KC, where one thread takes the small path and two the
     // packed one (with edge tiles in both).
-    const shape shapes[] = {{3 * tr::mr + 5, 8 * tr::nr + 3, tr::kc + 37}, {150, 130, std::min<std::size_t>(200, tr::kc)}};
+    const std::size_t kc = tr::blocks().kc;
+    const shape shapes[] = {{3 * tr::mr + 5, 8 * tr::nr + 3, kc + 37}, {150, 130, std::min<std::size_t>(200, kc)}};
     for (const shape s : shapes)
         for (layout la : {layout::row, layout::col})
             for (layout lc : {layout::row, layout::col}) {

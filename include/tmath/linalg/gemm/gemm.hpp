@@ -30,9 +30,11 @@ void scale_matrix(std::size_t m, std::size_t n, T beta, strided_matrix<T> c) noe
 inline constexpr std::size_t gemm_small_max_k = 384;
 
 /// True when the unpacked small path is faster than packing for this shape.
+/// (Within one K block, so that the small and packed paths do the same operations on
+/// every element: the 1- and 2-thread results stay bitwise equal.)
 template <class T>
-constexpr bool gemm_is_small(std::size_t m, std::size_t n, std::size_t k) noexcept {
-    return k <= std::min(gemm_traits<T>::kc, gemm_small_max_k) && m * n * k <= TMATH_GEMM_SMALL_THRESHOLD;
+bool gemm_is_small(std::size_t m, std::size_t n, std::size_t k) noexcept {
+    return m * n * k <= TMATH_GEMM_SMALL_THRESHOLD && k <= gemm_small_max_k && k <= gemm_traits<T>::blocks().kc;
 }
 
 /// The body of `gemm`, on scalar arguments (see `gemm`).

@@ -5,13 +5,15 @@
 /// alpha is 1; otherwise (and for a last partial MR-row panel) A is packed once
 /// (alpha folded in, rows zero-padded). Columns past the last whole NR block are done
 /// by narrower kernels (8, 4, 2, 1 columns), so nothing of B is copied. With AVX-512 the
-/// kernels are one SIMD batch tall (see gemm_small); otherwise, when C has at
-/// most one SIMD batch of rows, a one-batch-tall kernel with more columns is used.
+/// kernels are one or two SIMD batches tall, per processor family (see gemm_small);
+/// otherwise, when C has at most one SIMD batch of rows, a one-batch-tall kernel with
+/// more columns is used.
 
 #include <algorithm>
 #include <cstddef>
 
 #include "tmath/config.hpp"
+#include "tmath/core/cpu.hpp"
 #include "tmath/linalg/gemm/buffer.hpp"
 #include "tmath/linalg/gemm/microkernel.hpp"
 #include "tmath/linalg/gemm/pack.hpp"
@@ -87,17 +89,26 @@ TMATH_GEMM_INLINE void gemm_unpacked(std::size_t m, std::size_t n, std::size_t k
 }
 
 /// The small path: picks the kernel shape. With 32 vector registers (AVX-512) the
-/// one-batch-tall kernel takes every m: each of its multiply-adds reads its B element
-/// with an embedded broadcast, where the two-batch-tall one needs a broadcast
-/// instruction per column; on Zen 4 it measured 1.07–1.2× faster for double at n = 16
-/// and equal or better for float and double at n = 64 and 256. With 16 registers it is
-/// used when C has at most one SIMD batch of rows.
+/// kernels read B by embedded broadcasts. On AMD (Zen 4, one 512-bit FMA per cycle) the
+/// one-batch-tall kernel takes every m: it measured 1.07–1.2× faster than the
+/// two-batch-tall one for double at n = 16 and equal or better for float and double at
+/// n = 64 and 256. On Intel (two 512-bit FMAs per cycle) one batch load and 8 broadcast
+/// loads per 8 FMAs leave the FMA units waiting for loads: whole two-batch panels take
+/// the two-batch-tall kernel (sgemm / dgemm n = 64 from 0.80× to 0.97–0.98× OpenBLAS,
+/// n = 256 float 0.91× → 1.13×, and 16-byte misaligned operands 0.66× → 0.96×), the
+/// remaining rows the one-batch-tall one. With 16 registers the one-batch-tall kernel
+/// is used when C has at most one SIMD batch of rows.
 template <class T>
 TMATH_GEMM_INLINE void gemm_small(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
                 strided_matrix<const T> b, T beta, strided_matrix<T> c) {
     using tr = gemm_traits<T>;
     if constexpr (simd::width<T> > 1 && gemm_vector_registers<T> == 32) {
-        gemm_unpacked<T, 1, gemm_small_nr<T>>(m, n, k, alpha, a, b, beta, c);
+        constexpr std::size_t tall = 2 * simd::width<T>;
+        const std::size_t m2 = this_cpu() == cpu_family::intel ? m / tall * tall : 0;
+        if (m2 != 0) gemm_unpacked<T, 2, gemm_small_nr<T>>(m2, n, k, alpha, a, b, beta, c);
+        if (m2 != m)
+            gemm_unpacked<T, 1, gemm_small_nr<T>>(m - m2, n, k, alpha, {element_ptr(a, m2, 0), a.row_stride, a.col_stride},
+                                                  b, beta, {element_ptr(c, m2, 0), c.row_stride, c.col_stride});
     } else {
         if constexpr (simd::width<T> > 1) {
             if (m <= simd::width<T>) {

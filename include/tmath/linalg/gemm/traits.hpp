@@ -1,19 +1,24 @@
 #pragma once
 /// @file traits.hpp
-/// Block sizes of the GEMM engine per (element type, SIMD architecture).
+/// Register and cache block sizes of the GEMM engine per (element type, SIMD
+/// architecture, processor family).
 ///
 /// The engine computes C = A·B in the orientation where C's columns are contiguous
 /// (a row-major C is computed as Cᵀ = Bᵀ·Aᵀ), so that the micro-kernel's MR rows are
 /// whole SIMD batches of a C column: MR = `mr_vectors` × `simd::width<T>` and NR
-/// columns of broadcasts. This is the BLIS micro-kernel shape; the defaults are seeded
-/// from BLIS's tuned values (zen4 / skx / haswell) and measured on Zen 4.
+/// columns of broadcasts. This is the BLIS micro-kernel shape, fixed at compile time.
+/// The cache blocks (MC, KC, NC) are chosen at run time for the processor family
+/// (core/cpu.hpp), as BLIS picks a sub-configuration per CPU: seeded from BLIS's tuned
+/// values (zen4 / skx / haswell) and measured on Zen 4 and on an Intel Xeon
+/// (Sapphire Rapids class).
 ///
 /// Override for one type by specializing `tmath::gemm_traits<T>` before the first use
-/// (every member must be given), or change the defaults with the TMATH_GEMM_* macros.
+/// (give `mr`, `nr` and `blocks()`).
 
 #include <cstddef>
 #include <cstdint>
 
+#include "tmath/core/cpu.hpp"
 #include "tmath/simd/simd.hpp"
 
 /// Products with m·n·k below this run on one thread even when OpenMP is enabled.
@@ -29,6 +34,13 @@
 #endif
 
 namespace tmath {
+
+/// Cache blocks of the packed GEMM path (BLIS's MC, KC, NC).
+struct gemm_blocks {
+    std::size_t mc;  ///< rows of a packed A block
+    std::size_t kc;  ///< depth of a K block (the K partition)
+    std::size_t nc;  ///< columns of a packed B block
+};
 
 namespace detail {
 
@@ -53,36 +65,53 @@ struct gemm_default_blocks {
     static constexpr std::size_t nr = w == 1 ? 4 : (avx512 ? 12 : 6);
     /// Rows of the micro-tile.
     static constexpr std::size_t mr = mr_vectors * w;
+
+    /// Cache blocks for a processor family, before rounding to MR and NR multiples.
     // BLIS zen4: s 32×12, MC 512, KC 480, NC 6144 (d 32×6, 128/512/4002); skx: s 32×12,
     // 480/384/3072 (d 16×14, 240/256/3752); haswell: s 6×16, 168/256/4080 (d 6×8,
-    // 72/256/4080). On Zen 4 NR 8–14 measured within noise. MC and KC matter from
-    // n ≈ 1536 up, where every A block streams the whole packed B block (several MiB)
-    // from L3 once: MC = KC = 512 (fewer, larger A blocks, fewer passes over C) against
-    // MC 128/256 × KC 384, ratio to OpenBLAS best of 3 (sweep of MC 96–512 × KC 256–512):
-    // dgemm n = 2048 0.91–0.93 → 1.00–1.01, n = 3000 0.89–0.90 → 0.97–0.98; sgemm
-    // n = 3000 0.94–0.95 → 0.99–1.00; n ≤ 1024 within noise.
-    /// Rows of a packed A block, depth of a K block, columns of a packed B block.
-    static constexpr std::size_t mc = avx512 ? 512 : (wide ? (four_byte ? 144 : 72) : 96);
-    static constexpr std::size_t kc = avx512 ? 512 : 256;
-    static constexpr std::size_t nc = avx512 ? (four_byte ? 6144 : 4092) : 4080;
+    // 72/256/4080).
+    // Zen 4 (L1d 32 KiB, L2 1 MiB; one 512-bit FMA per cycle): NR 8–14 measured within
+    // noise. MC and KC matter from n ≈ 1536 up, where every A block streams the whole
+    // packed B block (several MiB) from L3 once: MC = KC = 512 (fewer, larger A blocks,
+    // fewer passes over C) against MC 128/256 × KC 384, ratio to OpenBLAS best of 3
+    // (sweep of MC 96–512 × KC 256–512): dgemm n = 2048 0.91–0.93 → 1.00–1.01, n = 3000
+    // 0.89–0.90 → 0.97–0.98; sgemm n = 3000 0.94–0.95 → 0.99–1.00.
+    // Intel Xeon, Sapphire Rapids class (L1d 48 KiB, L2 2 MiB; two 512-bit FMAs per
+    // cycle): the packed B panel (KC × NR) must stay in L1 beside the streaming A panel.
+    // dgemm with KC 512 (a 48 KiB B panel) ran at 0.77–0.79× OpenBLAS at n = 2048; a
+    // sweep of MC 96–512 × KC 128–512 (best of 3 per point, ratio to OpenBLAS in one
+    // process) put KC 192 with MC 256–384 at 0.99–1.01 (n = 2048) and 1.05 (n = 1024),
+    // KC ≥ 256 at 0.95–0.98. sgemm: KC 512 with MC 256–384 at 1.01–1.04 (n = 2048) and
+    // 1.06–1.08 (n = 1024), KC 256 at 0.98–1.01.
+    static constexpr gemm_blocks raw_blocks(cpu_family cpu) noexcept {
+        if (!avx512) return {wide ? (four_byte ? 144u : 72u) : 96u, 256, 4080};
+        const std::size_t nc = four_byte ? 6144 : 4092;
+        if (cpu == cpu_family::intel) return {384, four_byte ? 512u : 192u, nc};
+        return {512, 512, nc};
+    }
+
+    /// The cache blocks for `cpu`, MC a multiple of MR and NC of NR.
+    static constexpr gemm_blocks blocks(cpu_family cpu) noexcept {
+        const gemm_blocks b = raw_blocks(cpu);
+        return {(b.mc + mr - 1) / mr * mr, b.kc, (b.nc + nr - 1) / nr * nr};
+    }
 };
 
 }  // namespace detail
 
-/// Register and cache block sizes of GEMM for element type T (see the file comment).
-/// Requirements: `mr` is a multiple of `simd::width<T>`, `mc` of `mr`, `nc` of `nr`.
+/// Register block sizes of GEMM for element type T, and its cache blocks for the
+/// processor the program runs on (see the file comment). Requirements: `mr` is a
+/// multiple of `simd::width<T>`; `blocks()` gives `mc` a multiple of `mr` and `nc` of
+/// `nr`, all three positive.
 template <class T>
 struct gemm_traits {
     /// Rows of the micro-tile (a multiple of the SIMD width).
     static constexpr std::size_t mr = detail::gemm_default_blocks<T>::mr;
     /// Columns of the micro-tile.
     static constexpr std::size_t nr = detail::gemm_default_blocks<T>::nr;
-    /// Rows of a packed A block (kept in L2).
-    static constexpr std::size_t mc = (detail::gemm_default_blocks<T>::mc + mr - 1) / mr * mr;
-    /// Depth of a packed block (the K partition).
-    static constexpr std::size_t kc = detail::gemm_default_blocks<T>::kc;
-    /// Columns of a packed B block (kept in L3).
-    static constexpr std::size_t nc = (detail::gemm_default_blocks<T>::nc + nr - 1) / nr * nr;
+    /// Cache blocks for this processor: rows of a packed A block (kept in L2), depth of
+    /// a K block, columns of a packed B block (kept in L3).
+    static gemm_blocks blocks() noexcept { return detail::gemm_default_blocks<T>::blocks(detail::this_cpu()); }
 };
 
 }  // namespace tmath
