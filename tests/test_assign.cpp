@@ -231,6 +231,45 @@ TEMPLATE_TEST_CASE("operands with as many elements as the destination but fewer 
     CHECK((storage[0] == T(-1) && storage[39] == T(-1)));
 }
 
+TEMPLATE_TEST_CASE("tensor destinations of tensor-only expressions (the unchecked flat loop)", "[assign]", float,
+                   std::int32_t, double) {
+    using T = TestType;
+    const std::size_t w = tmath::simd::width<T>;
+    for (std::size_t n : {std::size_t{0}, std::size_t{1}, w - 1 + (w == 1), w, w + 1, 4 * w + 3}) {
+        INFO("n = " << n);
+        tmath::tensor<T> a = tmath::empty<T>({n}), b = tmath::empty<T>({n});
+        for (std::size_t i = 0; i < n; ++i) a.data()[i] = T(i % 11), b.data()[i] = T(2 + i % 3);
+        std::vector<T> want(n), in_place(n);
+        for (std::size_t i = 0; i < n; ++i) want[i] = T(a.data()[i] * b.data()[i] + T(2));
+        // Construction, assignment into a tensor of the shape (storage kept), and in place.
+        tmath::tensor<T> c = a * b + T(2);
+        CHECK(test::mismatch(c, shape{n}, want) == "");
+        const T* storage = c.data();
+        c = b * a + T(2);
+        CHECK(c.data() == storage);
+        CHECK(test::mismatch(c, shape{n}, want) == "");
+        for (std::size_t i = 0; i < n; ++i) in_place[i] = T(a.data()[i] * (a.data()[i] - b.data()[i]));
+        a = a * (a - b);
+        CHECK(test::mismatch(a, shape{n}, in_place) == "");
+        // Operands of other shapes with as many elements, and another element type.
+        tmath::tensor<T> row = tmath::empty<T>({1, n});
+        for (std::size_t i = 0; i < n; ++i) row.data()[i] = T(i % 5);
+        const tmath::tensor<std::int64_t> wide = tmath::full<std::int64_t>({n, 1}, 3);
+        tmath::tensor<T> d = tmath::zeros<T>({n});
+        d = b * row;
+        for (std::size_t i = 0; i < n; ++i) CHECK(d.data()[i] == T(b.data()[i] * row.data()[i]));
+        tmath::tensor<T> e = tmath::zeros<T>({n, 1});
+        e = b - wide;  // (n) - (n,1) broadcasts to (n,n): e takes that shape
+        CHECK(shape(e.shape().begin(), e.shape().end()) == shape{n, n});
+        for (std::size_t i = 0; i < n * n; ++i) CHECK(e.data()[i] == T(b.data()[i % n] - 3));
+    }
+    // A broadcast operand with fewer elements takes the general path.
+    tmath::tensor<T> m = tmath::zeros<T>({3, 5});
+    const tmath::tensor<T> r = tmath::tensor<T>{1, 2, 3, 4, 5};
+    m = r * tmath::full<T>({3, 5}, T(2));
+    for (std::size_t i = 0; i < 15; ++i) CHECK(m.data()[i] == T(2 * (1 + i % 5)));
+}
+
 TEST_CASE("expressions stored in auto keep their temporaries alive", "[assign][lifetime]") {
     tmath::tensor<float> a = {1, 2, 3};
     auto e = a * tmath::ones<float>({3});

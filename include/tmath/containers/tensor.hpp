@@ -50,7 +50,7 @@ public:
     template <tensor_expression E>
         requires(!std::is_same_v<std::remove_cvref_t<E>, tensor>)
     tensor(const E& e) : tensor(e.shape(), uninitialized) {
-        detail::assign_into(data(), m_shape.span(), m_strides.span(), e);
+        detail::assign_into_tensor(data(), size(), m_shape.span(), m_strides.span(), e);
     }
 
     tensor(const tensor&) = default;
@@ -82,7 +82,7 @@ public:
         requires(!std::is_same_v<std::remove_cvref_t<E>, tensor>)
     tensor& operator=(const E& e) {
         if (m_shape == e.shape()) {
-            detail::assign_into(data(), m_shape.span(), m_strides.span(), e);
+            detail::assign_into_tensor(data(), size(), m_shape.span(), m_strides.span(), e);
         } else {
             tensor fresh(e);
             swap(fresh);
