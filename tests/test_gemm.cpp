@@ -429,7 +429,12 @@ TEMPLATE_TEST_CASE("gemm: 1 and 2 OpenMP threads give bitwise equal results", "[
     // Several K blocks; and k ≤ KC, where one thread takes the small path and two the
     // packed one (with edge tiles in both).
     const std::size_t kc = tr::blocks().kc;
-    const shape shapes[] = {{3 * tr::mr + 5, 8 * tr::nr + 3, kc + 37}, {150, 130, std::min<std::size_t>(200, kc)}};
+    // (n is widened until the product reaches the threshold, whatever MR and KC are.)
+    const std::size_t m1 = 3 * tr::mr + 5, k1 = kc + 37;
+    const std::size_t n1 = std::max(8 * tr::nr + 3, TMATH_GEMM_PARALLEL_THRESHOLD / (m1 * k1) + tr::nr + 1);
+    const std::size_t k2 = std::min<std::size_t>(200, kc);
+    const std::size_t n2 = std::max<std::size_t>(130, TMATH_GEMM_PARALLEL_THRESHOLD / (150 * k2) + 1);
+    const shape shapes[] = {{m1, n1, k1}, {150, n2, k2}};
     for (const shape s : shapes)
         for (layout la : {layout::row, layout::col})
             for (layout lc : {layout::row, layout::col}) {
