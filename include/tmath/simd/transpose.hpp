@@ -48,14 +48,14 @@ namespace detail {
 #if TMATH_SIMD_TRANSPOSE && defined(__AVX512F__)
 using vf = __m512;
 using vd = __m512d;
-inline vf load_f(const float* p) noexcept { return _mm512_loadu_ps(p); }
-inline void store_f(float* p, vf v) noexcept { _mm512_storeu_ps(p, v); }
-inline vd load_d(const double* p) noexcept { return _mm512_loadu_pd(p); }
-inline void store_d(double* p, vd v) noexcept { _mm512_storeu_pd(p, v); }
+inline vf load(const float* p) noexcept { return _mm512_loadu_ps(p); }
+inline void store(float* p, vf v) noexcept { _mm512_storeu_ps(p, v); }
+inline vd load(const double* p) noexcept { return _mm512_loadu_pd(p); }
+inline void store(double* p, vd v) noexcept { _mm512_storeu_pd(p, v); }
 
 /// 16x16 floats: interleave 32-bit, then 64-bit pairs within 128-bit lanes, then
 /// exchange 128-bit lanes in two rounds.
-inline void transpose_f(vf (&r)[16]) noexcept {
+inline void transpose(vf (&r)[16]) noexcept {
     vf t[16];
     for (int i = 0; i < 16; i += 2) {
         t[i] = _mm512_unpacklo_ps(r[i], r[i + 1]);
@@ -85,7 +85,7 @@ inline void transpose_f(vf (&r)[16]) noexcept {
 }
 
 /// 8x8 doubles: interleave 64-bit pairs, then exchange 128-bit lanes in two rounds.
-inline void transpose_d(vd (&r)[8]) noexcept {
+inline void transpose(vd (&r)[8]) noexcept {
     vd t[8];
     for (int i = 0; i < 8; i += 2) {
         t[i] = _mm512_unpacklo_pd(r[i], r[i + 1]);
@@ -108,13 +108,13 @@ inline void transpose_d(vd (&r)[8]) noexcept {
 #elif TMATH_SIMD_TRANSPOSE && defined(__AVX__)
 using vf = __m256;
 using vd = __m256d;
-inline vf load_f(const float* p) noexcept { return _mm256_loadu_ps(p); }
-inline void store_f(float* p, vf v) noexcept { _mm256_storeu_ps(p, v); }
-inline vd load_d(const double* p) noexcept { return _mm256_loadu_pd(p); }
-inline void store_d(double* p, vd v) noexcept { _mm256_storeu_pd(p, v); }
+inline vf load(const float* p) noexcept { return _mm256_loadu_ps(p); }
+inline void store(float* p, vf v) noexcept { _mm256_storeu_ps(p, v); }
+inline vd load(const double* p) noexcept { return _mm256_loadu_pd(p); }
+inline void store(double* p, vd v) noexcept { _mm256_storeu_pd(p, v); }
 
 /// 8x8 floats: 32-bit and 64-bit interleaves within 128-bit lanes, then lane exchange.
-inline void transpose_f(vf (&r)[8]) noexcept {
+inline void transpose(vf (&r)[8]) noexcept {
     vf t[8];
     for (int i = 0; i < 8; i += 2) {
         t[i] = _mm256_unpacklo_ps(r[i], r[i + 1]);
@@ -134,7 +134,7 @@ inline void transpose_f(vf (&r)[8]) noexcept {
 }
 
 /// 4x4 doubles: 64-bit interleave, then lane exchange.
-inline void transpose_d(vd (&r)[4]) noexcept {
+inline void transpose(vd (&r)[4]) noexcept {
     vd t[4];
     t[0] = _mm256_unpacklo_pd(r[0], r[1]);
     t[1] = _mm256_unpackhi_pd(r[0], r[1]);
@@ -148,102 +148,79 @@ inline void transpose_d(vd (&r)[4]) noexcept {
 #elif TMATH_SIMD_TRANSPOSE
 using vf = __m128;
 using vd = __m128d;
-inline vf load_f(const float* p) noexcept { return _mm_loadu_ps(p); }
-inline void store_f(float* p, vf v) noexcept { _mm_storeu_ps(p, v); }
-inline vd load_d(const double* p) noexcept { return _mm_loadu_pd(p); }
-inline void store_d(double* p, vd v) noexcept { _mm_storeu_pd(p, v); }
+inline vf load(const float* p) noexcept { return _mm_loadu_ps(p); }
+inline void store(float* p, vf v) noexcept { _mm_storeu_ps(p, v); }
+inline vd load(const double* p) noexcept { return _mm_loadu_pd(p); }
+inline void store(double* p, vd v) noexcept { _mm_storeu_pd(p, v); }
 
 /// 4x4 floats.
-inline void transpose_f(vf (&r)[4]) noexcept { _MM_TRANSPOSE4_PS(r[0], r[1], r[2], r[3]); }
+inline void transpose(vf (&r)[4]) noexcept { _MM_TRANSPOSE4_PS(r[0], r[1], r[2], r[3]); }
 
 /// 2x2 doubles.
-inline void transpose_d(vd (&r)[2]) noexcept {
+inline void transpose(vd (&r)[2]) noexcept {
     const vd lo = _mm_unpacklo_pd(r[0], r[1]);
     r[1] = _mm_unpackhi_pd(r[0], r[1]);
     r[0] = lo;
 }
 #endif
 
-}  // namespace detail
-
-/// Writes the transpose of the `transpose_side<sizeof(T)>`-square block at `src` (rows
-/// `src_stride` elements apart, each row contiguous) to `dst` (rows `dst_stride` apart):
-/// dst[i * dst_stride + j] = src[j * src_stride + i]. T is any trivially copyable type of
-/// 4 or 8 bytes (the bits are moved, not converted). Must not be called when the side is 1.
-template <class T>
-inline void transpose_block(const T* src, std::ptrdiff_t src_stride, T* dst, std::ptrdiff_t dst_stride) noexcept {
-    constexpr std::size_t side = transpose_side<sizeof(T)>;
-    static_assert(side > 1, "no transpose kernel for this element size in this build");
 #if TMATH_SIMD_TRANSPOSE
-    // The intrinsics take float/double pointers; other 4/8-byte types are moved through
-    // memcpy-equivalent loads and stores of the same bits.
-    using F = std::conditional_t<sizeof(T) == 4, float, double>;
-    const auto* s = reinterpret_cast<const F*>(src);
-    auto* d = reinterpret_cast<F*>(dst);
-    if constexpr (sizeof(T) == 4) {
-        detail::vf r[side];
-        for (std::size_t i = 0; i < side; ++i) r[i] = detail::load_f(s + static_cast<std::ptrdiff_t>(i) * src_stride);
-        detail::transpose_f(r);
-        for (std::size_t i = 0; i < side; ++i) detail::store_f(d + static_cast<std::ptrdiff_t>(i) * dst_stride, r[i]);
-    } else {
-        detail::vd r[side];
-        for (std::size_t i = 0; i < side; ++i) r[i] = detail::load_d(s + static_cast<std::ptrdiff_t>(i) * src_stride);
-        detail::transpose_d(r);
-        for (std::size_t i = 0; i < side; ++i) detail::store_d(d + static_cast<std::ptrdiff_t>(i) * dst_stride, r[i]);
-    }
+/// Stores the first `count` lanes of `v` at `p` (masked with AVX-512).
+template <class F, class R>
+inline void store_first(F* p, R v, std::size_t count) noexcept {
+#if defined(__AVX512F__)
+    const auto mask = (1u << count) - 1u;
+    if constexpr (sizeof(F) == 4) _mm512_mask_storeu_ps(p, static_cast<__mmask16>(mask), v);
+    else _mm512_mask_storeu_pd(p, static_cast<__mmask8>(mask), v);
 #else
-    (void)src, (void)src_stride, (void)dst, (void)dst_stride;
+    alignas(64) F lanes[sizeof(R) / sizeof(F)];
+    store(lanes, v);
+    for (std::size_t j = 0; j < count; ++j) p[j] = lanes[j];
 #endif
 }
+#endif
+
+}  // namespace detail
 
 /// The transpose of a block of `rows` ≤ side source rows (each `side` =
 /// `transpose_side<sizeof(T)>` elements, `src_stride` apart), zero-padded to `width`
 /// (rows ≤ width ≤ side) columns: dst[i·dst_stride + j] = src[j·src_stride + i] for
 /// j < rows, 0 for rows ≤ j < width, for every i < side. Nothing else of dst is written.
-/// Must not be called when the side is 1.
+/// T is any trivially copyable type of 4 or 8 bytes (the bits are moved, not
+/// converted). Must not be called when the side is 1.
 template <class T>
 inline void transpose_block_part(const T* src, std::ptrdiff_t src_stride, std::size_t rows, T* dst,
                                  std::ptrdiff_t dst_stride, std::size_t width) noexcept {
     constexpr std::size_t side = transpose_side<sizeof(T)>;
     static_assert(side > 1, "no transpose kernel for this element size in this build");
 #if TMATH_SIMD_TRANSPOSE
+    // The intrinsics take float/double pointers; other 4/8-byte types are moved through
+    // memcpy-equivalent loads and stores of the same bits.
     using F = std::conditional_t<sizeof(T) == 4, float, double>;
+    using R = decltype(detail::load(static_cast<const F*>(nullptr)));
     const auto* s = reinterpret_cast<const F*>(src);
     auto* d = reinterpret_cast<F*>(dst);
-    if constexpr (sizeof(T) == 4) {
-        detail::vf r[side];
-        for (std::size_t i = 0; i < side; ++i)
-            r[i] = i < rows ? detail::load_f(s + static_cast<std::ptrdiff_t>(i) * src_stride) : detail::vf{};
-        detail::transpose_f(r);
-#if defined(__AVX512F__)
-        const auto mask = static_cast<__mmask16>((1u << width) - 1u);
-        for (std::size_t i = 0; i < side; ++i) _mm512_mask_storeu_ps(d + static_cast<std::ptrdiff_t>(i) * dst_stride, mask, r[i]);
-#else
-        alignas(64) F row[side];
-        for (std::size_t i = 0; i < side; ++i) {
-            detail::store_f(row, r[i]);
-            for (std::size_t j = 0; j < width; ++j) d[static_cast<std::ptrdiff_t>(i) * dst_stride + static_cast<std::ptrdiff_t>(j)] = row[j];
-        }
-#endif
-    } else {
-        detail::vd r[side];
-        for (std::size_t i = 0; i < side; ++i)
-            r[i] = i < rows ? detail::load_d(s + static_cast<std::ptrdiff_t>(i) * src_stride) : detail::vd{};
-        detail::transpose_d(r);
-#if defined(__AVX512F__)
-        const auto mask = static_cast<__mmask8>((1u << width) - 1u);
-        for (std::size_t i = 0; i < side; ++i) _mm512_mask_storeu_pd(d + static_cast<std::ptrdiff_t>(i) * dst_stride, mask, r[i]);
-#else
-        alignas(64) F row[side];
-        for (std::size_t i = 0; i < side; ++i) {
-            detail::store_d(row, r[i]);
-            for (std::size_t j = 0; j < width; ++j) d[static_cast<std::ptrdiff_t>(i) * dst_stride + static_cast<std::ptrdiff_t>(j)] = row[j];
-        }
-#endif
+    R r[side];
+    for (std::size_t i = 0; i < side; ++i) r[i] = i < rows ? detail::load(s + static_cast<std::ptrdiff_t>(i) * src_stride) : R{};
+    detail::transpose(r);
+    for (std::size_t i = 0; i < side; ++i) {
+        F* out = d + static_cast<std::ptrdiff_t>(i) * dst_stride;
+        if (width == side) detail::store(out, r[i]);
+        else detail::store_first(out, r[i], width);
     }
 #else
     (void)src, (void)src_stride, (void)rows, (void)dst, (void)dst_stride, (void)width;
 #endif
+}
+
+/// Writes the transpose of the `transpose_side<sizeof(T)>`-square block at `src` (rows
+/// `src_stride` elements apart, each row contiguous) to `dst` (rows `dst_stride` apart):
+/// dst[i * dst_stride + j] = src[j * src_stride + i] (transpose_block_part of a whole
+/// block). Must not be called when the side is 1.
+template <class T>
+inline void transpose_block(const T* src, std::ptrdiff_t src_stride, T* dst, std::ptrdiff_t dst_stride) noexcept {
+    constexpr std::size_t side = transpose_side<sizeof(T)>;
+    transpose_block_part(src, src_stride, side, dst, dst_stride, side);
 }
 
 #if defined(__GNUC__) && !defined(__clang__)
