@@ -281,26 +281,43 @@ TEMPLATE_TEST_CASE("gemm: every operand layout, both paths", "[gemm]", float, do
                     CHECK(run_case<T>(tmath::simd::width<T>, n, k, la, lb, layout::row, T(1), T(0)) == "");
 }
 
-TEST_CASE("gemm_row_chunk: MR-aligned chunks of about MC rows, a whole number per thread", "[gemm]") {
+TEST_CASE("gemm_split_rows: chunks of whole MR panels, at most MC rows, equal shares per thread", "[gemm]") {
     using T = float;
     constexpr std::size_t mr = tmath::gemm_traits<T>::mr;
     for (std::size_t mc : {mr, 3 * mr, 12 * mr})
         for (std::size_t threads : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{8}})
             for (std::size_t m : {std::size_t{1}, mr - 1, mr + 1, 5 * mr + 3, 64 * mr, 64 * mr + 1, std::size_t{2048}}) {
                 INFO("m " << m << ", mc " << mc << ", threads " << threads);
-                const std::size_t chunk = tmath::detail::gemm_row_chunk<T>(m, threads, mc);
-                CHECK(chunk % mr == 0);
-                CHECK(chunk >= mr);
-                CHECK(chunk < mc + mr);
-                // No more chunks than the fewest blocks of mc rows, rounded up to a
-                // multiple of the team, and no thread idle while another has two.
-                const std::size_t chunks = (m + chunk - 1) / chunk;
-                const std::size_t blocks = (m + mc - 1) / mc;
-                CHECK(chunks <= (blocks + threads - 1) / threads * threads);
-                if (chunks > threads) CHECK(chunks > (blocks + threads - 1) / threads * threads - threads);
+                const auto split = tmath::detail::gemm_split_rows<T>(m, threads, mc);
+                const std::size_t panels = (m + mr - 1) / mr;
+                REQUIRE(split.chunks >= 1);
+                CHECK(split.begin(0) == 0);
+                CHECK(split.begin(split.chunks) == m);
+                std::size_t smallest = m, largest = 0;
+                for (std::size_t q = 0; q < split.chunks; ++q) {
+                    const std::size_t b0 = split.begin(q), b1 = split.begin(q + 1);
+                    CHECK(b0 % mr == 0);
+                    CHECK(b1 > b0);
+                    CHECK(b1 - b0 <= mc);
+                    CHECK(b1 - b0 <= split.max_rows());
+                    if (b1 < m) {  // whole chunks (the last may end in a partial panel)
+                        smallest = std::min(smallest, b1 - b0);
+                        largest = std::max(largest, b1 - b0);
+                    }
+                }
+                if (largest > 0) CHECK(largest - smallest <= mr);
+                // The fewest chunks of at most MC rows, rounded up to a multiple of the team.
+                const std::size_t blocks = (panels + mc / mr - 1) / (mc / mr);
+                CHECK(split.chunks == std::min(panels, (blocks + threads - 1) / threads * threads));
             }
-    // The case that motivated it: 2048 rows, MC 384, two threads: six chunks, three each.
-    CHECK((2048 + tmath::detail::gemm_row_chunk<T>(2048, 2, 384) - 1) / tmath::detail::gemm_row_chunk<T>(2048, 2, 384) == 6);
+    // The case that motivated it: 2048 rows, MC 384, two threads: six chunks, and the
+    // three that each thread takes in turn add up to the same rows.
+    const auto split = tmath::detail::gemm_split_rows<T>(2048, 2, 384);
+    CHECK(split.chunks == 6);
+    std::size_t even = 0, odd = 0;
+    for (std::size_t q = 0; q < 6; ++q) (q % 2 == 0 ? even : odd) += split.begin(q + 1) - split.begin(q);
+    CHECK(even == 1024);
+    CHECK(odd == 1024);
 }
 
 TEMPLATE_TEST_CASE("transpose_block_part: rows transposed, zero-padded to the width, nothing else written",
