@@ -50,11 +50,11 @@ void macro_kernel(std::size_t mc, std::size_t nc, std::size_t kc, const T* ap, c
 
 /// How the packed path deals out the rows of C: `chunks` chunks of whole MR panels whose
 /// sizes differ by at most one panel. Their number is the fewest that keeps each chunk
-/// within about MC rows (at most MR − 1 more), rounded up to a multiple of the team size,
-/// so that every thread gets the same share: with MC 384 and two threads, m = 2048 in
-/// chunks of 384 (then of 352 and one of 288) left the threads 1152 and 896 (1056 and
-/// 992) rows: 1.67x (1.80x) against 1.90x now, median of 7 on two cores. The chunk edges fall on MR
-/// panels, so the tile grid (and every element's arithmetic) is the same for any team.
+/// within MC rows, rounded up to a multiple of the team size, so that every thread gets
+/// the same share: with MC 384 and two threads, m = 2048 in chunks of 384 (then of 352
+/// and one of 288) left the threads 1152 and 896 (1056 and 992) rows: 1.67x (1.80x)
+/// against 1.90x now, median of 7 on two cores. The chunk edges fall on MR panels, so
+/// the tile grid (and every element's arithmetic) is the same for any team.
 struct gemm_row_split {
     std::size_t m;       ///< rows of C
     std::size_t mr;      ///< rows of a panel
