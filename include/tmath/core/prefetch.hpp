@@ -13,21 +13,16 @@ namespace tmath::detail {
 /// for lines that would thrash an L1 set (many streams 4 KiB apart).
 enum class cache_level { l1, l2 };
 
-/// Hints the cache to fetch the line holding `address` for reading.
-template <cache_level Level = cache_level::l2>
+/// What the prefetched line is for: reading, or writing (read for ownership first).
+enum class prefetch_intent { read, write };
+
+/// Hints the cache to fetch the line holding `address` into `Level` (for writing: a
+/// line that will be stored, such as a GEMM tile of C).
+template <cache_level Level = cache_level::l2, prefetch_intent Intent = prefetch_intent::read>
 inline void prefetch(std::uintptr_t address) noexcept {
 #if defined(__GNUC__) || defined(__clang__)
-    __builtin_prefetch(reinterpret_cast<const void*>(address), 0, Level == cache_level::l1 ? 3 : 2);
-#else
-    (void)address;
-#endif
-}
-
-/// Hints the cache to fetch the line holding `address` into L1 for writing (a line
-/// that will be read and then stored, such as a GEMM tile of C).
-inline void prefetch_for_write(std::uintptr_t address) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
-    __builtin_prefetch(reinterpret_cast<const void*>(address), 1, 3);
+    __builtin_prefetch(reinterpret_cast<const void*>(address), Intent == prefetch_intent::write ? 1 : 0,
+                       Level == cache_level::l1 ? 3 : 2);
 #else
     (void)address;
 #endif

@@ -84,6 +84,13 @@ bool all_contiguous_like(const D* dst, std::size_t n, std::span<const std::size_
     return ok;
 }
 
+/// dst[0..n) = e read flat: every operand a row-major array of n elements (n ≥ 1).
+template <class D, tensor_expression E>
+void write_flat(D* dst, std::size_t n, const E& e) {
+    using V = value_type_t<E>;
+    write_row<true, V>(dst, static_cast<std::ptrdiff_t>(n), make_flat_evaluator(e), streams<V, D>(n));
+}
+
 template <class D, tensor_expression E>
 void assign_elementwise(D* dst, std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> dst_strides,
                         const E& e);
@@ -169,11 +176,10 @@ TMATH_NOINLINE void assign_planned(D* dst, std::span<const std::size_t> shape,
 template <class D, tensor_expression E>
 void assign_elementwise(D* dst, std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> dst_strides,
                         const E& e) {
-    using V = value_type_t<E>;
     const std::size_t n = shape_size(shape);
     if (n == 0) return;
     if (all_contiguous_like(dst, n, shape, dst_strides, e)) {  // the common case, without planning
-        write_row<true, V>(dst, static_cast<std::ptrdiff_t>(n), make_flat_evaluator(e), streams<V, D>(n));
+        write_flat(dst, n, e);
         return;
     }
     assign_planned(dst, shape, dst_strides, e);
@@ -204,11 +210,10 @@ template <class D, tensor_expression E>
 void assign_into_tensor(D* dst, std::size_t n, std::span<const std::size_t> shape,
                         std::span<const std::ptrdiff_t> dst_strides, const E& e) {
     if constexpr (only_tensor_operands<E>()) {
-        using V = value_type_t<E>;
         bool flat = true;
         for_each_leaf(e, [&](const auto& leaf) { flat = flat && leaf.size() == n; });
         if (flat) {
-            if (n != 0) write_row<true, V>(dst, static_cast<std::ptrdiff_t>(n), make_flat_evaluator(e), streams<V, D>(n));
+            if (n != 0) write_flat(dst, n, e);
             return;
         }
     }

@@ -128,12 +128,13 @@ TMATH_GEMM_INLINE void micro_kernel(std::size_t k, const T* __restrict a, std::p
         // (on an Intel Xeon dgemm n = 2048: +2%).
         if (crs == 1) {
             const auto c0 = reinterpret_cast<std::uintptr_t>(c);
+            const std::ptrdiff_t column_bytes = ccs * static_cast<std::ptrdiff_t>(sizeof(T));
             TMATH_GEMM_UNROLL
             for (std::size_t j = 0; j < NR; ++j) {
+                const std::uintptr_t column = c0 + static_cast<std::uintptr_t>(static_cast<std::ptrdiff_t>(j) * column_bytes);
                 TMATH_GEMM_UNROLL
                 for (std::size_t q = 0; q < MV * w * sizeof(T); q += 64)
-                    prefetch_for_write(c0 + static_cast<std::uintptr_t>(static_cast<std::ptrdiff_t>(j) * ccs *
-                                                                      static_cast<std::ptrdiff_t>(sizeof(T))) + q);
+                    prefetch<cache_level::l1, prefetch_intent::write>(column + q);
             }
         }
     }

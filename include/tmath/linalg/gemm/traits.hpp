@@ -111,7 +111,10 @@ struct gemm_traits {
     static constexpr std::size_t nr = detail::gemm_default_blocks<T>::nr;
     /// Cache blocks for this processor: rows of a packed A block (kept in L2), depth of
     /// a K block, columns of a packed B block (kept in L3).
-    static gemm_blocks blocks() noexcept { return detail::gemm_default_blocks<T>::blocks(detail::this_cpu()); }
+    static gemm_blocks blocks() noexcept {
+        static const gemm_blocks for_this_cpu = detail::gemm_default_blocks<T>::blocks(detail::this_cpu());
+        return for_this_cpu;
+    }
 };
 
 }  // namespace tmath
