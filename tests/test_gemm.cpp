@@ -157,7 +157,7 @@ std::string compare(std::size_t m, std::size_t n, std::size_t k, T alpha, const 
 /// the packed path with this processor's cache blocks or with those of each family, the
 /// small path as gemm() would choose it, or each of its kernels (so that every tuning
 /// runs whichever machine the tests run on).
-enum class entry { gemm, packed, packed_intel, packed_amd, small, small_one_batch, small_two_batch };
+enum class entry { gemm, packed, packed_intel, packed_amd, small, small_one_batch, small_tall };
 
 /// The cache blocks that an entry of the packed path uses.
 template <class T>
@@ -191,9 +191,8 @@ std::string run_case(std::size_t m, std::size_t n, std::size_t k, layout la, lay
         tmath::detail::gemm_unpacked<T, 1, tmath::detail::gemm_small_nr<T>>(m, n, k, alpha, a.cview(), b.cview(), beta,
                                                                              c.view);
         break;
-    case entry::small_two_batch:
-        tmath::detail::gemm_unpacked<T, 2, tmath::detail::gemm_small_nr<T>>(m, n, k, alpha, a.cview(), b.cview(), beta,
-                                                                             c.view);
+    case entry::small_tall:
+        tmath::detail::gemm_small_tall<T>(m, n, k, alpha, a.cview(), b.cview(), beta, c.view);
         break;
     }
     std::string err = compare(m, n, k, alpha, a, b, beta, c0, c);
@@ -268,7 +267,7 @@ TEMPLATE_TEST_CASE("gemm: every operand layout, both paths", "[gemm]", float, do
                     if (s.k <= kc) {
                         CHECK(run_case<T>(s.m, s.n, s.k, la, lb, lc, T(1), T(1), entry::small) == "");
                         CHECK(run_case<T>(s.m, s.n, s.k, la, lb, lc, alpha_odd<T>(), T(0), entry::small_one_batch) == "");
-                        CHECK(run_case<T>(s.m, s.n, s.k, la, lb, lc, T(1), beta_odd<T>(), entry::small_two_batch) == "");
+                        CHECK(run_case<T>(s.m, s.n, s.k, la, lb, lc, T(1), beta_odd<T>(), entry::small_tall) == "");
                     }
                 }
     // The one-batch-tall small kernel (m ≤ SIMD width), with and without a column edge;
@@ -279,6 +278,15 @@ TEMPLATE_TEST_CASE("gemm: every operand layout, both paths", "[gemm]", float, do
             for (layout la : ins)
                 for (layout lb : ins)
                     CHECK(run_case<T>(tmath::simd::width<T>, n, k, la, lb, layout::row, T(1), T(0)) == "");
+    // The Intel small path on any machine: four-batch panels (6 columns, a 3- and a
+    // 1-column tail at n = 10), then a two-batch panel (8 columns, a 4-column tail), then
+    // one-batch rows; each tier alone and all three.
+    constexpr std::size_t w = tmath::simd::width<T>;
+    for (std::size_t m : {4 * w, 4 * w + 2 * w, 2 * w + 1, 8 * w + 2 * w + w + 3})
+        for (std::size_t n : {std::size_t{10}, std::size_t{12}, std::size_t{17}})
+            for (layout la : ins)
+                for (layout lc : outs)
+                    CHECK(run_case<T>(m, n, 23, la, layout::row, lc, alpha_odd<T>(), beta_odd<T>(), entry::small_tall) == "");
 }
 
 TEST_CASE("gemm_split_rows: chunks of whole MR panels, at most MC rows, equal shares per thread", "[gemm]") {

@@ -37,4 +37,10 @@ constexpr T* element_ptr(strided_matrix<T> a, std::size_t i, std::size_t j) noex
     return a.data + static_cast<std::ptrdiff_t>(i) * a.row_stride + static_cast<std::ptrdiff_t>(j) * a.col_stride;
 }
 
+/// The part of `a` from element (i, j) on: the same strides, starting at element (i, j).
+template <class T>
+constexpr strided_matrix<T> sub_matrix(strided_matrix<T> a, std::size_t i, std::size_t j) noexcept {
+    return {element_ptr(a, i, j), a.row_stride, a.col_stride};
+}
+
 }  // namespace tmath::detail

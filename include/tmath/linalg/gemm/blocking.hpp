@@ -102,16 +102,15 @@ void gemm_packed_thread(std::size_t n, std::size_t k, T alpha, strided_matrix<co
             TMATH_GEMM_OMP("omp for schedule(dynamic, 8)")
             for (std::ptrdiff_t q = 0; q < b_panels; ++q) {
                 const std::size_t j0 = static_cast<std::size_t>(q) * nr;
-                pack_b<T, nr>(kc, std::min(nr, nc - j0), {element_ptr(b, pc, jc + j0), b.row_stride, b.col_stride},
-                              bp + j0 * kc);
+                pack_b<T, nr>(kc, std::min(nr, nc - j0), sub_matrix(b, pc, jc + j0), bp + j0 * kc);
             }
             // (the implicit barrier of `omp for`: B is packed)
             TMATH_GEMM_OMP("omp for schedule(dynamic, 1)")
             for (std::ptrdiff_t q = 0; q < chunks; ++q) {
                 const std::size_t ic = rows.begin(static_cast<std::size_t>(q));
                 const std::size_t mc = rows.begin(static_cast<std::size_t>(q) + 1) - ic;
-                pack_a<T, mr>(mc, kc, {element_ptr(a, ic, pc), a.row_stride, a.col_stride}, alpha, ap);
-                macro_kernel<T, mv, nr>(mc, nc, kc, ap, bp, beta_block, {element_ptr(c, ic, jc), c.row_stride, c.col_stride});
+                pack_a<T, mr>(mc, kc, sub_matrix(a, ic, pc), alpha, ap);
+                macro_kernel<T, mv, nr>(mc, nc, kc, ap, bp, beta_block, sub_matrix(c, ic, jc));
             }
             // (the implicit barrier again: nobody packs the next B block while it is read)
         }

@@ -59,10 +59,17 @@ struct gemm_default_blocks {
     static constexpr bool wide = sizeof(T) * w == 32;
     /// float / int32 (else double / int64 or narrower scalar types).
     static constexpr bool four_byte = sizeof(T) == 4;
-    /// SIMD batches in MR (the scalar stand-in uses 4 one-lane "batches").
-    static constexpr std::size_t mr_vectors = w == 1 ? 4 : 2;
-    /// Columns of broadcasts: 24 (AVX-512) or 12 (16 registers) accumulators.
-    static constexpr std::size_t nr = w == 1 ? 4 : (avx512 ? 12 : 6);
+    /// SIMD batches in MR: 4 with AVX-512 (BLIS zen4's double shape, 32 × 6), else 2
+    /// (the scalar stand-in uses 4 one-lane "batches"). On an Intel Xeon (Sapphire
+    /// Rapids class; two 512-bit FMAs and two 512-bit loads per cycle) the kernel alone
+    /// over L2-resident panels ran 181–182 GFLOP/s for float 32 × 12, 182 for 32 × 14,
+    /// 187–188 for 48 × 8, 191 for 48 × 9 and 186–193 for 64 × 6 (double 16 × 12 90, 24 × 8
+    /// 94, 32 × 6 93): the fewer broadcasts per FMA, the less the FMA units wait on
+    /// loads. In the whole product 64 × 6 won where the rows divide by 64 (sgemm 1024:
+    /// 161 → 167 GFLOP/s, 2048: 162 → 166; dgemm 1024 / 2048: 76 → 82 / 78 → 81).
+    static constexpr std::size_t mr_vectors = w == 1 || avx512 ? 4 : 2;
+    /// Columns of broadcasts: 24 accumulators with AVX-512, 12 with 16 registers.
+    static constexpr std::size_t nr = w == 1 ? 4 : 6;
     /// Rows of the micro-tile.
     static constexpr std::size_t mr = mr_vectors * w;
 
@@ -78,15 +85,17 @@ struct gemm_default_blocks {
     // 0.89–0.90 → 0.97–0.98; sgemm n = 3000 0.94–0.95 → 0.99–1.00.
     // Intel Xeon, Sapphire Rapids class (L1d 48 KiB, L2 2 MiB; two 512-bit FMAs per
     // cycle): the packed B panel (KC × NR) must stay in L1 beside the streaming A panel.
-    // dgemm with KC 512 (a 48 KiB B panel) ran at 0.77–0.79× OpenBLAS at n = 2048; a
-    // sweep of MC 96–512 × KC 128–512 (best of 3 per point, ratio to OpenBLAS in one
-    // process) put KC 192 with MC 256–384 at 0.99–1.01 (n = 2048) and 1.05 (n = 1024),
-    // KC ≥ 256 at 0.95–0.98. sgemm: KC 512 with MC 256–384 at 1.01–1.04 (n = 2048) and
-    // 1.06–1.08 (n = 1024), KC 256 at 0.98–1.01.
+    // With the earlier 16 × 12 double kernel, KC 512 (a 48 KiB B panel) ran dgemm at
+    // 0.77–0.79× OpenBLAS at n = 2048 and KC 192 best. With the 32 × 6 kernel (a B panel
+    // of KC × 48 bytes) a sweep of MC 256–512 × KC 192–512 (best of 3 per point, in one
+    // process with OpenBLAS) put MC 384 / KC 384 first: 82 GFLOP/s at n = 1024 and
+    // 80–81 at 2048 (KC 256: 80 / 79–80, KC 192: 78 / 76–78, MC 256: 80 / 79–80, MC 512:
+    // 69–72 / 66–68). sgemm with 64 × 6: MC 384 / KC 512 167 / 165–166 GFLOP/s, MC 256
+    // / KC 1024 169 / 165, KC 384 161–165 / 160–163, MC 512 / KC ≥ 768 at 113–155.
     static constexpr gemm_blocks raw_blocks(cpu_family cpu) noexcept {
         if (!avx512) return {wide ? (four_byte ? 144u : 72u) : 96u, 256, 4080};
         const std::size_t nc = four_byte ? 6144 : 4092;
-        if (cpu == cpu_family::intel) return {384, four_byte ? 512u : 192u, nc};
+        if (cpu == cpu_family::intel) return {384, four_byte ? 512u : 384u, nc};
         return {512, 512, nc};
     }
 
