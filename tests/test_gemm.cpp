@@ -301,11 +301,13 @@ TEST_CASE("gemm_split_rows: chunks of whole MR panels, at most MC rows, equal sh
                 REQUIRE(split.chunks >= 1);
                 CHECK(split.begin(0) == 0);
                 CHECK(split.begin(split.chunks) == m);
-                std::size_t smallest = m, largest = 0;
+                std::size_t smallest = m, largest = 0, previous = m;
                 for (std::size_t q = 0; q < split.chunks; ++q) {
                     const std::size_t b0 = split.begin(q), b1 = split.begin(q + 1);
                     CHECK(b0 % mr == 0);
                     CHECK(b1 > b0);
+                    CHECK(b1 - b0 <= previous);  // the larger chunks first
+                    previous = b1 - b0;
                     CHECK(b1 - b0 <= mc);
                     CHECK(b1 - b0 <= split.max_rows());
                     if (b1 < m) {  // whole chunks (the last may end in a partial panel)
@@ -318,12 +320,14 @@ TEST_CASE("gemm_split_rows: chunks of whole MR panels, at most MC rows, equal sh
                 const std::size_t blocks = (panels + mc / mr - 1) / (mc / mr);
                 CHECK(split.chunks == std::min(panels, (blocks + threads - 1) / threads * threads));
             }
-    // The case that motivated it: 2048 rows, MC 384, two threads: six chunks, and the
-    // three that each thread takes in turn add up to the same rows.
+    // The case that motivated it: 2048 rows, MC 384, two threads: the fewest chunks of at
+    // most 384 rows, as many for each thread, and the chunks that each thread takes in
+    // turn (the larger first) add up to the same rows.
     const auto split = tmath::detail::gemm_split_rows<T>(2048, 2, 384);
-    CHECK(split.chunks == 6);
+    const std::size_t panels = (2048 + mr - 1) / mr, per_block = 384 / mr;
+    CHECK(split.chunks == ((panels + per_block - 1) / per_block + 1) / 2 * 2);
     std::size_t even = 0, odd = 0;
-    for (std::size_t q = 0; q < 6; ++q) (q % 2 == 0 ? even : odd) += split.begin(q + 1) - split.begin(q);
+    for (std::size_t q = 0; q < split.chunks; ++q) (q % 2 == 0 ? even : odd) += split.begin(q + 1) - split.begin(q);
     CHECK(even == 1024);
     CHECK(odd == 1024);
 }

@@ -49,20 +49,27 @@ void macro_kernel(std::size_t mc, std::size_t nc, std::size_t kc, const T* ap, c
 }
 
 /// How the packed path deals out the rows of C: `chunks` chunks of whole MR panels whose
-/// sizes differ by at most one panel. Their number is the fewest that keeps each chunk
-/// within MC rows, rounded up to a multiple of the team size, so that every thread gets
-/// the same share: with MC 384 and two threads, m = 2048 in chunks of 384 (then of 352
-/// and one of 288) left the threads 1152 and 896 (1056 and 992) rows: 1.67x (1.80x)
-/// against 1.90x now, median of 7 on two cores. The chunk edges fall on MR panels, so
-/// the tile grid (and every element's arithmetic) is the same for any team.
+/// sizes differ by at most one panel, the larger ones first. Their number is the fewest
+/// that keeps each chunk within MC rows, rounded up to a multiple of the team size, so
+/// that every thread gets the same share: with MC 384 and two threads, m = 2048 in
+/// chunks of 384 (then of 352 and one of 288) left the threads 1152 and 896 (1056 and
+/// 992) rows: 1.67x (1.80x) against 1.90x with equal shares (32 × 12 kernel, median of
+/// 7 on two cores). Larger chunks first, because the chunks are dealt out dynamically:
+/// 32 panels of 64 rows in chunks of 5, 5, 6, 5, 5, 6 panels left one thread the last
+/// chunk while the other waited (17 panel-times against 16), 6, 6, 5, 5, 5, 5 do not.
+/// The chunk edges fall on MR panels, so the tile grid (and every element's arithmetic)
+/// is the same for any team.
 struct gemm_row_split {
     std::size_t m;       ///< rows of C
     std::size_t mr;      ///< rows of a panel
     std::size_t panels;  ///< MR panels of the m rows
     std::size_t chunks;  ///< how many chunks
 
-    /// First row of chunk q (q ≤ chunks; chunk `chunks` begins at m).
-    std::size_t begin(std::size_t q) const noexcept { return std::min(m, q * panels / chunks * mr); }
+    /// First row of chunk q (q ≤ chunks; chunk `chunks` begins at m): the first
+    /// panels % chunks chunks have one panel more than the others.
+    std::size_t begin(std::size_t q) const noexcept {
+        return std::min(m, (q * (panels / chunks) + std::min(q, panels % chunks)) * mr);
+    }
     /// Rows of the largest chunk (what one A buffer slice must hold).
     std::size_t max_rows() const noexcept { return (panels + chunks - 1) / chunks * mr; }
 };
