@@ -223,3 +223,37 @@ TEMPLATE_TEST_CASE("eval: destinations too large for the caches (streaming store
         for (std::size_t j = 0; j < cols; ++j) ok = ok && s(i, j) == T(m(i, j) * row(j));
     CHECK(ok);
 }
+
+TEMPLATE_TEST_CASE("eval: flat runs past L1 in half-width batches", "[eval]", float, double, std::int32_t, std::int64_t) {
+    using T = TestType;
+    using half = tmath::simd::half_batch<T>;
+    const std::size_t w = half::size;
+    // The half-width loop itself (on any machine: without AVX-512 it is the full width),
+    // at the sizes around its batch width.
+    for (std::size_t n : {std::size_t{0}, std::size_t{1}, w > 1 ? w - 1 : 2, w, w + 1, 4 * w + 3, 8 * w + 2 * w + 1}) {
+        CAPTURE(n);
+        auto a = iota_tensor<T>({n}, 1);
+        auto b = iota_tensor<T>({n}, 5);
+        std::vector<T> out(n + 1, T(-1));
+        const auto e = a * b + T(2) - (-a);
+        STATIC_REQUIRE(tmath::detail::halves_of<decltype(tmath::detail::make_flat_evaluator(e)), T>);
+        tmath::detail::contiguous_row_half<T>(out.data(), static_cast<std::ptrdiff_t>(n),
+                                              tmath::detail::make_flat_evaluator(e));
+        for (std::size_t i = 0; i < n; ++i) CHECK(out[i] == T(a(i) * b(i) + T(2) + a(i)));
+        CHECK(out[n] == T(-1));
+    }
+    // Whole assignments past TMATH_HALF_WIDTH_BYTES (the half-width loop on Intel with
+    // AVX-512), with a tail; integer division stays on full batches (lane by lane).
+    const std::size_t n = TMATH_HALF_WIDTH_BYTES / sizeof(T) + 4 * w + 3;
+    auto a = iota_tensor<T>({n}, 1);
+    auto b = iota_tensor<T>({n}, 5);
+    for (auto& x : b)
+        if (x == T(0)) x = T(3);
+    tmath::tensor<T> r = a * b - b;
+    tmath::tensor<T> q = a / b + T(1);
+    STATIC_REQUIRE(tmath::detail::halves_of<decltype(tmath::detail::make_flat_evaluator(a / b)), T> ==
+                   std::is_floating_point_v<T>);
+    bool ok = true;
+    for (std::size_t i = 0; i < n; ++i) ok = ok && r(i) == T(a(i) * b(i) - b(i)) && q(i) == T(a(i) / b(i) + T(1));
+    CHECK(ok);
+}

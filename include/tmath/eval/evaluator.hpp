@@ -21,6 +21,7 @@
 #include "tmath/core/prefetch.hpp"
 #include "tmath/eval/plan.hpp"
 #include "tmath/expr/elementwise.hpp"
+#include "tmath/expr/functors.hpp"
 #include "tmath/expr/scalar.hpp"
 #include "tmath/simd/math.hpp"
 #include "tmath/simd/simd.hpp"
@@ -35,6 +36,27 @@ inline simd::batch<V> gather_batch(R&& read) noexcept {
     for (std::size_t k = 0; k < simd::width<V>; ++k) tmp[k] = read(k);
     return simd::batch<V>::load_aligned(tmp);
 }
+
+/// True when evaluator Ev reads as half-width batches of V (contiguous_half<V>).
+template <class Ev, class V>
+inline constexpr bool halves_of = [] {
+    if constexpr (requires { Ev::template halves<V>; }) return Ev::template halves<V>;
+    else return false;
+}();
+
+/// Arrays that evaluator Ev reads, where it says (else 1).
+template <class Ev>
+inline constexpr std::size_t memory_operands_of = [] {
+    if constexpr (requires { Ev::memory_operands; }) return Ev::memory_operands;
+    else return std::size_t{1};
+}();
+
+/// True when functor F's batch call is the same for any batch type of V: the four
+/// arithmetic operators and negation (integer division goes lane by lane on full batches).
+template <class F, class V>
+inline constexpr bool width_generic =
+    std::is_same_v<F, fn::plus> || std::is_same_v<F, fn::minus> || std::is_same_v<F, fn::multiplies> ||
+    std::is_same_v<F, fn::negate> || (std::is_same_v<F, fn::divides> && std::is_floating_point_v<V>);
 
 /// A memory operand's cursor on one row read at unit stride or broadcast (stride 0):
 /// a pointer and a mask (all ones, or zero to keep reading element 0). It is two
@@ -94,6 +116,17 @@ public:
             return simd::load(m_ptr + j);
         else
             return gather_batch<V>([&](std::size_t k) { return static_cast<V>(m_ptr[j + static_cast<std::ptrdiff_t>(k)]); });
+    }
+    /// Arrays read (for half_width_pays).
+    static constexpr std::size_t memory_operands = 1;
+    /// Whether contiguous_half<V>() exists: no conversion.
+    template <class V>
+    static constexpr bool halves = std::is_same_v<V, T>;
+    /// contiguous_batch() in a half-width batch (simd::half_batch).
+    template <class V>
+        requires std::is_same_v<V, T>
+    simd::half_batch<V> contiguous_half(std::ptrdiff_t j) const noexcept {
+        return simd::half_batch<V>::load_unaligned(m_ptr + j);
     }
 
 private:
@@ -322,6 +355,16 @@ public:
     simd::batch<V> contiguous_batch(std::ptrdiff_t j) const noexcept {
         return batch<V>(j);
     }
+    /// Arrays read (for half_width_pays).
+    static constexpr std::size_t memory_operands = 0;
+    /// Whether contiguous_half<V>() exists: no conversion.
+    template <class V>
+    static constexpr bool halves = std::is_same_v<V, T>;
+    /// The constant in a half-width batch.
+    template <class V>
+    simd::half_batch<V> contiguous_half(std::ptrdiff_t) const noexcept {
+        return simd::half_batch<V>::broadcast(m_value);
+    }
     /// Already a row cursor.
     scalar_evaluator row_cursor() const noexcept { return *this; }
     /// Already a row cursor.
@@ -396,6 +439,22 @@ public:
     template <class V>
     simd::batch<V> contiguous_batch(std::ptrdiff_t j) const noexcept {
         return read<V, true>(j);
+    }
+    /// Arrays read below (for half_width_pays).
+    static constexpr std::size_t memory_operands = (std::size_t{0} + ... + memory_operands_of<C>);
+    /// Whether contiguous_half<V>() exists: an arithmetic operator (its batch call takes
+    /// any batch type) on children that all give V.
+    template <class V>
+    static constexpr bool halves = [] {
+        if constexpr (!width_generic<F, V> || !std::is_same_v<value_type, V>) return false;
+        else return (true && ... && halves_of<C, V>);
+    }();
+    /// contiguous_batch() in a half-width batch (simd::half_batch).
+    template <class V>
+    simd::half_batch<V> contiguous_half(std::ptrdiff_t j) const noexcept {
+        return [&]<std::size_t... I>(std::index_sequence<I...>) {
+            return m_functor(std::get<I>(m_children).template contiguous_half<V>(j)...);
+        }(std::index_sequence_for<C...>{});
     }
     /// The node's bool lanes as a mask of `batch<V>` (comparisons only): both sides are
     /// read as batches of their common type and compared, without a detour through bools

@@ -11,7 +11,9 @@
 #include <type_traits>
 
 #include "tmath/config.hpp"
+#include "tmath/core/cpu.hpp"
 #include "tmath/core/shape.hpp"
+#include "tmath/eval/evaluator.hpp"
 #include "tmath/eval/plan.hpp"
 #include "tmath/simd/simd.hpp"
 
@@ -113,11 +115,45 @@ constexpr bool streams(std::size_t n) noexcept {
     else return false;
 }
 
-/// Writes one contiguous row, with streaming stores when `stream` (and the types allow).
+/// contiguous_row of a flat run in half-width batches (simd::half_batch).
+template <class V, class Ev>
+inline void contiguous_row_half(V* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
+    using half = simd::half_batch<V>;
+    constexpr auto w = static_cast<std::ptrdiff_t>(half::size);
+    const auto cur = ev.row_cursor();
+    std::ptrdiff_t j = 0;
+    for (; j + 4 * w <= n; j += 4 * w) {
+        cur.template contiguous_half<V>(j).store_unaligned(dst + j);
+        cur.template contiguous_half<V>(j + w).store_unaligned(dst + j + w);
+        cur.template contiguous_half<V>(j + 2 * w).store_unaligned(dst + j + 2 * w);
+        cur.template contiguous_half<V>(j + 3 * w).store_unaligned(dst + j + 3 * w);
+    }
+    for (; j + w <= n; j += w) cur.template contiguous_half<V>(j).store_unaligned(dst + j);
+    for (; j < n; ++j) dst[j] = cur.template scalar<V>(j);
+}
+
+/// Whether a flat run of n elements of V reading `operands` arrays takes half-width
+/// batches: in AVX-512 builds on Intel, when its operands and destination together
+/// exceed TMATH_HALF_WIDTH_BYTES (past L1). On an Intel Xeon (Sapphire Rapids class)
+/// `c = a * b` of 32K floats (in L2) ran 111–112 GB/s with 512-bit batches and 121 with
+/// 256-bit ones (a hand loop, which GCC vectorizes with 256-bit batches there: 118–119),
+/// and 1M floats 27.0–27.7 against 28.3–28.9 GB/s; in L1 (1K floats) 512-bit batches won,
+/// 354–358 against 268 GB/s. (AMD is not measured: it keeps the full width.)
+template <class V>
+inline bool half_width_pays(std::ptrdiff_t n, std::size_t operands) noexcept {
+    return static_cast<std::size_t>(n) * sizeof(V) * (operands + 1) > TMATH_HALF_WIDTH_BYTES &&
+           this_cpu() == cpu_family::intel;
+}
+
+/// Writes one contiguous row, with streaming stores when `stream` (and the types allow),
+/// and in half-width batches when that pays (a flat run of arithmetic on one type).
 template <bool Flat, class V, class D, class Ev>
 inline void write_row(D* dst, std::ptrdiff_t n, const Ev& ev, bool stream) noexcept {
-    if constexpr (std::is_same_v<V, D>)
+    if constexpr (std::is_same_v<V, D>) {
         if (stream) return streaming_row<Flat>(dst, n, ev);
+        if constexpr (Flat && simd::has_half_batch && simd::has_native_batch<V> && halves_of<Ev, V>)
+            if (half_width_pays<V>(n, memory_operands_of<Ev>)) return contiguous_row_half(dst, n, ev);
+    }
     contiguous_row<Flat, V>(dst, n, ev);
 }
 

@@ -87,6 +87,19 @@ inline constexpr std::size_t arch_alignment = alignof(std::max_align_t);
 template <class T>
 inline constexpr std::size_t width = batch<T>::size;
 
+#if TMATH_SIMD_ENABLED && defined(__AVX512F__) && defined(__AVX2__)
+/// True when `half_batch<T>` is a 256-bit batch beside 512-bit `batch<T>` (AVX-512 builds).
+inline constexpr bool has_half_batch = true;
+/// A batch of half the width of `batch<T>` where that is 512-bit: the element-wise
+/// loops past L1 run on it on Intel (see eval/loops.hpp). Elsewhere `batch<T>` itself.
+template <class T>
+using half_batch = std::conditional_t<has_native_batch<T>, xsimd::batch<T, xsimd::avx2>, scalar_batch<T>>;
+#else
+inline constexpr bool has_half_batch = false;
+template <class T>
+using half_batch = batch<T>;
+#endif
+
 /// Loads `width<T>` elements from possibly unaligned memory.
 template <class T>
 inline batch<T> load(const T* p) noexcept {
