@@ -280,10 +280,11 @@ TEMPLATE_TEST_CASE("gemm: every operand layout, both paths", "[gemm]", float, do
                     CHECK(run_case<T>(tmath::simd::width<T>, n, k, la, lb, layout::row, T(1), T(0)) == "");
     // The Intel small path on any machine: four-batch panels (6 columns, a 3- and a
     // 1-column tail at n = 10), then a two-batch panel (8 columns, a 4-column tail), then
-    // one-batch rows; each tier alone and all three.
+    // one-batch rows; each tier alone and all three. At n = 70 an A with contiguous but
+    // unaligned columns (std::vector storage, odd leading dimensions) is packed first.
     constexpr std::size_t w = tmath::simd::width<T>;
     for (std::size_t m : {4 * w, 4 * w + 2 * w, 2 * w + 1, 8 * w + 2 * w + w + 3})
-        for (std::size_t n : {std::size_t{10}, std::size_t{12}, std::size_t{17}})
+        for (std::size_t n : {std::size_t{10}, std::size_t{12}, std::size_t{17}, std::size_t{70}})
             for (layout la : ins)
                 for (layout lc : outs)
                     CHECK(run_case<T>(m, n, 23, la, layout::row, lc, alpha_odd<T>(), beta_odd<T>(), entry::small_tall) == "");
