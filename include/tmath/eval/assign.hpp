@@ -25,6 +25,7 @@
 #include "tmath/eval/plan.hpp"
 #include "tmath/expr/elementwise.hpp"
 #include "tmath/expr/operators.hpp"
+#include "tmath/simd/simd.hpp"
 
 namespace tmath::detail {
 
@@ -85,10 +86,20 @@ bool all_contiguous_like(const D* dst, std::size_t n, std::span<const std::size_
 }
 
 /// dst[0..n) = e read flat: every operand a row-major array of n elements (n ≥ 1).
+/// Arithmetic on one type past L1 runs in half-width batches where that pays
+/// (half_width_pays), other runs through write_row.
 template <class D, tensor_expression E>
 void write_flat(D* dst, std::size_t n, const E& e) {
     using V = value_type_t<E>;
-    write_row<true, V>(dst, static_cast<std::ptrdiff_t>(n), make_flat_evaluator(e), streams<V, D>(n));
+    const auto ev = make_flat_evaluator(e);
+    if constexpr (std::is_same_v<V, D> && simd::has_half_batch && simd::has_native_batch<V> &&
+                  halves_of<std::remove_cvref_t<decltype(ev)>, V>) {
+        if (!streams<V, D>(n) && half_width_pays<V>(n, leaf_count<E>())) {
+            contiguous_row_half(dst, static_cast<std::ptrdiff_t>(n), ev);
+            return;
+        }
+    }
+    write_row<true, V>(dst, static_cast<std::ptrdiff_t>(n), ev, streams<V, D>(n));
 }
 
 template <class D, tensor_expression E>

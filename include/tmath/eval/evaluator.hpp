@@ -44,13 +44,6 @@ inline constexpr bool halves_of = [] {
     else return false;
 }();
 
-/// Arrays that evaluator Ev reads, where it says (else 1).
-template <class Ev>
-inline constexpr std::size_t memory_operands_of = [] {
-    if constexpr (requires { Ev::memory_operands; }) return Ev::memory_operands;
-    else return std::size_t{1};
-}();
-
 /// True when functor F's batch call is the same for any batch type of V: the four
 /// arithmetic operators and negation (integer division goes lane by lane on full batches).
 template <class F, class V>
@@ -117,8 +110,6 @@ public:
         else
             return gather_batch<V>([&](std::size_t k) { return static_cast<V>(m_ptr[j + static_cast<std::ptrdiff_t>(k)]); });
     }
-    /// Arrays read (for half_width_pays).
-    static constexpr std::size_t memory_operands = 1;
     /// Whether contiguous_half<V>() exists: no conversion.
     template <class V>
     static constexpr bool halves = std::is_same_v<V, T>;
@@ -355,8 +346,6 @@ public:
     simd::batch<V> contiguous_batch(std::ptrdiff_t j) const noexcept {
         return batch<V>(j);
     }
-    /// Arrays read (for half_width_pays).
-    static constexpr std::size_t memory_operands = 0;
     /// Whether contiguous_half<V>() exists: no conversion.
     template <class V>
     static constexpr bool halves = std::is_same_v<V, T>;
@@ -440,8 +429,6 @@ public:
     simd::batch<V> contiguous_batch(std::ptrdiff_t j) const noexcept {
         return read<V, true>(j);
     }
-    /// Arrays read below (for half_width_pays).
-    static constexpr std::size_t memory_operands = (std::size_t{0} + ... + memory_operands_of<C>);
     /// Whether contiguous_half<V>() exists: an arithmetic operator (its batch call takes
     /// any batch type) on children that all give V.
     template <class V>

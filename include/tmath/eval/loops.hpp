@@ -13,7 +13,6 @@
 #include "tmath/config.hpp"
 #include "tmath/core/cpu.hpp"
 #include "tmath/core/shape.hpp"
-#include "tmath/eval/evaluator.hpp"
 #include "tmath/eval/plan.hpp"
 #include "tmath/simd/simd.hpp"
 
@@ -53,6 +52,23 @@ inline void store_as(D* dst, const simd::batch<V>& b) noexcept {
     }
 }
 
+/// Calls put(j) at j = 0, W, 2W, ... while a whole batch of W lanes fits in n (four
+/// per iteration), then scalar(j) at each remaining j (every j when W is 1).
+template <std::ptrdiff_t W, class Put, class Scalar>
+inline void for_each_batch(std::ptrdiff_t n, Put&& put, Scalar&& scalar) noexcept {
+    std::ptrdiff_t j = 0;
+    if constexpr (W > 1) {
+        for (; j + 4 * W <= n; j += 4 * W) {
+            put(j);
+            put(j + W);
+            put(j + 2 * W);
+            put(j + 3 * W);
+        }
+        for (; j + W <= n; j += W) put(j);
+    }
+    for (; j < n; ++j) scalar(j);
+}
+
 /// dst[0..n) = ev[0..n) with every operand read at unit stride or from its scratch.
 /// `Flat` marks a run where every memory operand is contiguous (no scratch, no step).
 template <bool Flat, class V, class D, class Ev>
@@ -61,21 +77,13 @@ inline void contiguous_row(D* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
     const auto cur = ev.row_cursor();  // in registers, not reloaded after each store
     if constexpr (!Flat)
         if (cur.unit_stride()) return contiguous_row<true, V>(dst, n, cur);  // no broadcast in this row
-    auto get = [&](std::ptrdiff_t j) {
-        if constexpr (Flat) return cur.template contiguous_batch<V>(j);
-        else return cur.template batch<V>(j);
-    };
-    std::ptrdiff_t j = 0;
-    if constexpr (w > 1) {
-        for (; j + 4 * w <= n; j += 4 * w) {
-            store_as<V>(dst + j, get(j));
-            store_as<V>(dst + j + w, get(j + w));
-            store_as<V>(dst + j + 2 * w, get(j + 2 * w));
-            store_as<V>(dst + j + 3 * w, get(j + 3 * w));
-        }
-        for (; j + w <= n; j += w) store_as<V>(dst + j, get(j));
-    }
-    for (; j < n; ++j) dst[j] = static_cast<D>(cur.template scalar<V>(j));
+    for_each_batch<w>(
+        n,
+        [&](std::ptrdiff_t j) {
+            if constexpr (Flat) store_as<V>(dst + j, cur.template contiguous_batch<V>(j));
+            else store_as<V>(dst + j, cur.template batch<V>(j));
+        },
+        [&](std::ptrdiff_t j) { dst[j] = static_cast<D>(cur.template scalar<V>(j)); });
 }
 
 /// contiguous_row for a destination too large for the caches: scalar head up to an
@@ -118,18 +126,10 @@ constexpr bool streams(std::size_t n) noexcept {
 /// contiguous_row of a flat run in half-width batches (simd::half_batch).
 template <class V, class Ev>
 inline void contiguous_row_half(V* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
-    using half = simd::half_batch<V>;
-    constexpr auto w = static_cast<std::ptrdiff_t>(half::size);
     const auto cur = ev.row_cursor();
-    std::ptrdiff_t j = 0;
-    for (; j + 4 * w <= n; j += 4 * w) {
-        cur.template contiguous_half<V>(j).store_unaligned(dst + j);
-        cur.template contiguous_half<V>(j + w).store_unaligned(dst + j + w);
-        cur.template contiguous_half<V>(j + 2 * w).store_unaligned(dst + j + 2 * w);
-        cur.template contiguous_half<V>(j + 3 * w).store_unaligned(dst + j + 3 * w);
-    }
-    for (; j + w <= n; j += w) cur.template contiguous_half<V>(j).store_unaligned(dst + j);
-    for (; j < n; ++j) dst[j] = cur.template scalar<V>(j);
+    for_each_batch<static_cast<std::ptrdiff_t>(simd::half_batch<V>::size)>(
+        n, [&](std::ptrdiff_t j) { cur.template contiguous_half<V>(j).store_unaligned(dst + j); },
+        [&](std::ptrdiff_t j) { dst[j] = cur.template scalar<V>(j); });
 }
 
 /// Whether a flat run of n elements of V reading `operands` arrays takes half-width
@@ -138,22 +138,18 @@ inline void contiguous_row_half(V* dst, std::ptrdiff_t n, const Ev& ev) noexcept
 /// `c = a * b` of 32K floats (in L2) ran 111–112 GB/s with 512-bit batches and 121 with
 /// 256-bit ones (a hand loop, which GCC vectorizes with 256-bit batches there: 118–119),
 /// and 1M floats 27.0–27.7 against 28.3–28.9 GB/s; in L1 (1K floats) 512-bit batches won,
-/// 354–358 against 268 GB/s. (AMD is not measured: it keeps the full width.)
+/// 354–358 against 268 GB/s. (AMD is not measured: it keeps the full width. Rows of
+/// broadcasts measured the same either way, so only flat runs take it.)
 template <class V>
-inline bool half_width_pays(std::ptrdiff_t n, std::size_t operands) noexcept {
-    return static_cast<std::size_t>(n) * sizeof(V) * (operands + 1) > TMATH_HALF_WIDTH_BYTES &&
-           this_cpu() == cpu_family::intel;
+inline bool half_width_pays(std::size_t n, std::size_t operands) noexcept {
+    return n * sizeof(V) * (operands + 1) > TMATH_HALF_WIDTH_BYTES && this_cpu() == cpu_family::intel;
 }
 
-/// Writes one contiguous row, with streaming stores when `stream` (and the types allow),
-/// and in half-width batches when that pays (a flat run of arithmetic on one type).
+/// Writes one contiguous row, with streaming stores when `stream` (and the types allow).
 template <bool Flat, class V, class D, class Ev>
 inline void write_row(D* dst, std::ptrdiff_t n, const Ev& ev, bool stream) noexcept {
-    if constexpr (std::is_same_v<V, D>) {
+    if constexpr (std::is_same_v<V, D>)
         if (stream) return streaming_row<Flat>(dst, n, ev);
-        if constexpr (Flat && simd::has_half_batch && simd::has_native_batch<V> && halves_of<Ev, V>)
-            if (half_width_pays<V>(n, memory_operands_of<Ev>)) return contiguous_row_half(dst, n, ev);
-    }
     contiguous_row<Flat, V>(dst, n, ev);
 }
 
