@@ -15,6 +15,7 @@
 #include "tmath/config.hpp"
 #include "tmath/core/broadcast.hpp"
 #include "tmath/core/concepts.hpp"
+#include "tmath/core/cpu.hpp"
 #include "tmath/core/errors.hpp"
 #include "tmath/core/prefetch.hpp"
 #include "tmath/core/shape.hpp"
@@ -28,9 +29,11 @@ namespace tmath {
 namespace detail {
 
 /// Bytes of the two operands together from which the contiguous path prefetches
-/// (TMATH_STREAMING_BYTES: they stream from memory). Measured on Zen 4 (32 MiB L3):
-/// +8% at 2 × 8 MiB, +30% at 2 × 64 MiB; in cache the hints only cost issue slots
-/// (-5% at 2 × 4 MiB).
+/// (TMATH_STREAMING_BYTES: they stream from memory), on processors other than Intel's.
+/// Measured on Zen 4 (32 MiB L3): +8% at 2 × 8 MiB, +30% at 2 × 64 MiB; in cache the
+/// hints only cost issue slots (-5% at 2 × 4 MiB). On an Intel Xeon (Sapphire Rapids
+/// class) the hints cost 3–6% at 2 × 64 MiB (median of 150 interleaved calls: 4.37
+/// against 4.65 GFLOP/s without them), so Intel runs the loop without them.
 inline constexpr std::size_t dot_prefetch_min_bytes = TMATH_STREAMING_BYTES;
 /// How far ahead the prefetching loop hints, in bytes.
 inline constexpr std::ptrdiff_t dot_prefetch_distance = 8192;
@@ -61,43 +64,72 @@ struct contiguous_cursor {
 /// batches 42.1–42.6, eight 41.1–42.2 (Eigen's two: 42.5–42.8).
 inline constexpr std::size_t dot_l1_bytes = 32768;
 
+/// Bytes of the two operands together beyond which `dot_loop` reads each operand as two
+/// streams, its first and second half side by side: past L2, the hardware prefetchers
+/// keep more lines in flight for four streams than for two. On an Intel Xeon (Sapphire
+/// Rapids class; raw loops, best of 9, interleaved with `cblas_sdot`): 256K floats
+/// 13.6 -> 14.5 GFLOP/s (OpenBLAS 13.8), 1M 6.89 -> 7.03 (6.99), 4M 6.68 -> 6.84
+/// (6.85), 16M 4.87 -> 5.16 (5.14); at 128K floats (1 MiB, from L2) both 42.0.
+inline constexpr std::size_t dot_split_bytes = std::size_t{1} << 20;
+
+/// The batch of V at element j of a row cursor (`Flat`: a unit-stride operand).
+template <bool Flat, class V, class C>
+[[gnu::always_inline]] inline simd::batch<V> dot_batch(const C& c, std::ptrdiff_t j) noexcept {
+    if constexpr (Flat) return c.template contiguous_batch<V>(j);
+    else return c.template batch<V>(j);
+}
+
+/// acc_k += a·b over the batch at element j_k, for four batches and accumulators.
+template <bool Flat, class V, class CA, class CB>
+[[gnu::always_inline]] inline void dot_four(const CA& ca, const CB& cb, std::ptrdiff_t j0, std::ptrdiff_t j1,
+                                            std::ptrdiff_t j2, std::ptrdiff_t j3, simd::batch<V>& acc0,
+                                            simd::batch<V>& acc1, simd::batch<V>& acc2,
+                                            simd::batch<V>& acc3) noexcept {
+    acc0 = simd::fma(dot_batch<Flat, V>(ca, j0), dot_batch<Flat, V>(cb, j0), acc0);
+    acc1 = simd::fma(dot_batch<Flat, V>(ca, j1), dot_batch<Flat, V>(cb, j1), acc1);
+    acc2 = simd::fma(dot_batch<Flat, V>(ca, j2), dot_batch<Flat, V>(cb, j2), acc2);
+    acc3 = simd::fma(dot_batch<Flat, V>(ca, j3), dot_batch<Flat, V>(cb, j3), acc3);
+}
+
 /// Σ a[j]·b[j] over j < n, reading both through row cursors (unit stride or broadcast;
 /// `Flat`: every operand unit stride; `Prefetch`: the cursors are `contiguous_cursor`s
-/// and the loop prefetches ahead). Four accumulators, so that four FMA chains hide the
-/// FMA latency, over eight batches per iteration (operands of at most `dot_l1_bytes`)
-/// or four; then one batch at a time into acc0 and a scalar tail. Every SIMD path of
+/// and the loop prefetches ahead; `Long` false: the caller guarantees operands of at
+/// most `dot_split_bytes`, and the loop has no code for longer ones). Four accumulators, so that four FMA chains hide the
+/// FMA latency: over eight batches per iteration (operands of at most `dot_l1_bytes`),
+/// over four (up to `dot_split_bytes`), or over two batches from each half of the
+/// operands (beyond); then one batch at a time into acc0 and a scalar tail. Every SIMD path of
 /// `dot` sums in this order, which depends on n and V only.
-template <bool Flat, class V, bool Prefetch, class CA, class CB>
+template <bool Flat, class V, bool Prefetch, bool Long = true, class CA, class CB>
 [[gnu::always_inline]] inline V dot_loop(std::ptrdiff_t n, CA ca, CB cb) noexcept {
     constexpr auto w = static_cast<std::ptrdiff_t>(simd::width<V>);
-    auto get = [](const auto& c, std::ptrdiff_t j) {
-        if constexpr (Flat) return c.template contiguous_batch<V>(j);
-        else return c.template batch<V>(j);
-    };
     simd::batch<V> acc0 = simd::splat(V(0)), acc1 = acc0, acc2 = acc0, acc3 = acc0;
-    auto four = [&](std::ptrdiff_t j) {
-        acc0 = simd::fma(get(ca, j), get(cb, j), acc0);
-        acc1 = simd::fma(get(ca, j + w), get(cb, j + w), acc1);
-        acc2 = simd::fma(get(ca, j + 2 * w), get(cb, j + 2 * w), acc2);
-        acc3 = simd::fma(get(ca, j + 3 * w), get(cb, j + 3 * w), acc3);
-    };
+    // Helpers are plain functions forced inline: GCC may keep a lambda out of line in a
+    // loop this size, and then the accumulators go through memory (1K floats: 2.6x slower).
     std::ptrdiff_t j = 0;
-    if (2 * static_cast<std::size_t>(n) * sizeof(V) <= dot_l1_bytes) {
+    const std::size_t bytes = 2 * static_cast<std::size_t>(n) * sizeof(V);
+    if (bytes <= dot_l1_bytes) {
         for (; j + 8 * w <= n; j += 8 * w) {
-            four(j);
-            four(j + 4 * w);
+            dot_four<Flat, V>(ca, cb, j, j + w, j + 2 * w, j + 3 * w, acc0, acc1, acc2, acc3);
+            dot_four<Flat, V>(ca, cb, j + 4 * w, j + 5 * w, j + 6 * w, j + 7 * w, acc0, acc1, acc2, acc3);
         }
+    } else if (!Long || bytes <= dot_split_bytes) {
+        for (; j + 4 * w <= n; j += 4 * w) dot_four<Flat, V>(ca, cb, j, j + w, j + 2 * w, j + 3 * w, acc0, acc1, acc2, acc3);
     } else {
-        for (; j + 4 * w <= n; j += 4 * w) {
+        // Halves of h elements (a multiple of two batches), side by side.
+        const std::ptrdiff_t h = n / (4 * w) * (2 * w);
+        for (std::ptrdiff_t i = 0; i < h; i += 2 * w) {
             if constexpr (Prefetch) {
-                // One hint per operand and iteration (the hardware fetches the lines between).
-                ca.prefetch(j);
-                cb.prefetch(j);
+                // One hint per stream and iteration (the hardware fetches the line between).
+                ca.prefetch(i);
+                cb.prefetch(i);
+                ca.prefetch(h + i);
+                cb.prefetch(h + i);
             }
-            four(j);
+            dot_four<Flat, V>(ca, cb, i, i + w, h + i, h + i + w, acc0, acc1, acc2, acc3);
         }
+        j = 2 * h;
     }
-    for (; j + w <= n; j += w) acc0 = simd::fma(get(ca, j), get(cb, j), acc0);
+    for (; j + w <= n; j += w) acc0 = simd::fma(dot_batch<Flat, V>(ca, j), dot_batch<Flat, V>(cb, j), acc0);
     V tail = V(0);
     for (; j < n; ++j) tail = static_cast<V>(tail + ca.template scalar<V>(j) * cb.template scalar<V>(j));
     return static_cast<V>(simd::reduce_add<V>((acc0 + acc1) + (acc2 + acc3)) + tail);
@@ -109,15 +141,28 @@ V dot_rows(std::ptrdiff_t n, CA ca, CB cb) noexcept {
     return dot_loop<Flat, V, Prefetch>(n, ca, cb);
 }
 
-/// dot of two contiguous arrays of V, inlined with the loop without prefetch into the
-/// caller: for short vectors (1K floats: about 40 ns) the calls and the pointers'
-/// round trip through memory cost a few percent (measured: 40.3 -> 39.9 ns at 1K in
-/// bench_products, OpenBLAS and Eigen 39.2-39.4 ns).
+/// dot of two contiguous arrays of V with operands over `dot_split_bytes` (kept out of
+/// line, so that `dot` stays small enough to be inlined into its callers): prefetching
+/// ahead from TMATH_STREAMING_BYTES on processors other than Intel's.
+template <class V>
+TMATH_NOINLINE V dot_long(std::ptrdiff_t n, const V* a, const V* b) noexcept {
+    const contiguous_cursor<V> ca{a}, cb{b};
+    if (2 * static_cast<std::size_t>(n) * sizeof(V) >= dot_prefetch_min_bytes && this_cpu() != cpu_family::intel)
+        return dot_loop<true, V, true>(n, ca, cb);
+    return dot_loop<true, V, false>(n, ca, cb);
+}
+
+/// dot of two contiguous arrays of V. Operands of at most `dot_split_bytes` run the
+/// loop inlined into the caller, without the code for longer ones: for short vectors
+/// (1K floats: about 26 ns) a call, or a `dot` grown too large for the compiler to
+/// inline it into its caller, costs a few percent (measured: 40.3 -> 39.9 ns at 1K in
+/// bench_products, OpenBLAS and Eigen 39.2-39.4 ns; 79.0 against 77.0 GFLOP/s when
+/// `dot` held the longer loops too).
 template <class V>
 [[gnu::always_inline]] inline V dot_contiguous(std::ptrdiff_t n, const V* a, const V* b) noexcept {
+    if (2 * static_cast<std::size_t>(n) * sizeof(V) > dot_split_bytes) return dot_long<V>(n, a, b);
     const contiguous_cursor<V> ca{a}, cb{b};
-    if (2 * static_cast<std::size_t>(n) * sizeof(V) >= dot_prefetch_min_bytes) return dot_rows<true, V, true>(n, ca, cb);
-    return dot_loop<true, V, false>(n, ca, cb);
+    return dot_loop<true, V, false, false>(n, ca, cb);
 }
 
 /// True when every memory operand of `e` is a unit-stride array of length n (no broadcast).
@@ -193,40 +238,49 @@ V dot_1d(const A& a, const B& b, std::size_t n) {
     return static_cast<V>((acc[0] + acc[1]) + (acc[2] + acc[3]));
 }
 
+/// dot of any two operands (checked shapes, products inside them computed first, then
+/// `dot_1d`). Out of line: `dot` itself keeps only the fast path of two vectors.
+template <class V, class A, class B>
+TMATH_NOINLINE V dot_general(const A& a, const B& b) {
+    const auto sa = std::span<const std::size_t>(a.shape());
+    const auto sb = std::span<const std::size_t>(b.shape());
+    if (sa.size() != 1 || sb.size() != 1 || sa[0] != sb[0]) throw_dot_shapes(sa, sb);
+    if constexpr (contains_product<A>() || contains_product<B>()) {
+        // A product inside an operand (`dot(matmul(A, x), y)`) is computed first.
+        const auto assign = [](auto& tmp, const auto& p) { p.assign_to(tmp.data(), tmp.shape(), tmp.strides(), false); };
+        const auto& ma = [&]() -> decltype(auto) {
+            if constexpr (contains_product<A>()) return materialize(a, assign);
+            else return (a);
+        }();
+        const auto& mb = [&]() -> decltype(auto) {
+            if constexpr (contains_product<B>()) return materialize(b, assign);
+            else return (b);
+        }();
+        return dot_1d<V>(ma, mb, sa[0]);
+    } else {
+        return dot_1d<V>(a, b, sa[0]);
+    }
+}
+
 }  // namespace detail
 
 /// The inner product of two 1-D operands (tensors, views or element-wise expressions),
 /// in their promoted element type. Throws shape_error naming both shapes when either
 /// is not 1-D or the lengths differ.
 template <tensor_expression A, tensor_expression B>
-auto dot(const A& a, const B& b) {
+inline auto dot(const A& a, const B& b) {
     using V = std::common_type_t<value_type_t<A>, value_type_t<B>>;
-    const auto sa = std::span<const std::size_t>(a.shape());
-    const auto sb = std::span<const std::size_t>(b.shape());
     if constexpr (A::node_kind == detail::expr_kind::memory && B::node_kind == detail::expr_kind::memory &&
                   std::is_same_v<value_type_t<A>, V> && std::is_same_v<value_type_t<B>, V>) {
         // Two unit-stride vectors of one type (the common case): straight to the loop on
         // their pointers, before any other set-up (it matters for short vectors).
+        const auto sa = std::span<const std::size_t>(a.shape());
+        const auto sb = std::span<const std::size_t>(b.shape());
         if (sa.size() == 1 && sb.size() == 1 && sa[0] == sb[0] &&
             (sa[0] <= 1 || (a.strides()[0] == 1 && b.strides()[0] == 1)))
             return detail::dot_contiguous<V>(static_cast<std::ptrdiff_t>(sa[0]), a.data(), b.data());
     }
-    if (sa.size() != 1 || sb.size() != 1 || sa[0] != sb[0]) detail::throw_dot_shapes(sa, sb);
-    if constexpr (detail::contains_product<A>() || detail::contains_product<B>()) {
-        // A product inside an operand (`dot(matmul(A, x), y)`) is computed first.
-        const auto assign = [](auto& tmp, const auto& p) { p.assign_to(tmp.data(), tmp.shape(), tmp.strides(), false); };
-        const auto& ma = [&]() -> decltype(auto) {
-            if constexpr (detail::contains_product<A>()) return detail::materialize(a, assign);
-            else return (a);
-        }();
-        const auto& mb = [&]() -> decltype(auto) {
-            if constexpr (detail::contains_product<B>()) return detail::materialize(b, assign);
-            else return (b);
-        }();
-        return detail::dot_1d<V>(ma, mb, sa[0]);
-    } else {
-        return detail::dot_1d<V>(a, b, sa[0]);
-    }
+    return detail::dot_general<V>(a, b);
 }
 
 }  // namespace tmath
