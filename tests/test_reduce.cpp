@@ -181,6 +181,49 @@ TEMPLATE_TEST_CASE("outer-axis reductions of tall and wide arrays", "[reduce]", 
     }
 }
 
+TEMPLATE_TEST_CASE("reductions past reduce_split_bytes read two streams", "[reduce]", float, double, std::int32_t,
+                   std::int64_t) {
+    // A run longer than reduce_split_bytes is read as its two halves side by side, and
+    // rows reduced one by one from an operand that large two at a time (row i with row
+    // i + rows / 2; an odd last row alone).
+    using T = TestType;
+    const std::size_t w = tmath::simd::width<T>;
+    const std::size_t run = tmath::detail::reduce_split_bytes / sizeof(T);
+    test::rng r(15);
+    for (const test::shape& s : {test::shape{run + 1}, test::shape{run + 4 * w + 3}, test::shape{run + 6 * w},
+                                 test::shape{129, 2049}, test::shape{2, run / 2 + w + 1}, test::shape{3, 4, run / 8 + 5}}) {
+        const auto v = r.values<T>(test::count(s));
+        const auto t = test::make_tensor(s, v);
+        check_all_ops<T>(t, s, v, std::vector<int>{-1}, false);
+        if (s.size() > 1) check_all_ops<T>(t, s, v, std::vector<int>{0, -1}, false);
+    }
+    if constexpr (std::is_floating_point_v<T>) {
+        // NaN in the second half of a long run, and in paired rows at SIMD and tail columns.
+        const T nan = std::numeric_limits<T>::quiet_NaN();
+        auto a = tmath::full<T>({run + 4 * w + 3}, T(1));
+        a(run / 2 + w + 1) = nan;
+        CHECK(std::isnan(tmath::max(a)));
+        CHECK(std::isnan(tmath::min(a)));
+        a(run / 2 + w + 1) = T(7);
+        CHECK(tmath::max(a) == T(7));
+        const std::size_t rows = 129, n = 2049;
+        auto m = tmath::full<T>({rows, n}, T(2));
+        m(100, 5) = nan;     // second half, SIMD column
+        m(3, n - 1) = nan;   // first half, tail column
+        m(128, 0) = nan;     // the odd last row
+        m(64 + 3, n - 1) = T(9);  // the row paired with row 3
+        const auto mx = tmath::max(m, -1), mn = tmath::min(m, -1), sm = tmath::sum(m, -1);
+        for (std::size_t i = 0; i < rows; ++i) {
+            INFO("row " << i);
+            const bool is_nan = i == 100 || i == 3 || i == 128;
+            CHECK(std::isnan(mx(i)) == is_nan);
+            CHECK(std::isnan(mn(i)) == is_nan);
+            CHECK(std::isnan(sm(i)) == is_nan);
+            if (!is_nan) CHECK(mx(i) == (i == 67 ? T(9) : T(2)));
+        }
+    }
+}
+
 TEMPLATE_TEST_CASE("max and min propagate NaN", "[reduce]", float, double) {
     using T = TestType;
     const T nan = std::numeric_limits<T>::quiet_NaN();
