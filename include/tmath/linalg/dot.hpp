@@ -93,13 +93,13 @@ template <bool Flat, class V, class CA, class CB>
 
 /// Σ a[j]·b[j] over j < n, reading both through row cursors (unit stride or broadcast;
 /// `Flat`: every operand unit stride; `Prefetch`: the cursors are `contiguous_cursor`s
-/// and the loop prefetches ahead; `Long` false: the caller guarantees operands of at
-/// most `dot_split_bytes`, and the loop has no code for longer ones). Four accumulators, so that four FMA chains hide the
+/// and the loop prefetches ahead; `Short`: the caller guarantees operands of at most
+/// `dot_l1_bytes`, and the loop has no code for longer ones). Four accumulators, so that four FMA chains hide the
 /// FMA latency: over eight batches per iteration (operands of at most `dot_l1_bytes`),
 /// over four (up to `dot_split_bytes`), or over two batches from each half of the
 /// operands (beyond); then one batch at a time into acc0 and a scalar tail. Every SIMD path of
 /// `dot` sums in this order, which depends on n and V only.
-template <bool Flat, class V, bool Prefetch, bool Long = true, class CA, class CB>
+template <bool Flat, class V, bool Prefetch, bool Short = false, class CA, class CB>
 [[gnu::always_inline]] inline V dot_loop(std::ptrdiff_t n, CA ca, CB cb) noexcept {
     constexpr auto w = static_cast<std::ptrdiff_t>(simd::width<V>);
     simd::batch<V> acc0 = simd::splat(V(0)), acc1 = acc0, acc2 = acc0, acc3 = acc0;
@@ -107,12 +107,12 @@ template <bool Flat, class V, bool Prefetch, bool Long = true, class CA, class C
     // loop this size, and then the accumulators go through memory (1K floats: 2.6x slower).
     std::ptrdiff_t j = 0;
     const std::size_t bytes = 2 * static_cast<std::size_t>(n) * sizeof(V);
-    if (bytes <= dot_l1_bytes) {
+    if (Short || bytes <= dot_l1_bytes) {
         for (; j + 8 * w <= n; j += 8 * w) {
             dot_four<Flat, V>(ca, cb, j, j + w, j + 2 * w, j + 3 * w, acc0, acc1, acc2, acc3);
             dot_four<Flat, V>(ca, cb, j + 4 * w, j + 5 * w, j + 6 * w, j + 7 * w, acc0, acc1, acc2, acc3);
         }
-    } else if (!Long || bytes <= dot_split_bytes) {
+    } else if (bytes <= dot_split_bytes) {
         for (; j + 4 * w <= n; j += 4 * w) dot_four<Flat, V>(ca, cb, j, j + w, j + 2 * w, j + 3 * w, acc0, acc1, acc2, acc3);
     } else {
         // Halves of h elements (a multiple of two batches), side by side.
@@ -141,9 +141,11 @@ V dot_rows(std::ptrdiff_t n, CA ca, CB cb) noexcept {
     return dot_loop<Flat, V, Prefetch>(n, ca, cb);
 }
 
-/// dot of two contiguous arrays of V with operands over `dot_split_bytes` (kept out of
-/// line, so that `dot` stays small enough to be inlined into its callers): prefetching
-/// ahead from TMATH_STREAMING_BYTES on processors other than Intel's.
+/// dot of two contiguous arrays of V with operands over `dot_l1_bytes`, out of line
+/// (`dot` stays small enough to be inlined into its callers, and the loop's placement
+/// does not depend on theirs: at 32K floats in bench_products 41.0 GFLOP/s inlined
+/// into the caller against 41.6 here, OpenBLAS 41.7); prefetching ahead from
+/// TMATH_STREAMING_BYTES on processors other than Intel's.
 template <class V>
 TMATH_NOINLINE V dot_long(std::ptrdiff_t n, const V* a, const V* b) noexcept {
     const contiguous_cursor<V> ca{a}, cb{b};
@@ -152,17 +154,17 @@ TMATH_NOINLINE V dot_long(std::ptrdiff_t n, const V* a, const V* b) noexcept {
     return dot_loop<true, V, false>(n, ca, cb);
 }
 
-/// dot of two contiguous arrays of V. Operands of at most `dot_split_bytes` run the
-/// loop inlined into the caller, without the code for longer ones: for short vectors
+/// dot of two contiguous arrays of V. Operands of at most `dot_l1_bytes` run the loop
+/// inlined into the caller, without the code for longer ones: for short vectors
 /// (1K floats: about 26 ns) a call, or a `dot` grown too large for the compiler to
 /// inline it into its caller, costs a few percent (measured: 40.3 -> 39.9 ns at 1K in
 /// bench_products, OpenBLAS and Eigen 39.2-39.4 ns; 79.0 against 77.0 GFLOP/s when
 /// `dot` held the longer loops too).
 template <class V>
 [[gnu::always_inline]] inline V dot_contiguous(std::ptrdiff_t n, const V* a, const V* b) noexcept {
-    if (2 * static_cast<std::size_t>(n) * sizeof(V) > dot_split_bytes) return dot_long<V>(n, a, b);
+    if (2 * static_cast<std::size_t>(n) * sizeof(V) > dot_l1_bytes) return dot_long<V>(n, a, b);
     const contiguous_cursor<V> ca{a}, cb{b};
-    return dot_loop<true, V, false, false>(n, ca, cb);
+    return dot_loop<true, V, false, true>(n, ca, cb);
 }
 
 /// True when every memory operand of `e` is a unit-stride array of length n (no broadcast).
