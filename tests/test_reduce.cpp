@@ -183,7 +183,7 @@ TEMPLATE_TEST_CASE("outer-axis reductions of tall and wide arrays", "[reduce]", 
 
 TEMPLATE_TEST_CASE("reductions past reduce_split_bytes read two streams", "[reduce]", float, double, std::int32_t,
                    std::int64_t) {
-    // A run longer than reduce_split_bytes is read as its two halves side by side, and
+    // On Intel a run longer than reduce_split_bytes is read as its two halves side by side, and
     // rows reduced one by one from an operand that large two at a time (row i with row
     // i + rows / 2; an odd last row alone).
     using T = TestType;

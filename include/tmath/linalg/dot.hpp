@@ -65,11 +65,13 @@ struct contiguous_cursor {
 inline constexpr std::size_t dot_l1_bytes = 32768;
 
 /// Bytes of the two operands together beyond which `dot_loop` reads each operand as two
-/// streams, its first and second half side by side: past L2, the hardware prefetchers
-/// keep more lines in flight for four streams than for two. On an Intel Xeon (Sapphire
-/// Rapids class; raw loops, best of 9, interleaved with `cblas_sdot`): 256K floats
-/// 13.6 -> 14.5 GFLOP/s (OpenBLAS 13.8), 1M 6.89 -> 7.03 (6.99), 4M 6.68 -> 6.84
-/// (6.85), 16M 4.87 -> 5.16 (5.14); at 128K floats (1 MiB, from L2) both 42.0.
+/// streams, its first and second half side by side, on Intel processors: past L2, the
+/// hardware prefetchers keep more lines in flight for four streams than for two. On an
+/// Intel Xeon (Sapphire Rapids class; raw loops, best of 9, interleaved with
+/// `cblas_sdot`): 256K floats 13.6 -> 14.5 GFLOP/s (OpenBLAS 13.8), 1M 6.89 -> 7.03
+/// (6.99), 4M 6.68 -> 6.84 (6.85), 16M 4.87 -> 5.16 (5.14); at 128K floats (1 MiB,
+/// from L2) both 42.0. Other processors keep the loop measured on Zen 4 (four batches
+/// per iteration, prefetching from TMATH_STREAMING_BYTES).
 inline constexpr std::size_t dot_split_bytes = std::size_t{1} << 20;
 
 /// The batch of V at element j of a row cursor (`Flat`: a unit-stride operand).
@@ -96,9 +98,9 @@ template <bool Flat, class V, class CA, class CB>
 /// and the loop prefetches ahead; `Short`: the caller guarantees operands of at most
 /// `dot_l1_bytes`, and the loop has no code for longer ones). Four accumulators, so that four FMA chains hide the
 /// FMA latency: over eight batches per iteration (operands of at most `dot_l1_bytes`),
-/// over four (up to `dot_split_bytes`), or over two batches from each half of the
-/// operands (beyond); then one batch at a time into acc0 and a scalar tail. Every SIMD path of
-/// `dot` sums in this order, which depends on n and V only.
+/// over four (up to `dot_split_bytes`, and beyond on processors other than Intel's), or
+/// over two batches from each half of the operands; then one batch at a time into acc0 and a scalar tail. Every SIMD path of
+/// `dot` sums in this order, which depends on n, V and the processor family only.
 template <bool Flat, class V, bool Prefetch, bool Short = false, class CA, class CB>
 [[gnu::always_inline]] inline V dot_loop(std::ptrdiff_t n, CA ca, CB cb) noexcept {
     constexpr auto w = static_cast<std::ptrdiff_t>(simd::width<V>);
@@ -112,21 +114,20 @@ template <bool Flat, class V, bool Prefetch, bool Short = false, class CA, class
             dot_four<Flat, V>(ca, cb, j, j + w, j + 2 * w, j + 3 * w, acc0, acc1, acc2, acc3);
             dot_four<Flat, V>(ca, cb, j + 4 * w, j + 5 * w, j + 6 * w, j + 7 * w, acc0, acc1, acc2, acc3);
         }
-    } else if (bytes <= dot_split_bytes) {
-        for (; j + 4 * w <= n; j += 4 * w) dot_four<Flat, V>(ca, cb, j, j + w, j + 2 * w, j + 3 * w, acc0, acc1, acc2, acc3);
+    } else if (bytes <= dot_split_bytes || this_cpu() != cpu_family::intel) {
+        for (; j + 4 * w <= n; j += 4 * w) {
+            if constexpr (Prefetch) {
+                // One hint per operand and iteration (the hardware fetches the lines between).
+                ca.prefetch(j);
+                cb.prefetch(j);
+            }
+            dot_four<Flat, V>(ca, cb, j, j + w, j + 2 * w, j + 3 * w, acc0, acc1, acc2, acc3);
+        }
     } else {
         // Halves of h elements (a multiple of two batches), side by side.
         const std::ptrdiff_t h = n / (4 * w) * (2 * w);
-        for (std::ptrdiff_t i = 0; i < h; i += 2 * w) {
-            if constexpr (Prefetch) {
-                // One hint per stream and iteration (the hardware fetches the line between).
-                ca.prefetch(i);
-                cb.prefetch(i);
-                ca.prefetch(h + i);
-                cb.prefetch(h + i);
-            }
+        for (std::ptrdiff_t i = 0; i < h; i += 2 * w)
             dot_four<Flat, V>(ca, cb, i, i + w, h + i, h + i + w, acc0, acc1, acc2, acc3);
-        }
         j = 2 * h;
     }
     for (; j + w <= n; j += w) acc0 = simd::fma(dot_batch<Flat, V>(ca, j), dot_batch<Flat, V>(cb, j), acc0);

@@ -18,6 +18,7 @@
 #include <span>
 
 #include "tmath/containers/aligned_buffer.hpp"
+#include "tmath/core/cpu.hpp"
 #include "tmath/reduce/axes.hpp"
 #include "tmath/reduce/ops.hpp"
 #include "tmath/simd/reduce_ops.hpp"
@@ -109,13 +110,14 @@ void for_each_offset(const reduce_dim* const* dims, std::size_t k, F&& f) {
     }
 }
 
-/// Bytes from which the contiguous-axis kernel reads memory as two streams: a run that
+/// Bytes beyond which the contiguous-axis kernel reads memory as two streams (on Intel): a run that
 /// long as its two halves side by side, and rows reduced one by one (`sum(x, -1)`) two
 /// at a time, from the first and the second half of the rows. Past L2 the hardware
 /// prefetchers keep more lines in flight for two streams than for one: on an Intel Xeon
 /// (Sapphire Rapids class; float (1024, 1024), median of 100 interleaved runs) the sum
 /// of everything 28.2 -> 29.0 GB/s, the sums of rows 27.9 -> 29.0 (31.7 -> 33.1 in a
-/// second run); four streams gained no more.
+/// second run); four streams gained no more. Intel only: on Zen 4 two to eight
+/// interleaved streams measured the same or slower (its L3 holds these operands).
 inline constexpr std::size_t reduce_split_bytes = std::size_t{1} << 20;
 
 /// Running state of one result element of the contiguous-axis kernel.
@@ -164,14 +166,14 @@ struct run_accumulator {
         for (; j < n; ++j) m_scalar[0] = Op::apply(m_scalar[0], static_cast<A>(p[j]));
     }
 
-    /// Folds the n unit-stride elements at p in (a run of over `reduce_split_bytes`: its
-    /// halves side by side, two batches from each per iteration).
+    /// Folds the n unit-stride elements at p in (on Intel a run of over
+    /// `reduce_split_bytes` as its halves side by side, two batches from each per iteration).
     void add_run(const T* p, std::size_t n) noexcept {
         std::size_t j = 0;
         if constexpr (vec) {
             constexpr std::size_t w = simd::width<A>;
             lanes r = load_lanes();
-            if (n * sizeof(T) > reduce_split_bytes) {
+            if (n * sizeof(T) > reduce_split_bytes && this_cpu() == cpu_family::intel) {
                 const std::size_t h = n / (4 * w) * (2 * w);
                 for (std::size_t i = 0; i < h; i += 2 * w)
                     r.fold(simd::load(p + i), simd::load(p + i + w), simd::load(p + h + i), simd::load(p + h + i + w));
@@ -233,7 +235,8 @@ void reduce_contiguous_axis(const T* in, const reduce_layout& l, A* out) {
         const std::ptrdiff_t si = kept[0]->in, so = kept[0]->out;
         const std::size_t rows = kept[0]->n;
         std::size_t i = 0;
-        if (rows * n * sizeof(T) > reduce_split_bytes && n * sizeof(T) <= reduce_split_bytes) {
+        if (rows * n * sizeof(T) > reduce_split_bytes && n * sizeof(T) <= reduce_split_bytes &&
+            this_cpu() == cpu_family::intel) {
             // Rows i and i + half side by side: two streams.
             const std::size_t half = rows / 2;
             for (; i < half; ++i) {
