@@ -96,17 +96,18 @@ template <bool Flat, class V, class CA, class CB>
 /// Σ a[j]·b[j] over j < n, reading both through row cursors (unit stride or broadcast;
 /// `Flat`: every operand unit stride; `Prefetch`: the cursors are `contiguous_cursor`s
 /// and the loop prefetches ahead; `Short`: the caller guarantees operands of at most
-/// `dot_l1_bytes`, and the loop has no code for longer ones). Four accumulators, so that four FMA chains hide the
-/// FMA latency: over eight batches per iteration (operands of at most `dot_l1_bytes`),
-/// over four (up to `dot_split_bytes`, and beyond on processors other than Intel's), or
-/// over two batches from each half of the operands; then one batch at a time into acc0 and a scalar tail. Every SIMD path of
-/// `dot` sums in this order, which depends on n, V and the processor family only.
+/// `dot_l1_bytes`, and the loop has no code for longer ones). Four accumulators, so
+/// that four FMA chains hide the FMA latency: over eight batches per iteration
+/// (operands of at most `dot_l1_bytes`), over four (up to `dot_split_bytes`, and beyond
+/// on processors other than Intel's), or over two batches from each half of the
+/// operands; then one batch at a time into acc0 and a scalar tail. Every SIMD path of
+/// `dot` sums in this order, which depends on n, V and the processor family only. The
+/// helpers are functions forced inline: GCC may keep a lambda out of line in a loop
+/// this size, and then the accumulators go through memory (1K floats: 2.6x slower).
 template <bool Flat, class V, bool Prefetch, bool Short = false, class CA, class CB>
 [[gnu::always_inline]] inline V dot_loop(std::ptrdiff_t n, CA ca, CB cb) noexcept {
     constexpr auto w = static_cast<std::ptrdiff_t>(simd::width<V>);
     simd::batch<V> acc0 = simd::splat(V(0)), acc1 = acc0, acc2 = acc0, acc3 = acc0;
-    // Helpers are plain functions forced inline: GCC may keep a lambda out of line in a
-    // loop this size, and then the accumulators go through memory (1K floats: 2.6x slower).
     std::ptrdiff_t j = 0;
     const std::size_t bytes = 2 * static_cast<std::size_t>(n) * sizeof(V);
     if (Short || bytes <= dot_l1_bytes) {
@@ -156,11 +157,10 @@ TMATH_NOINLINE V dot_long(std::ptrdiff_t n, const V* a, const V* b) noexcept {
 }
 
 /// dot of two contiguous arrays of V. Operands of at most `dot_l1_bytes` run the loop
-/// inlined into the caller, without the code for longer ones: for short vectors
-/// (1K floats: about 26 ns) a call, or a `dot` grown too large for the compiler to
-/// inline it into its caller, costs a few percent (measured: 40.3 -> 39.9 ns at 1K in
-/// bench_products, OpenBLAS and Eigen 39.2-39.4 ns; 79.0 against 77.0 GFLOP/s when
-/// `dot` held the longer loops too).
+/// inlined into the caller, without the code for longer ones: for short vectors (1K
+/// floats: about 26 ns) a call, or a `dot` grown too large for the compiler to inline
+/// it into its caller, costs a few percent (1K in bench_products: 79.0 against 77.0
+/// GFLOP/s when `dot` held the longer loops too).
 template <class V>
 [[gnu::always_inline]] inline V dot_contiguous(std::ptrdiff_t n, const V* a, const V* b) noexcept {
     if (2 * static_cast<std::size_t>(n) * sizeof(V) > dot_l1_bytes) return dot_long<V>(n, a, b);

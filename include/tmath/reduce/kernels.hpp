@@ -110,14 +110,15 @@ void for_each_offset(const reduce_dim* const* dims, std::size_t k, F&& f) {
     }
 }
 
-/// Bytes beyond which the contiguous-axis kernel reads memory as two streams (on Intel): a run that
-/// long as its two halves side by side, and rows reduced one by one (`sum(x, -1)`) two
-/// at a time, from the first and the second half of the rows. Past L2 the hardware
-/// prefetchers keep more lines in flight for two streams than for one: on an Intel Xeon
-/// (Sapphire Rapids class; float (1024, 1024), median of 100 interleaved runs) the sum
-/// of everything 28.2 -> 29.0 GB/s, the sums of rows 27.9 -> 29.0 (31.7 -> 33.1 in a
-/// second run); four streams gained no more. Intel only: on Zen 4 two to eight
-/// interleaved streams measured the same or slower (its L3 holds these operands).
+/// Bytes beyond which the contiguous-axis kernel reads memory as two streams (on Intel):
+/// a run that long as its two halves side by side, and rows reduced one by one
+/// (`sum(x, -1)`) two at a time, from the first and the second half of the rows. Past
+/// L2 the hardware prefetchers keep more lines in flight for two streams than for one:
+/// on an Intel Xeon (Sapphire Rapids class; float (1024, 1024), median of 100
+/// interleaved runs) the sum of everything 28.2 -> 29.0 GB/s, the sums of rows 27.9 ->
+/// 29.0 (31.7 -> 33.1 in a second run); four streams gained no more. Intel only: on
+/// Zen 4 two to eight interleaved streams measured the same or slower (its L3 holds
+/// these operands).
 inline constexpr std::size_t reduce_split_bytes = std::size_t{1} << 20;
 
 /// Running state of one result element of the contiguous-axis kernel.
