@@ -351,9 +351,9 @@ TEMPLATE_TEST_CASE("dot: tails and expressions and strided and broadcast operand
     using T = TestType;
     const std::size_t w = tmath::simd::width<T>;
     // Up to `dot_l1_bytes` the loop takes eight batches per iteration, beyond it four;
-    // beyond `dot_split_bytes` (on Intel) two from each half of the operands.
+    // beyond TMATH_TWO_STREAM_BYTES (on Intel) two from each half of the operands.
     const std::size_t l1 = tmath::detail::dot_l1_bytes / (2 * sizeof(T));
-    const std::size_t split = tmath::detail::dot_split_bytes / (2 * sizeof(T));
+    const std::size_t split = TMATH_TWO_STREAM_BYTES / (2 * sizeof(T));
     for (std::size_t n : {std::size_t{0}, std::size_t{1}, w - 1, w, w + 1, 4 * w - 1, 4 * w, 4 * w + 3, 8 * w - 1, 8 * w,
                           8 * w + 1, 16 * w + 3, 16 * w + 5, l1, l1 + 1, l1 + 4 * w + 3, l1 + 7 * w + 5, split, split + 1,
                           split + 2 * w + 1, split + 4 * w + 3, split + 6 * w + 5}) {

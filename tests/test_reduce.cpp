@@ -181,14 +181,14 @@ TEMPLATE_TEST_CASE("outer-axis reductions of tall and wide arrays", "[reduce]", 
     }
 }
 
-TEMPLATE_TEST_CASE("reductions past reduce_split_bytes read two streams", "[reduce]", float, double, std::int32_t,
+TEMPLATE_TEST_CASE("reductions past TMATH_TWO_STREAM_BYTES read two streams", "[reduce]", float, double, std::int32_t,
                    std::int64_t) {
-    // On Intel a run longer than reduce_split_bytes is read as its two halves side by side, and
-    // rows reduced one by one from an operand that large two at a time (row i with row
-    // i + rows / 2; an odd last row alone).
+    // On Intel a run longer than TMATH_TWO_STREAM_BYTES is read as its two halves side
+    // by side, and rows reduced one by one from an operand that large two at a time (row
+    // i with row i + rows / 2; an odd last row alone).
     using T = TestType;
     const std::size_t w = tmath::simd::width<T>;
-    const std::size_t run = tmath::detail::reduce_split_bytes / sizeof(T);
+    const std::size_t run = TMATH_TWO_STREAM_BYTES / sizeof(T);
     test::rng r(15);
     for (const test::shape& s : {test::shape{run + 1}, test::shape{run + 4 * w + 3}, test::shape{run + 6 * w},
                                  test::shape{129, 2049}, test::shape{2, run / 2 + w + 1}, test::shape{3, 4, run / 8 + 5}}) {

@@ -56,6 +56,13 @@ static_assert(TMATH_GROUP_BYTES <= TMATH_OPERAND_SCRATCH_BYTES, "grouped rows mu
 #define TMATH_STREAMING_BYTES (std::size_t{16} << 20)
 #endif
 
+/// Read-only passes over more than this many bytes (dot's two operands together, a
+/// reduction's operand) read two streams side by side on Intel (core/streams.hpp). At
+/// 1 MiB, from L2, one stream and two measured the same (dot of 128K floats: 42.0 GFLOP/s).
+#ifndef TMATH_TWO_STREAM_BYTES
+#define TMATH_TWO_STREAM_BYTES (std::size_t{1} << 20)
+#endif
+
 /// Flat element-wise runs whose operands and destination together exceed this many
 /// bytes (past L1) use 256-bit batches in AVX-512 builds on Intel (eval/loops.hpp).
 /// On an Intel Xeon with a 48 KiB L1 (`c = a * b`): 4K floats (48 KiB) 257–271 GB/s

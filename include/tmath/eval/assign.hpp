@@ -92,14 +92,15 @@ template <class D, tensor_expression E>
 void write_flat(D* dst, std::size_t n, const E& e) {
     using V = value_type_t<E>;
     const auto ev = make_flat_evaluator(e);
+    const bool stream = streams<V, D>(n);
     if constexpr (std::is_same_v<V, D> && simd::has_half_batch && simd::has_native_batch<V> &&
                   halves_of<std::remove_cvref_t<decltype(ev)>, V>) {
-        if (!streams<V, D>(n) && half_width_pays<V>(n, leaf_count<E>())) {
+        if (!stream && half_width_pays<V>(n, leaf_count<E>())) {
             contiguous_row_half(dst, static_cast<std::ptrdiff_t>(n), ev);
             return;
         }
     }
-    write_row<true, V>(dst, static_cast<std::ptrdiff_t>(n), ev, streams<V, D>(n));
+    write_row<true, V>(dst, static_cast<std::ptrdiff_t>(n), ev, stream);
 }
 
 template <class D, tensor_expression E>

@@ -19,6 +19,7 @@
 #include "tmath/core/errors.hpp"
 #include "tmath/core/prefetch.hpp"
 #include "tmath/core/shape.hpp"
+#include "tmath/core/streams.hpp"
 #include "tmath/eval/evaluator.hpp"
 #include "tmath/eval/materialize.hpp"
 #include "tmath/expr/elementwise.hpp"
@@ -64,16 +65,6 @@ struct contiguous_cursor {
 /// batches 42.1–42.6, eight 41.1–42.2 (Eigen's two: 42.5–42.8).
 inline constexpr std::size_t dot_l1_bytes = 32768;
 
-/// Bytes of the two operands together beyond which `dot_loop` reads each operand as two
-/// streams, its first and second half side by side, on Intel processors: past L2, the
-/// hardware prefetchers keep more lines in flight for four streams than for two. On an
-/// Intel Xeon (Sapphire Rapids class; raw loops, best of 9, interleaved with
-/// `cblas_sdot`): 256K floats 13.6 -> 14.5 GFLOP/s (OpenBLAS 13.8), 1M 6.89 -> 7.03
-/// (6.99), 4M 6.68 -> 6.84 (6.85), 16M 4.87 -> 5.16 (5.14); at 128K floats (1 MiB,
-/// from L2) both 42.0. Other processors keep the loop measured on Zen 4 (four batches
-/// per iteration, prefetching from TMATH_STREAMING_BYTES).
-inline constexpr std::size_t dot_split_bytes = std::size_t{1} << 20;
-
 /// The batch of V at element j of a row cursor (`Flat`: a unit-stride operand).
 template <bool Flat, class V, class C>
 [[gnu::always_inline]] inline simd::batch<V> dot_batch(const C& c, std::ptrdiff_t j) noexcept {
@@ -98,9 +89,8 @@ template <bool Flat, class V, class CA, class CB>
 /// and the loop prefetches ahead; `Short`: the caller guarantees operands of at most
 /// `dot_l1_bytes`, and the loop has no code for longer ones). Four accumulators, so
 /// that four FMA chains hide the FMA latency: over eight batches per iteration
-/// (operands of at most `dot_l1_bytes`), over four (up to `dot_split_bytes`, and beyond
-/// on processors other than Intel's), or over two batches from each half of the
-/// operands; then one batch at a time into acc0 and a scalar tail. Every SIMD path of
+/// (operands of at most `dot_l1_bytes`), over four, or, where `two_streams` says so,
+/// over two batches from each half of the operands; then one batch at a time into acc0 and a scalar tail. Every SIMD path of
 /// `dot` sums in this order, which depends on n, V and the processor family only. The
 /// helpers are functions forced inline: GCC may keep a lambda out of line in a loop
 /// this size, and then the accumulators go through memory (1K floats: 2.6x slower).
@@ -115,7 +105,7 @@ template <bool Flat, class V, bool Prefetch, bool Short = false, class CA, class
             dot_four<Flat, V>(ca, cb, j, j + w, j + 2 * w, j + 3 * w, acc0, acc1, acc2, acc3);
             dot_four<Flat, V>(ca, cb, j + 4 * w, j + 5 * w, j + 6 * w, j + 7 * w, acc0, acc1, acc2, acc3);
         }
-    } else if (bytes <= dot_split_bytes || this_cpu() != cpu_family::intel) {
+    } else if (!two_streams(bytes)) {
         for (; j + 4 * w <= n; j += 4 * w) {
             if constexpr (Prefetch) {
                 // One hint per operand and iteration (the hardware fetches the lines between).

@@ -18,7 +18,7 @@
 #include <span>
 
 #include "tmath/containers/aligned_buffer.hpp"
-#include "tmath/core/cpu.hpp"
+#include "tmath/core/streams.hpp"
 #include "tmath/reduce/axes.hpp"
 #include "tmath/reduce/ops.hpp"
 #include "tmath/simd/reduce_ops.hpp"
@@ -110,17 +110,6 @@ void for_each_offset(const reduce_dim* const* dims, std::size_t k, F&& f) {
     }
 }
 
-/// Bytes beyond which the contiguous-axis kernel reads memory as two streams (on Intel):
-/// a run that long as its two halves side by side, and rows reduced one by one
-/// (`sum(x, -1)`) two at a time, from the first and the second half of the rows. Past
-/// L2 the hardware prefetchers keep more lines in flight for two streams than for one:
-/// on an Intel Xeon (Sapphire Rapids class; float (1024, 1024), median of 100
-/// interleaved runs) the sum of everything 28.2 -> 29.0 GB/s, the sums of rows 27.9 ->
-/// 29.0 (31.7 -> 33.1 in a second run); four streams gained no more. Intel only: on
-/// Zen 4 two to eight interleaved streams measured the same or slower (its L3 holds
-/// these operands).
-inline constexpr std::size_t reduce_split_bytes = std::size_t{1} << 20;
-
 /// Running state of one result element of the contiguous-axis kernel.
 template <class Op, class T, class A>
 struct run_accumulator {
@@ -135,6 +124,11 @@ struct run_accumulator {
     /// Registers of the SIMD state while a loop runs.
     struct lanes {
         B a0, a1, a2, a3, nan;
+        /// Folds x into a0 (and its NaN bookkeeping).
+        [[gnu::always_inline]] void fold1(const B& x) noexcept {
+            a0 = Op::template apply_batch<A>(a0, x);
+            if constexpr (nan_tracked<Op, A>) nan = nan + simd::nan_part<A>(x);
+        }
         /// Folds x0..x3 into a0..a3 (and their NaN bookkeeping).
         [[gnu::always_inline]] void fold(const B& x0, const B& x1, const B& x2, const B& x3) noexcept {
             a0 = Op::template apply_batch<A>(a0, x0);
@@ -150,49 +144,49 @@ struct run_accumulator {
             constexpr std::size_t w = simd::width<A>;
             fold(simd::load(p), simd::load(p + w), simd::load(p + 2 * w), simd::load(p + 3 * w));
         }
+        /// Folds the whole batches of p[j, n) into a0; returns where they end.
+        [[gnu::always_inline]] std::size_t fold_rest(const T* p, std::size_t j, std::size_t n) noexcept {
+            constexpr std::size_t w = simd::width<A>;
+            for (; j + w <= n; j += w) fold1(simd::load(p + j));
+            return j;
+        }
     };
     [[gnu::always_inline]] lanes load_lanes() const noexcept { return {m_acc[0], m_acc[1], m_acc[2], m_acc[3], m_nan}; }
     [[gnu::always_inline]] void store_lanes(const lanes& r) noexcept {
         m_acc[0] = r.a0, m_acc[1] = r.a1, m_acc[2] = r.a2, m_acc[3] = r.a3, m_nan = r.nan;
     }
 
-    /// Folds elements [j, n) of p in: whole batches into a0, then scalars.
-    [[gnu::always_inline]] void finish_run(lanes& r, const T* p, std::size_t j, std::size_t n) noexcept {
-        constexpr std::size_t w = simd::width<A>;
-        for (; j + w <= n; j += w) {
-            const B x = simd::load(p + j);
-            r.a0 = Op::template apply_batch<A>(r.a0, x);
-            if constexpr (nan_tracked<Op, A>) r.nan = r.nan + simd::nan_part<A>(x);
-        }
+    /// Folds the elements p[j, n) one by one into the first scalar accumulator.
+    void fold_scalars(const T* p, std::size_t j, std::size_t n) noexcept {
         for (; j < n; ++j) m_scalar[0] = Op::apply(m_scalar[0], static_cast<A>(p[j]));
     }
 
-    /// Folds the n unit-stride elements at p in (on Intel a run of over
-    /// `reduce_split_bytes` as its halves side by side, two batches from each per iteration).
+    /// Folds the n unit-stride elements at p in (a run long enough for `two_streams` as
+    /// its halves side by side, two batches from each per iteration).
     void add_run(const T* p, std::size_t n) noexcept {
         std::size_t j = 0;
         if constexpr (vec) {
             constexpr std::size_t w = simd::width<A>;
             lanes r = load_lanes();
-            if (n * sizeof(T) > reduce_split_bytes && this_cpu() == cpu_family::intel) {
+            if (two_streams(n * sizeof(T))) {
                 const std::size_t h = n / (4 * w) * (2 * w);
                 for (std::size_t i = 0; i < h; i += 2 * w)
                     r.fold(simd::load(p + i), simd::load(p + i + w), simd::load(p + h + i), simd::load(p + h + i + w));
                 j = 2 * h;
             }
             for (; j + 4 * w <= n; j += 4 * w) r.fold4(p + j);
-            finish_run(r, p, j, n);
+            j = r.fold_rest(p, j, n);
             store_lanes(r);
         } else {
             for (; j + 4 <= n; j += 4)
                 for (std::size_t k = 0; k < 4; ++k) m_scalar[k] = Op::apply(m_scalar[k], static_cast<A>(p[j + k]));
-            for (; j < n; ++j) m_scalar[0] = Op::apply(m_scalar[0], static_cast<A>(p[j]));
         }
+        fold_scalars(p, j, n);
     }
 
     /// Folds the n elements at p into this accumulator and the n at q into `other`,
-    /// interleaved (two streams), each in the order `add_run` would (n at most
-    /// `reduce_split_bytes` bytes).
+    /// interleaved (two streams), each in the order `add_run` would (runs that
+    /// `two_streams` does not split).
     void add_runs(run_accumulator& other, const T* p, const T* q, std::size_t n) noexcept {
         if constexpr (vec) {
             constexpr std::size_t w = simd::width<A>;
@@ -202,10 +196,12 @@ struct run_accumulator {
                 r.fold4(p + j);
                 o.fold4(q + j);
             }
-            finish_run(r, p, j, n);
-            other.finish_run(o, q, j, n);
+            const std::size_t end = r.fold_rest(p, j, n);
+            o.fold_rest(q, j, n);
             store_lanes(r);
             other.store_lanes(o);
+            fold_scalars(p, end, n);
+            other.fold_scalars(q, end, n);
         } else {
             add_run(p, n);
             other.add_run(q, n);
@@ -236,8 +232,7 @@ void reduce_contiguous_axis(const T* in, const reduce_layout& l, A* out) {
         const std::ptrdiff_t si = kept[0]->in, so = kept[0]->out;
         const std::size_t rows = kept[0]->n;
         std::size_t i = 0;
-        if (rows * n * sizeof(T) > reduce_split_bytes && n * sizeof(T) <= reduce_split_bytes &&
-            this_cpu() == cpu_family::intel) {
+        if (two_streams(rows * n * sizeof(T)) && !two_streams(n * sizeof(T))) {
             // Rows i and i + half side by side: two streams.
             const std::size_t half = rows / 2;
             for (; i < half; ++i) {
