@@ -5,9 +5,11 @@
 // numpy.matmul's definition with a long double (or exact int64) accumulator.
 #include "test_support.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <random>
 #include <vector>
 
@@ -411,6 +413,47 @@ TEMPLATE_TEST_CASE("dot: vectors that stream from memory (the prefetching loop)"
         const tmath::detail::contiguous_cursor<T> ca{a.data()}, cb{b.data()};
         CHECK(got == tmath::detail::dot_rows<true, T, false>(static_cast<std::ptrdiff_t>(n), ca, cb));
         CHECK(got == tmath::dot(a * T(1), b));
+    }
+}
+
+TEMPLATE_TEST_CASE("dot: operands any number of cache lines apart (the order of the loads)", "[dot]", float, double) {
+    using T = TestType;
+    // On Intel the loop issues its loads in an order that depends on whether the two
+    // operands start an odd or an even number of 64-byte lines apart; every order sums
+    // the same terms into the same accumulators, so the result has the same bits.
+    const std::size_t line = 64 / sizeof(T);
+    const std::size_t l1 = tmath::detail::dot_l1_bytes / (2 * sizeof(T));
+    const std::size_t split = TMATH_TWO_STREAM_BYTES / (2 * sizeof(T));
+    std::mt19937 rng(23);
+    std::uniform_real_distribution<double> d(-1.0, 1.0);
+    for (std::size_t n : {l1 + 1, l1 + 16 * line + 5, split - 3, split + 8 * line + 7}) {
+        CAPTURE(n);
+        std::vector<T> x(n), y(n);
+        long double ref = 0, mag = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            x[i] = static_cast<T>(d(rng));
+            y[i] = static_cast<T>(d(rng));
+            ref += static_cast<long double>(x[i]) * y[i];
+            mag += std::fabs(static_cast<long double>(x[i]) * y[i]);
+        }
+        // Both operands in one 64-byte aligned buffer, y placed 0 to 3 lines further on.
+        tmath::tensor<T> buffer = tmath::zeros<T>({2 * n + 8 * line});
+        std::optional<T> first;
+        for (std::size_t shift = 0; shift < 4; ++shift) {
+            CAPTURE(shift);
+            T* px = buffer.data();
+            T* py = buffer.data() + (n + line - 1) / line * line + shift * line;
+            std::copy(x.begin(), x.end(), px);
+            std::copy(y.begin(), y.end(), py);
+            const auto tx = tmath::adapt(px, {n});
+            const auto ty = tmath::adapt(py, {n});
+            const T got = tmath::dot(tx, ty);
+            CHECK(std::fabs(static_cast<long double>(got) - ref) <=
+                  2 * static_cast<long double>(n) * std::numeric_limits<T>::epsilon() * mag);
+            if (!first) first = got;
+            CHECK(got == *first);
+            if constexpr (tmath::simd::has_native_batch<T>) CHECK(got == tmath::dot(tx * T(1), ty));
+        }
     }
 }
 

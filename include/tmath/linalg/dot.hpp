@@ -17,6 +17,7 @@
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/cpu.hpp"
 #include "tmath/core/errors.hpp"
+#include "tmath/core/load_order.hpp"
 #include "tmath/core/prefetch.hpp"
 #include "tmath/core/shape.hpp"
 #include "tmath/core/streams.hpp"
@@ -72,29 +73,60 @@ template <bool Flat, class V, class C>
     else return c.template batch<V>(j);
 }
 
-/// acc_k += a·b over the batch at element j_k, for four batches and accumulators.
-template <bool Flat, class V, class CA, class CB>
+/// When the four-batch iterations of `dot_loop` issue their loads (see load_order.hpp).
+enum class dot_order {
+    scheduled,        ///< as the compiler schedules them (a and b interleaved)
+    grouped,          ///< the four batches of a, then those of b in order 0, 1, 2, 3
+    grouped_swapped,  ///< the four batches of a, then those of b in order 1, 0, 3, 2
+};
+
+/// acc_k += a·b over the batch at element j_k, for four batches and accumulators, the
+/// loads issued in `Order` (each accumulator gets the same terms in every order).
+template <bool Flat, class V, dot_order Order = dot_order::scheduled, class CA, class CB>
 [[gnu::always_inline]] inline void dot_four(const CA& ca, const CB& cb, std::ptrdiff_t j0, std::ptrdiff_t j1,
                                             std::ptrdiff_t j2, std::ptrdiff_t j3, simd::batch<V>& acc0,
                                             simd::batch<V>& acc1, simd::batch<V>& acc2,
                                             simd::batch<V>& acc3) noexcept {
-    acc0 = simd::fma(dot_batch<Flat, V>(ca, j0), dot_batch<Flat, V>(cb, j0), acc0);
-    acc1 = simd::fma(dot_batch<Flat, V>(ca, j1), dot_batch<Flat, V>(cb, j1), acc1);
-    acc2 = simd::fma(dot_batch<Flat, V>(ca, j2), dot_batch<Flat, V>(cb, j2), acc2);
-    acc3 = simd::fma(dot_batch<Flat, V>(ca, j3), dot_batch<Flat, V>(cb, j3), acc3);
+    if constexpr (Order == dot_order::scheduled) {
+        acc0 = simd::fma(dot_batch<Flat, V>(ca, j0), dot_batch<Flat, V>(cb, j0), acc0);
+        acc1 = simd::fma(dot_batch<Flat, V>(ca, j1), dot_batch<Flat, V>(cb, j1), acc1);
+        acc2 = simd::fma(dot_batch<Flat, V>(ca, j2), dot_batch<Flat, V>(cb, j2), acc2);
+        acc3 = simd::fma(dot_batch<Flat, V>(ca, j3), dot_batch<Flat, V>(cb, j3), acc3);
+    } else {
+        const auto a0 = dot_batch<Flat, V>(ca, j0), a1 = dot_batch<Flat, V>(ca, j1);
+        const auto a2 = dot_batch<Flat, V>(ca, j2), a3 = dot_batch<Flat, V>(ca, j3);
+        issue_barrier();
+        if constexpr (Order == dot_order::grouped) {
+            acc0 = simd::fma(a0, dot_batch<Flat, V>(cb, j0), acc0);
+            acc1 = simd::fma(a1, dot_batch<Flat, V>(cb, j1), acc1);
+            acc2 = simd::fma(a2, dot_batch<Flat, V>(cb, j2), acc2);
+            acc3 = simd::fma(a3, dot_batch<Flat, V>(cb, j3), acc3);
+        } else {
+            acc1 = simd::fma(a1, dot_batch<Flat, V>(cb, j1), acc1);
+            issue_barrier();
+            acc0 = simd::fma(a0, dot_batch<Flat, V>(cb, j0), acc0);
+            issue_barrier();
+            acc3 = simd::fma(a3, dot_batch<Flat, V>(cb, j3), acc3);
+            issue_barrier();
+            acc2 = simd::fma(a2, dot_batch<Flat, V>(cb, j2), acc2);
+        }
+    }
 }
 
 /// Σ a[j]·b[j] over j < n, reading both through row cursors (unit stride or broadcast;
 /// `Flat`: every operand unit stride; `Prefetch`: the cursors are `contiguous_cursor`s
 /// and the loop prefetches ahead; `Short`: the caller guarantees operands of at most
-/// `dot_l1_bytes`, and the loop has no code for longer ones). Four accumulators, so
-/// that four FMA chains hide the FMA latency: over eight batches per iteration
-/// (operands of at most `dot_l1_bytes`), over four, or, where `two_streams` says so,
-/// over two batches from each half of the operands; then one batch at a time into acc0 and a scalar tail. Every SIMD path of
-/// `dot` sums in this order, which depends on n, V and the processor family only. The
+/// `dot_l1_bytes`, and the loop has no code for longer ones; `Order`: when the loads of
+/// the four-batch iterations issue). Four accumulators, so that four FMA chains hide
+/// the FMA latency: over eight batches per iteration (operands of at most
+/// `dot_l1_bytes`), over four, or, where `two_streams` says so, over two batches from
+/// each half of the operands; then one batch at a time into acc0 and a scalar tail.
+/// Every SIMD path of `dot` sums in this order, which depends on n, V and the processor
+/// family only (not on `Prefetch` or `Order`). The
 /// helpers are functions forced inline: GCC may keep a lambda out of line in a loop
 /// this size, and then the accumulators go through memory (1K floats: 2.6x slower).
-template <bool Flat, class V, bool Prefetch, bool Short = false, class CA, class CB>
+template <bool Flat, class V, bool Prefetch, bool Short = false, dot_order Order = dot_order::scheduled, class CA,
+          class CB>
 [[gnu::always_inline]] inline V dot_loop(std::ptrdiff_t n, CA ca, CB cb) noexcept {
     constexpr auto w = static_cast<std::ptrdiff_t>(simd::width<V>);
     simd::batch<V> acc0 = simd::splat(V(0)), acc1 = acc0, acc2 = acc0, acc3 = acc0;
@@ -112,13 +144,13 @@ template <bool Flat, class V, bool Prefetch, bool Short = false, class CA, class
                 ca.prefetch(j);
                 cb.prefetch(j);
             }
-            dot_four<Flat, V>(ca, cb, j, j + w, j + 2 * w, j + 3 * w, acc0, acc1, acc2, acc3);
+            dot_four<Flat, V, Order>(ca, cb, j, j + w, j + 2 * w, j + 3 * w, acc0, acc1, acc2, acc3);
         }
     } else {
         // Halves of h elements (a multiple of two batches), side by side.
         const std::ptrdiff_t h = n / (4 * w) * (2 * w);
         for (std::ptrdiff_t i = 0; i < h; i += 2 * w)
-            dot_four<Flat, V>(ca, cb, i, i + w, h + i, h + i + w, acc0, acc1, acc2, acc3);
+            dot_four<Flat, V, Order>(ca, cb, i, i + w, h + i, h + i + w, acc0, acc1, acc2, acc3);
         j = 2 * h;
     }
     for (; j + w <= n; j += w) acc0 = simd::fma(dot_batch<Flat, V>(ca, j), dot_batch<Flat, V>(cb, j), acc0);
@@ -136,13 +168,21 @@ V dot_rows(std::ptrdiff_t n, CA ca, CB cb) noexcept {
 /// dot of two contiguous arrays of V with operands over `dot_l1_bytes`, out of line
 /// (`dot` stays small enough to be inlined into its callers, and the loop's placement
 /// does not depend on theirs: at 32K floats in bench_products 41.0 GFLOP/s inlined
-/// into the caller against 41.6 here, OpenBLAS 41.7); prefetching ahead from
-/// TMATH_STREAMING_BYTES on processors other than Intel's.
+/// into the caller against 41.6 here, OpenBLAS 41.7). On Intel the loads go grouped
+/// by operand, in the order load_order.hpp gives for the operands' line parity (32K
+/// floats in bench_products, whose vectors start an odd number of lines apart: 41.0
+/// GFLOP/s grouped in order and 41.45 as the compiler schedules them, against 41.9
+/// with the pairs swapped; OpenBLAS 41.7). Other processors keep the loop measured on
+/// Zen 4, prefetching ahead from TMATH_STREAMING_BYTES.
 template <class V>
 TMATH_NOINLINE V dot_long(std::ptrdiff_t n, const V* a, const V* b) noexcept {
     const contiguous_cursor<V> ca{a}, cb{b};
-    if (2 * static_cast<std::size_t>(n) * sizeof(V) >= dot_prefetch_min_bytes && this_cpu() != cpu_family::intel)
-        return dot_loop<true, V, true>(n, ca, cb);
+    if (this_cpu() == cpu_family::intel) {
+        if (simd::width<V> * sizeof(V) == 64 && lines_out_of_phase(a, b))
+            return dot_loop<true, V, false, false, dot_order::grouped_swapped>(n, ca, cb);
+        return dot_loop<true, V, false, false, dot_order::grouped>(n, ca, cb);
+    }
+    if (2 * static_cast<std::size_t>(n) * sizeof(V) >= dot_prefetch_min_bytes) return dot_loop<true, V, true>(n, ca, cb);
     return dot_loop<true, V, false>(n, ca, cb);
 }
 
