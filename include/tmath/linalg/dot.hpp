@@ -122,9 +122,9 @@ template <bool Flat, class V, dot_order Order = dot_order::scheduled, class CA, 
 /// `dot_l1_bytes`), over four, or, where `two_streams` says so, over two batches from
 /// each half of the operands; then one batch at a time into acc0 and a scalar tail.
 /// Every SIMD path of `dot` sums in this order, which depends on n, V and the processor
-/// family only (not on `Prefetch` or `Order`). The
-/// helpers are functions forced inline: GCC may keep a lambda out of line in a loop
-/// this size, and then the accumulators go through memory (1K floats: 2.6x slower).
+/// family only (not on `Prefetch` or `Order`). The helpers are functions forced
+/// inline: GCC may keep a lambda out of line in a loop this size, and then the
+/// accumulators go through memory (1K floats: 2.6x slower).
 template <bool Flat, class V, bool Prefetch, bool Short = false, dot_order Order = dot_order::scheduled, class CA,
           class CB>
 [[gnu::always_inline]] inline V dot_loop(std::ptrdiff_t n, CA ca, CB cb) noexcept {
