@@ -31,6 +31,28 @@ shape shape_of(const X& x) {
     return shape(x.shape().begin(), x.shape().end());
 }
 
+/// Two random vectors of length n in [-1, 1) with their dot product and Σ|x·y| in long double.
+template <class T>
+struct random_dot_case {
+    std::vector<T> x, y;
+    long double ref = 0, mag = 0;
+    random_dot_case(std::size_t n, unsigned seed) : x(n), y(n) {
+        std::mt19937 rng(seed);
+        std::uniform_real_distribution<double> d(-1.0, 1.0);
+        for (std::size_t i = 0; i < n; ++i) {
+            x[i] = static_cast<T>(d(rng));
+            y[i] = static_cast<T>(d(rng));
+            ref += static_cast<long double>(x[i]) * y[i];
+            mag += std::fabs(static_cast<long double>(x[i]) * y[i]);
+        }
+    }
+    /// Whether `got` is within the error bound of a T sum of n products.
+    bool close(T got) const {
+        return std::fabs(static_cast<long double>(got) - ref) <=
+               2 * static_cast<long double>(x.size()) * std::numeric_limits<T>::epsilon() * mag;
+    }
+};
+
 /// numpy.matmul written from its definition: the reference result shape and values
 /// (as long double; integers accumulate exactly in int64 before the conversion).
 template <class A, class B>
@@ -392,19 +414,12 @@ TEMPLATE_TEST_CASE("dot: vectors that stream from memory (the prefetching loop)"
     using T = TestType;
     // Over TMATH_STREAMING_BYTES for the two operands together, with a tail.
     const std::size_t n = TMATH_STREAMING_BYTES / (2 * sizeof(T)) + 8 * tmath::simd::width<T> + 3;
+    const random_dot_case<T> c(n, 17);
     tmath::tensor<T> a = tmath::zeros<T>({n}), b = tmath::zeros<T>({n});
-    std::mt19937 rng(17);
-    std::uniform_real_distribution<double> d(-1.0, 1.0);
-    long double ref = 0, mag = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        a(i) = static_cast<T>(d(rng));
-        b(i) = static_cast<T>(d(rng));
-        ref += static_cast<long double>(a(i)) * b(i);
-        mag += std::fabs(static_cast<long double>(a(i)) * b(i));
-    }
+    std::copy(c.x.begin(), c.x.end(), a.data());
+    std::copy(c.y.begin(), c.y.end(), b.data());
     const T got = tmath::dot(a, b);
-    CHECK(std::fabs(static_cast<long double>(got) - ref) <=
-          2 * static_cast<long double>(n) * std::numeric_limits<T>::epsilon() * mag);
+    CHECK(c.close(got));
     // Prefetching changes no arithmetic: the same bits as the loop without hints, and as
     // an expression operand (the evaluator's path) in the same summation order. (Not
     // with the scalar fallback, whose a·b + c the compiler may contract into an FMA in
@@ -424,18 +439,10 @@ TEMPLATE_TEST_CASE("dot: operands any number of cache lines apart (the order of 
     const std::size_t line = 64 / sizeof(T);
     const std::size_t l1 = tmath::detail::dot_l1_bytes / (2 * sizeof(T));
     const std::size_t split = TMATH_TWO_STREAM_BYTES / (2 * sizeof(T));
-    std::mt19937 rng(23);
-    std::uniform_real_distribution<double> d(-1.0, 1.0);
+    unsigned seed = 23;
     for (std::size_t n : {l1 + 1, l1 + 16 * line + 5, split - 3, split + 8 * line + 7}) {
         CAPTURE(n);
-        std::vector<T> x(n), y(n);
-        long double ref = 0, mag = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-            x[i] = static_cast<T>(d(rng));
-            y[i] = static_cast<T>(d(rng));
-            ref += static_cast<long double>(x[i]) * y[i];
-            mag += std::fabs(static_cast<long double>(x[i]) * y[i]);
-        }
+        const random_dot_case<T> c(n, seed++);
         // Both operands in one 64-byte aligned buffer, y placed 0 to 3 lines further on.
         tmath::tensor<T> buffer = tmath::zeros<T>({2 * n + 8 * line});
         std::optional<T> first;
@@ -443,13 +450,12 @@ TEMPLATE_TEST_CASE("dot: operands any number of cache lines apart (the order of 
             CAPTURE(shift);
             T* px = buffer.data();
             T* py = buffer.data() + (n + line - 1) / line * line + shift * line;
-            std::copy(x.begin(), x.end(), px);
-            std::copy(y.begin(), y.end(), py);
+            std::copy(c.x.begin(), c.x.end(), px);
+            std::copy(c.y.begin(), c.y.end(), py);
             const auto tx = tmath::adapt(px, {n});
             const auto ty = tmath::adapt(py, {n});
             const T got = tmath::dot(tx, ty);
-            CHECK(std::fabs(static_cast<long double>(got) - ref) <=
-                  2 * static_cast<long double>(n) * std::numeric_limits<T>::epsilon() * mag);
+            CHECK(c.close(got));
             if (!first) first = got;
             CHECK(got == *first);
             if constexpr (tmath::simd::has_native_batch<T>) CHECK(got == tmath::dot(tx * T(1), ty));

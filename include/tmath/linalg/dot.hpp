@@ -166,12 +166,10 @@ V dot_rows(std::ptrdiff_t n, CA ca, CB cb) noexcept {
 }
 
 /// dot of two contiguous arrays of V with operands over `dot_l1_bytes`, out of line
-/// (`dot` stays small enough to be inlined into its callers, and the loop's placement
-/// does not depend on theirs: at 32K floats in bench_products 41.0 GFLOP/s inlined
-/// into the caller against 41.6 here, OpenBLAS 41.7). On Intel the loads go grouped
-/// by operand, in the order load_order.hpp gives for the operands' line parity (32K
-/// floats in bench_products, whose vectors start an odd number of lines apart: 41.0
-/// GFLOP/s grouped in order and 41.45 as the compiler schedules them, against 41.9
+/// (`dot` stays small enough to be inlined into its callers). On Intel the loads go
+/// grouped by operand, in the order load_order.hpp gives for the operands' line parity
+/// (32K floats in bench_products, whose vectors start an odd number of lines apart:
+/// 41.0 GFLOP/s grouped in order and 41.45 as the compiler schedules them, against 41.9
 /// with the pairs swapped; OpenBLAS 41.7). Other processors keep the loop measured on
 /// Zen 4, prefetching ahead from TMATH_STREAMING_BYTES.
 template <class V>
