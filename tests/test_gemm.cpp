@@ -162,10 +162,11 @@ enum class entry { gemm, packed, packed_intel, packed_amd, small, small_one_batc
 /// The cache blocks that an entry of the packed path uses.
 template <class T>
 tmath::gemm_blocks blocks_of(entry how) {
-    using tmath::detail::cpu_family;
-    if (how == entry::packed_intel) return tmath::detail::gemm_default_blocks<T>::blocks(cpu_family::intel);
-    if (how == entry::packed_amd) return tmath::detail::gemm_default_blocks<T>::blocks(cpu_family::amd);
-    return tmath::gemm_traits<T>::blocks();
+    using tmath::arch::family;
+    using tmath::arch::tuning_of;
+    if (how == entry::packed_intel) return tmath::gemm_traits<T>::blocks(tuning_of(family::intel));
+    if (how == entry::packed_amd) return tmath::gemm_traits<T>::blocks(tuning_of(family::amd_zen4));
+    return tmath::gemm_traits<T>::blocks(tmath::arch::this_processor());
 }
 
 /// Runs one product and returns "" or a description of the first wrong element.
@@ -189,10 +190,11 @@ std::string run_case(std::size_t m, std::size_t n, std::size_t k, layout la, lay
     case entry::small: tmath::detail::gemm_small<T>(m, n, k, alpha, a.cview(), b.cview(), beta, c.view); break;
     case entry::small_one_batch:
         tmath::detail::gemm_unpacked<T, 1, tmath::detail::gemm_small_nr<T>>(m, n, k, alpha, a.cview(), b.cview(), beta,
-                                                                             c.view);
+                                                                             c.view, tmath::arch::this_processor());
         break;
     case entry::small_tall:
-        tmath::detail::gemm_small_tall<T>(m, n, k, alpha, a.cview(), b.cview(), beta, c.view);
+        tmath::detail::gemm_small_tall<T>(m, n, k, alpha, a.cview(), b.cview(), beta, c.view,
+                                          tmath::arch::this_processor());
         break;
     }
     std::string err = compare(m, n, k, alpha, a, b, beta, c0, c);
@@ -256,7 +258,7 @@ TEMPLATE_TEST_CASE("gemm: every operand layout, both paths", "[gemm]", float, do
     const layout ins[] = {layout::row, layout::col, layout::strided, layout::bcast, layout::reversed};
     const layout outs[] = {layout::row, layout::col, layout::strided, layout::reversed};
     struct shape { std::size_t m, n, k; };
-    const std::size_t kc = tr::blocks().kc;
+    const std::size_t kc = tr::blocks(tmath::arch::this_processor()).kc;
     const shape shapes[] = {{tr::mr + 1, tr::nr + 3, 19}, {2 * tr::mr + 5, 3 * tr::nr - 1, kc + 7}};
     for (const shape s : shapes)
         for (layout la : ins)
@@ -458,7 +460,7 @@ TEMPLATE_TEST_CASE("gemm: 1 and 2 OpenMP threads give bitwise equal results", "[
     struct shape { std::size_t m, n, k; };
     // Several K blocks; and k ≤ KC, where one thread takes the small path and two the
     // packed one (with edge tiles in both).
-    const std::size_t kc = tr::blocks().kc;
+    const std::size_t kc = tr::blocks(tmath::arch::this_processor()).kc;
     // (n is widened until the product reaches the threshold, whatever MR and KC are.)
     const std::size_t m1 = 3 * tr::mr + 5, k1 = kc + 37;
     const std::size_t n1 = std::max(8 * tr::nr + 3, TMATH_GEMM_PARALLEL_THRESHOLD / (m1 * k1) + tr::nr + 1);

@@ -374,9 +374,9 @@ TEMPLATE_TEST_CASE("dot: tails and expressions and strided and broadcast operand
                    std::int64_t) {
     using T = TestType;
     const std::size_t w = tmath::simd::width<T>;
-    // Up to `dot_l1_bytes` the loop takes eight batches per iteration, beyond it four;
+    // Up to `dot_short_bytes` the loop takes eight batches per iteration, beyond it four;
     // beyond TMATH_TWO_STREAM_BYTES (on Intel) two from each half of the operands.
-    const std::size_t l1 = tmath::detail::dot_l1_bytes / (2 * sizeof(T));
+    const std::size_t l1 = tmath::arch::this_processor().dot_short_bytes / (2 * sizeof(T));
     const std::size_t split = TMATH_TWO_STREAM_BYTES / (2 * sizeof(T));
     for (std::size_t n : {std::size_t{0}, std::size_t{1}, w - 1, w, w + 1, 4 * w - 1, 4 * w, 4 * w + 3, 8 * w - 1, 8 * w,
                           8 * w + 1, 16 * w + 3, 16 * w + 5, l1, l1 + 1, l1 + 4 * w + 3, l1 + 7 * w + 5, split, split + 1,
@@ -426,7 +426,7 @@ TEMPLATE_TEST_CASE("dot: vectors that stream from memory (the prefetching loop)"
     // one instance of the loop and not in another.)
     if constexpr (tmath::simd::has_native_batch<T>) {
         const tmath::detail::contiguous_cursor<T> ca{a.data()}, cb{b.data()};
-        CHECK(got == tmath::detail::dot_rows<true, T, false>(static_cast<std::ptrdiff_t>(n), ca, cb));
+        CHECK(got == tmath::detail::dot_rows<true, T, false>(static_cast<std::ptrdiff_t>(n), ca, cb, tmath::arch::this_processor()));
         CHECK(got == tmath::dot(a * T(1), b));
     }
 }
@@ -437,7 +437,7 @@ TEMPLATE_TEST_CASE("dot: operands any number of cache lines apart (the order of 
     // operands start an odd or an even number of 64-byte lines apart; every order sums
     // the same terms into the same accumulators, so the result has the same bits.
     const std::size_t line = 64 / sizeof(T);
-    const std::size_t l1 = tmath::detail::dot_l1_bytes / (2 * sizeof(T));
+    const std::size_t l1 = tmath::arch::this_processor().dot_short_bytes / (2 * sizeof(T));
     const std::size_t split = TMATH_TWO_STREAM_BYTES / (2 * sizeof(T));
     unsigned seed = 23;
     for (std::size_t n : {l1 + 1, l1 + 16 * line + 5, split - 3, split + 8 * line + 7}) {

@@ -17,10 +17,17 @@
 #define TMATH_ALIGNMENT 64
 #endif
 
+/// Bytes of a cache line, for prefetch steps and line-sized chunks (a power of two):
+/// 64 on every x86-64 and Arm Neoverse / Cortex core. The tuning record (arch/) carries
+/// it per family.
+#ifndef TMATH_CACHE_LINE
+#define TMATH_CACHE_LINE 64
+#endif
+
 /// Columns, in elements, of the 2-D tiles used by the strided evaluation loop; the
 /// rows are as many as fit an operand's scratch (16 rows of 128 floats with the default
 /// scratch: whole 16 x 16 blocks for the in-register transposes, and half the per-tile
-/// overhead of 64 columns, which measured 19 against 30 GB/s for a * transpose(b)).
+/// overhead of 64 columns; bench/README.md, "Transposed operands").
 #ifndef TMATH_STRIDED_TILE
 #define TMATH_STRIDED_TILE 128
 #endif
@@ -43,8 +50,8 @@
 #define TMATH_PLANNED_STACK_BYTES 65536
 #endif
 
-/// Bytes of short periodic rows grouped into one run (at most the scratch above):
-/// (4096, 7) * (7) measured 83 GB/s with 4 KiB groups against 71 with 8 KiB.
+/// Bytes of short periodic rows grouped into one run (at most the scratch above); 4 KiB
+/// groups stay in L1 beside the destination's lines (bench/README.md, "Short rows").
 #ifndef TMATH_GROUP_BYTES
 #define TMATH_GROUP_BYTES 4096
 #endif
@@ -57,16 +64,16 @@ static_assert(TMATH_GROUP_BYTES <= TMATH_OPERAND_SCRATCH_BYTES, "grouped rows mu
 #endif
 
 /// Read-only passes over more than this many bytes (dot's two operands together, a
-/// reduction's operand) read two streams side by side on Intel (core/streams.hpp). At
-/// 1 MiB, from L2, one stream and two measured the same (dot of 128K floats: 42.0 GFLOP/s).
+/// reduction's operand) read two streams side by side on the families whose tuning
+/// turns two-stream reads on (arch/intel.hpp): past L2, where the prefetchers gain from it.
 #ifndef TMATH_TWO_STREAM_BYTES
 #define TMATH_TWO_STREAM_BYTES (std::size_t{1} << 20)
 #endif
 
 /// Flat element-wise runs whose operands and destination together exceed this many
-/// bytes (past L1) use 256-bit batches in AVX-512 builds on Intel (eval/loops.hpp).
-/// On an Intel Xeon with a 48 KiB L1 (`c = a * b`): 4K floats (48 KiB) 257–271 GB/s
-/// with 512-bit batches against 216 with 256-bit ones; 8K floats (96 KiB) 110 against 121.
+/// bytes (past L1) use half-width batches in AVX-512 builds on the families whose
+/// tuning turns them on (arch/intel.hpp): in L1 full-width batches are faster, past it
+/// half-width ones.
 #ifndef TMATH_HALF_WIDTH_BYTES
 #define TMATH_HALF_WIDTH_BYTES (std::size_t{64} << 10)
 #endif

@@ -12,6 +12,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "tmath/arch/processor.hpp"
 #include "tmath/config.hpp"
 #include "tmath/containers/aligned_buffer.hpp"
 #include "tmath/core/broadcast.hpp"
@@ -95,7 +96,7 @@ void write_flat(D* dst, std::size_t n, const E& e) {
     const bool stream = streams<V, D>(n);
     if constexpr (std::is_same_v<V, D> && simd::has_half_batch && simd::has_native_batch<V> &&
                   halves_of<std::remove_cvref_t<decltype(ev)>, V>) {
-        if (!stream && half_width_pays<V>(n, leaf_count<E>())) {
+        if (!stream && half_width_pays<V>(n, leaf_count<E>(), arch::this_processor())) {
             contiguous_row_half(dst, static_cast<std::ptrdiff_t>(n), ev);
             return;
         }

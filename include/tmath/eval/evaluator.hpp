@@ -18,7 +18,7 @@
 
 #include "tmath/config.hpp"
 #include "tmath/core/concepts.hpp"
-#include "tmath/core/prefetch.hpp"
+#include "tmath/arch/prefetch.hpp"
 #include "tmath/eval/plan.hpp"
 #include "tmath/expr/elementwise.hpp"
 #include "tmath/expr/functors.hpp"
@@ -226,10 +226,10 @@ public:
         // The transposed reads are short runs on many pages: fetch the next tile's ahead.
         const auto next = reinterpret_cast<std::uintptr_t>(m_src) +
                           static_cast<std::uintptr_t>((next_i0 * sp + next_j0 * sq) * static_cast<std::ptrdiff_t>(sizeof(T)));
-        const std::ptrdiff_t line = std::max<std::ptrdiff_t>(1, 64 / static_cast<std::ptrdiff_t>(sizeof(T)) / std::max<std::ptrdiff_t>(std::abs(sp), 1));
+        const std::ptrdiff_t line = std::max<std::ptrdiff_t>(1, TMATH_CACHE_LINE / static_cast<std::ptrdiff_t>(sizeof(T)) / std::max<std::ptrdiff_t>(std::abs(sp), 1));
         for (std::ptrdiff_t j = 0; j < cols; ++j)
             for (std::ptrdiff_t i = 0; i < rows; i += line)
-                prefetch<cache_level::l2>(next + static_cast<std::uintptr_t>((i * sp + j * sq) *
+                arch::prefetch<arch::cache_level::l2>(next + static_cast<std::uintptr_t>((i * sp + j * sq) *
                                                                              static_cast<std::ptrdiff_t>(sizeof(T))));
         if (pack_transposed(rows, cols, sp, sq)) {
             // done: square blocks transposed in registers

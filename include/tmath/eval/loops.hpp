@@ -11,7 +11,7 @@
 #include <type_traits>
 
 #include "tmath/config.hpp"
-#include "tmath/core/cpu.hpp"
+#include "tmath/arch/tuning.hpp"
 #include "tmath/core/shape.hpp"
 #include "tmath/eval/plan.hpp"
 #include "tmath/simd/simd.hpp"
@@ -133,16 +133,11 @@ inline void contiguous_row_half(V* dst, std::ptrdiff_t n, const Ev& ev) noexcept
 }
 
 /// Whether a flat run of n elements of V reading `operands` arrays takes half-width
-/// batches: in AVX-512 builds on Intel, when its operands and destination together
-/// exceed TMATH_HALF_WIDTH_BYTES (past L1). On an Intel Xeon (Sapphire Rapids class)
-/// `c = a * b` of 32K floats (in L2) ran 111–112 GB/s with 512-bit batches and 121 with
-/// 256-bit ones (a hand loop, which GCC vectorizes with 256-bit batches there: 118–119),
-/// and 1M floats 27.0–27.7 against 28.3–28.9 GB/s; in L1 (1K floats) 512-bit batches won,
-/// 354–358 against 268 GB/s. (AMD is not measured: it keeps the full width. Rows of
-/// broadcasts measured the same either way, so only flat runs take it.)
+/// batches: when its operands and destination together exceed the tuning's
+/// `half_width_bytes` (past L1, on the families where that pays).
 template <class V>
-inline bool half_width_pays(std::size_t n, std::size_t operands) noexcept {
-    return n * sizeof(V) * (operands + 1) > TMATH_HALF_WIDTH_BYTES && this_cpu() == cpu_family::intel;
+inline bool half_width_pays(std::size_t n, std::size_t operands, const arch::tuning& t) noexcept {
+    return n * sizeof(V) * (operands + 1) > t.half_width_bytes;
 }
 
 /// Writes one contiguous row, with streaming stores when `stream` (and the types allow).

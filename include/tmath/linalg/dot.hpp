@@ -12,15 +12,15 @@
 #include <string>
 #include <type_traits>
 
+#include "tmath/arch/load_order.hpp"
+#include "tmath/arch/prefetch.hpp"
+#include "tmath/arch/processor.hpp"
+#include "tmath/arch/tuning.hpp"
 #include "tmath/config.hpp"
 #include "tmath/core/broadcast.hpp"
 #include "tmath/core/concepts.hpp"
-#include "tmath/core/cpu.hpp"
 #include "tmath/core/errors.hpp"
-#include "tmath/core/load_order.hpp"
-#include "tmath/core/prefetch.hpp"
 #include "tmath/core/shape.hpp"
-#include "tmath/core/streams.hpp"
 #include "tmath/eval/evaluator.hpp"
 #include "tmath/eval/materialize.hpp"
 #include "tmath/expr/elementwise.hpp"
@@ -29,16 +29,6 @@
 namespace tmath {
 
 namespace detail {
-
-/// Bytes of the two operands together from which the contiguous path prefetches
-/// (TMATH_STREAMING_BYTES: they stream from memory), on processors other than Intel's.
-/// Measured on Zen 4 (32 MiB L3): +8% at 2 × 8 MiB, +30% at 2 × 64 MiB; in cache the
-/// hints only cost issue slots (-5% at 2 × 4 MiB). On an Intel Xeon (Sapphire Rapids
-/// class) the hints cost 3–6% at 2 × 64 MiB (median of 150 interleaved calls: 4.37
-/// against 4.65 GFLOP/s without them), so Intel runs the loop without them.
-inline constexpr std::size_t dot_prefetch_min_bytes = TMATH_STREAMING_BYTES;
-/// How far ahead the prefetching loop hints, in bytes.
-inline constexpr std::ptrdiff_t dot_prefetch_distance = 8192;
 
 /// A row cursor on a contiguous array of T (the fast path of two plain vectors).
 template <class T>
@@ -52,19 +42,11 @@ struct contiguous_cursor {
     simd::batch<V> contiguous_batch(std::ptrdiff_t j) const noexcept {
         return simd::load(ptr + j);
     }
-    /// Hints the line `dot_prefetch_distance` bytes past element j (into L2).
-    void prefetch(std::ptrdiff_t j) const noexcept {
-        detail::prefetch(reinterpret_cast<std::uintptr_t>(ptr + j) + static_cast<std::uintptr_t>(dot_prefetch_distance));
+    /// Hints the line `ahead` bytes past element j (into L2).
+    void prefetch(std::ptrdiff_t j, std::size_t ahead) const noexcept {
+        arch::prefetch(reinterpret_cast<std::uintptr_t>(ptr + j) + static_cast<std::uintptr_t>(ahead));
     }
 };
-
-/// Bytes of the two operands together up to which `dot_loop` takes eight batches per
-/// iteration (the operands sit in L1); beyond, four. On an Intel Xeon (Sapphire Rapids
-/// class; raw loops, best of 30 × 20000 calls): at 1K floats four accumulators over eight
-/// batches per iteration ran 82–83 GFLOP/s, eight accumulators over eight 74–76 and four
-/// over four 73–74; at 8K–128K floats (from L2) the loads per iteration decide: four
-/// batches 42.1–42.6, eight 41.1–42.2 (Eigen's two: 42.5–42.8).
-inline constexpr std::size_t dot_l1_bytes = 32768;
 
 /// The batch of V at element j of a row cursor (`Flat`: a unit-stride operand).
 template <bool Flat, class V, class C>
@@ -73,7 +55,7 @@ template <bool Flat, class V, class C>
     else return c.template batch<V>(j);
 }
 
-/// When the four-batch iterations of `dot_loop` issue their loads (see load_order.hpp).
+/// When the four-batch iterations of `dot_loop` issue their loads (arch/load_order.hpp).
 enum class dot_order {
     scheduled,        ///< as the compiler schedules them (a and b interleaved)
     grouped,          ///< the four batches of a, then those of b in order 0, 1, 2, 3
@@ -95,7 +77,7 @@ template <bool Flat, class V, dot_order Order = dot_order::scheduled, class CA, 
     } else {
         const auto a0 = dot_batch<Flat, V>(ca, j0), a1 = dot_batch<Flat, V>(ca, j1);
         const auto a2 = dot_batch<Flat, V>(ca, j2), a3 = dot_batch<Flat, V>(ca, j3);
-        issue_barrier();
+        arch::issue_barrier();
         if constexpr (Order == dot_order::grouped) {
             acc0 = simd::fma(a0, dot_batch<Flat, V>(cb, j0), acc0);
             acc1 = simd::fma(a1, dot_batch<Flat, V>(cb, j1), acc1);
@@ -103,11 +85,11 @@ template <bool Flat, class V, dot_order Order = dot_order::scheduled, class CA, 
             acc3 = simd::fma(a3, dot_batch<Flat, V>(cb, j3), acc3);
         } else {
             acc1 = simd::fma(a1, dot_batch<Flat, V>(cb, j1), acc1);
-            issue_barrier();
+            arch::issue_barrier();
             acc0 = simd::fma(a0, dot_batch<Flat, V>(cb, j0), acc0);
-            issue_barrier();
+            arch::issue_barrier();
             acc3 = simd::fma(a3, dot_batch<Flat, V>(cb, j3), acc3);
-            issue_barrier();
+            arch::issue_barrier();
             acc2 = simd::fma(a2, dot_batch<Flat, V>(cb, j2), acc2);
         }
     }
@@ -115,34 +97,35 @@ template <bool Flat, class V, dot_order Order = dot_order::scheduled, class CA, 
 
 /// Σ a[j]·b[j] over j < n, reading both through row cursors (unit stride or broadcast;
 /// `Flat`: every operand unit stride; `Prefetch`: the cursors are `contiguous_cursor`s
-/// and the loop prefetches ahead; `Short`: the caller guarantees operands of at most
-/// `dot_l1_bytes`, and the loop has no code for longer ones; `Order`: when the loads of
-/// the four-batch iterations issue). Four accumulators, so that four FMA chains hide
-/// the FMA latency: over eight batches per iteration (operands of at most
-/// `dot_l1_bytes`), over four, or, where `two_streams` says so, over two batches from
-/// each half of the operands; then one batch at a time into acc0 and a scalar tail.
-/// Every SIMD path of `dot` sums in this order, which depends on n, V and the processor
-/// family only (not on `Prefetch` or `Order`). The helpers are functions forced
-/// inline: GCC may keep a lambda out of line in a loop this size, and then the
-/// accumulators go through memory (1K floats: 2.6x slower).
+/// and the loop prefetches `t.dot_prefetch_distance` ahead; `Short`: the caller
+/// guarantees operands of at most `t.dot_short_bytes`, and the loop has no code for
+/// longer ones; `Order`: when the loads of the four-batch iterations issue). Four
+/// accumulators, so that four FMA chains hide the FMA latency: over eight batches per
+/// iteration (operands of at most `t.dot_short_bytes`), over four, or, where `t` reads
+/// two streams, over two batches from each half of the operands; then one batch at a
+/// time into acc0 and a scalar tail. Every SIMD path of `dot` sums in this order, which
+/// depends on n, V and the tuning only (not on `Prefetch` or `Order`). The helpers are
+/// functions forced inline: GCC may keep a lambda out of line in a loop this size, and
+/// then the accumulators go through memory.
 template <bool Flat, class V, bool Prefetch, bool Short = false, dot_order Order = dot_order::scheduled, class CA,
           class CB>
-[[gnu::always_inline]] inline V dot_loop(std::ptrdiff_t n, CA ca, CB cb) noexcept {
+[[gnu::always_inline]] inline V dot_loop(std::ptrdiff_t n, CA ca, CB cb, const arch::tuning& t) noexcept {
     constexpr auto w = static_cast<std::ptrdiff_t>(simd::width<V>);
     simd::batch<V> acc0 = simd::splat(V(0)), acc1 = acc0, acc2 = acc0, acc3 = acc0;
     std::ptrdiff_t j = 0;
     const std::size_t bytes = 2 * static_cast<std::size_t>(n) * sizeof(V);
-    if (Short || bytes <= dot_l1_bytes) {
+    if (Short || bytes <= t.dot_short_bytes) {
         for (; j + 8 * w <= n; j += 8 * w) {
             dot_four<Flat, V>(ca, cb, j, j + w, j + 2 * w, j + 3 * w, acc0, acc1, acc2, acc3);
             dot_four<Flat, V>(ca, cb, j + 4 * w, j + 5 * w, j + 6 * w, j + 7 * w, acc0, acc1, acc2, acc3);
         }
-    } else if (!two_streams(bytes)) {
+    } else if (!t.reads_two_streams(bytes)) {
+        const std::size_t ahead = t.dot_prefetch_distance;
         for (; j + 4 * w <= n; j += 4 * w) {
             if constexpr (Prefetch) {
                 // One hint per operand and iteration (the hardware fetches the lines between).
-                ca.prefetch(j);
-                cb.prefetch(j);
+                ca.prefetch(j, ahead);
+                cb.prefetch(j, ahead);
             }
             dot_four<Flat, V, Order>(ca, cb, j, j + w, j + 2 * w, j + 3 * w, acc0, acc1, acc2, acc3);
         }
@@ -161,39 +144,38 @@ template <bool Flat, class V, bool Prefetch, bool Short = false, dot_order Order
 
 /// `dot_loop` out of line.
 template <bool Flat, class V, bool Prefetch = false, class CA, class CB>
-V dot_rows(std::ptrdiff_t n, CA ca, CB cb) noexcept {
-    return dot_loop<Flat, V, Prefetch>(n, ca, cb);
+V dot_rows(std::ptrdiff_t n, CA ca, CB cb, const arch::tuning& t) noexcept {
+    return dot_loop<Flat, V, Prefetch>(n, ca, cb, t);
 }
 
-/// dot of two contiguous arrays of V with operands over `dot_l1_bytes`, out of line
-/// (`dot` stays small enough to be inlined into its callers). On Intel the loads go
-/// grouped by operand, in the order load_order.hpp gives for the operands' line parity
-/// (32K floats in bench_products, whose vectors start an odd number of lines apart:
-/// 41.0 GFLOP/s grouped in order and 41.45 as the compiler schedules them, against 41.9
-/// with the pairs swapped; OpenBLAS 41.7). Other processors keep the loop measured on
-/// Zen 4, prefetching ahead from TMATH_STREAMING_BYTES.
+/// dot of two contiguous arrays of V with operands over `t.dot_short_bytes`, out of
+/// line (`dot` stays small enough to be inlined into its callers). With
+/// `dot_load_order::grouped_by_parity` the loads go grouped by operand, in the order
+/// arch/load_order.hpp gives for the operands' line parity (when a batch is one line),
+/// without prefetch hints; otherwise as the compiler schedules them, prefetching ahead
+/// from `t.dot_prefetch_bytes`.
 template <class V>
-TMATH_NOINLINE V dot_long(std::ptrdiff_t n, const V* a, const V* b) noexcept {
+TMATH_NOINLINE V dot_long(std::ptrdiff_t n, const V* a, const V* b, const arch::tuning& t) noexcept {
     const contiguous_cursor<V> ca{a}, cb{b};
-    if (this_cpu() == cpu_family::intel) {
-        if (simd::width<V> * sizeof(V) == 64 && lines_out_of_phase(a, b))
-            return dot_loop<true, V, false, false, dot_order::grouped_swapped>(n, ca, cb);
-        return dot_loop<true, V, false, false, dot_order::grouped>(n, ca, cb);
+    if (t.dot_loads == arch::dot_load_order::grouped_by_parity) {
+        if (simd::width<V> * sizeof(V) == t.cache_line && arch::lines_out_of_phase(a, b, t.cache_line))
+            return dot_loop<true, V, false, false, dot_order::grouped_swapped>(n, ca, cb, t);
+        return dot_loop<true, V, false, false, dot_order::grouped>(n, ca, cb, t);
     }
-    if (2 * static_cast<std::size_t>(n) * sizeof(V) >= dot_prefetch_min_bytes) return dot_loop<true, V, true>(n, ca, cb);
-    return dot_loop<true, V, false>(n, ca, cb);
+    if (2 * static_cast<std::size_t>(n) * sizeof(V) >= t.dot_prefetch_bytes) return dot_loop<true, V, true>(n, ca, cb, t);
+    return dot_loop<true, V, false>(n, ca, cb, t);
 }
 
-/// dot of two contiguous arrays of V. Operands of at most `dot_l1_bytes` run the loop
-/// inlined into the caller, without the code for longer ones: for short vectors (1K
-/// floats: about 26 ns) a call, or a `dot` grown too large for the compiler to inline
-/// it into its caller, costs a few percent (1K in bench_products: 79.0 against 77.0
-/// GFLOP/s when `dot` held the longer loops too).
+/// dot of two contiguous arrays of V. Operands of at most `t.dot_short_bytes` run the
+/// loop inlined into the caller, without the code for longer ones: for short vectors a
+/// call, or a `dot` grown too large for the compiler to inline into its caller, costs a
+/// few percent (bench/README.md, "dot").
 template <class V>
-[[gnu::always_inline]] inline V dot_contiguous(std::ptrdiff_t n, const V* a, const V* b) noexcept {
-    if (2 * static_cast<std::size_t>(n) * sizeof(V) > dot_l1_bytes) return dot_long<V>(n, a, b);
+[[gnu::always_inline]] inline V dot_contiguous(std::ptrdiff_t n, const V* a, const V* b,
+                                               const arch::tuning& t = arch::this_processor()) noexcept {
+    if (2 * static_cast<std::size_t>(n) * sizeof(V) > t.dot_short_bytes) return dot_long<V>(n, a, b, t);
     const contiguous_cursor<V> ca{a}, cb{b};
-    return dot_loop<true, V, false, true>(n, ca, cb);
+    return dot_loop<true, V, false, true>(n, ca, cb, t);
 }
 
 /// True when every memory operand of `e` is a unit-stride array of length n (no broadcast).
@@ -228,11 +210,11 @@ std::array<strides_t, N> leaf_strides_1d(const E& e, std::span<const std::size_t
 
 /// dot of two 1-D expressions of length n in type V.
 template <class V, class A, class B>
-V dot_1d(const A& a, const B& b, std::size_t n) {
+V dot_1d(const A& a, const B& b, std::size_t n, const arch::tuning& t) {
     if (n == 0) return V(0);
     const auto len = static_cast<std::ptrdiff_t>(n);
     if (unit_stride_of_length(a, n) && unit_stride_of_length(b, n))
-        return dot_rows<true, V>(len, make_flat_evaluator(a).row_cursor(), make_flat_evaluator(b).row_cursor());
+        return dot_rows<true, V>(len, make_flat_evaluator(a).row_cursor(), make_flat_evaluator(b).row_cursor(), t);
 
     // Broadcast or strided operands: cursors over each operand's memory.
     const std::size_t shape_1d[1] = {n};
@@ -255,7 +237,7 @@ V dot_1d(const A& a, const B& b, std::size_t n) {
     if (rows) {
         ea.for_each_leaf([](auto& leaf) { leaf.begin_row(0); });
         eb.for_each_leaf([](auto& leaf) { leaf.begin_row(0); });
-        return dot_rows<false, V>(len, ea.row_cursor(), eb.row_cursor());
+        return dot_rows<false, V>(len, ea.row_cursor(), eb.row_cursor(), t);
     }
     // Element by element with four accumulators.
     ea.for_each_leaf([](auto& leaf) { leaf.begin_segment(0, 0, 0, 0); });
@@ -272,7 +254,7 @@ V dot_1d(const A& a, const B& b, std::size_t n) {
 /// dot of any two operands (checked shapes, products inside them computed first, then
 /// `dot_1d`). Out of line: `dot` itself keeps only the fast path of two vectors.
 template <class V, class A, class B>
-TMATH_NOINLINE V dot_general(const A& a, const B& b) {
+TMATH_NOINLINE V dot_general(const A& a, const B& b, const arch::tuning& t = arch::this_processor()) {
     const auto sa = std::span<const std::size_t>(a.shape());
     const auto sb = std::span<const std::size_t>(b.shape());
     if (sa.size() != 1 || sb.size() != 1 || sa[0] != sb[0]) throw_dot_shapes(sa, sb);
@@ -287,9 +269,9 @@ TMATH_NOINLINE V dot_general(const A& a, const B& b) {
             if constexpr (contains_product<B>()) return materialize(b, assign);
             else return (b);
         }();
-        return dot_1d<V>(ma, mb, sa[0]);
+        return dot_1d<V>(ma, mb, sa[0], t);
     } else {
-        return dot_1d<V>(a, b, sa[0]);
+        return dot_1d<V>(a, b, sa[0], t);
     }
 }
 

@@ -13,7 +13,9 @@
 #include <utility>
 
 #include "tmath/config.hpp"
-#include "tmath/core/prefetch.hpp"
+#include "tmath/arch/prefetch.hpp"
+#include "tmath/arch/processor.hpp"
+#include "tmath/arch/tuning.hpp"
 #include "tmath/eval/aliasing.hpp"
 #include "tmath/linalg/gemm/buffer.hpp"
 #include "tmath/linalg/strided_matrix.hpp"
@@ -37,25 +39,20 @@ inline void gemv_store(T& y, T alpha, T t, T beta) noexcept {
     y = beta == T(0) ? static_cast<T>(alpha * t) : static_cast<T>(alpha * t + beta * y);
 }
 
-/// True when a gemv operand of `bytes` streams from memory rather than cache
-/// (TMATH_STREAMING_BYTES): the kernels then prefetch ahead. In cache the hints only
-/// cost load slots (measured -15 to -20% for a 4 MiB matrix on Zen 4); from DRAM they add
-/// +20–30% (64 MiB).
-inline bool gemv_prefetches(std::size_t bytes) noexcept { return bytes >= TMATH_STREAMING_BYTES; }
-
-/// How far ahead along a row or column the gemv kernels prefetch, in bytes.
-inline constexpr std::ptrdiff_t gemv_prefetch_distance = 1024;
+/// How many elements of T one prefetch hint covers: a cache line, in whole batches.
+template <class T>
+inline constexpr std::size_t gemv_hint_elements =
+    simd::width<T> * sizeof(T) >= TMATH_CACHE_LINE ? simd::width<T> : TMATH_CACHE_LINE / sizeof(T) / simd::width<T> * simd::width<T>;
 
 /// y_q = alpha·(row_q · x) + beta·y_q for the R rows at `r` (x contiguous, length n;
 /// `body` = n rounded down to the SIMD width): one accumulator per row. `Prefetch`:
-/// one hint per row and 64-byte line, `gemv_prefetch_distance` ahead.
+/// one hint per row and cache line, `ahead` bytes ahead.
 template <bool Prefetch, std::size_t R, class T>
 inline void gemv_rows_block(std::size_t n, std::size_t body, const T* const (&r)[R], const T* x, T alpha, T beta, T* y,
-                            std::ptrdiff_t incy) noexcept {
+                            std::ptrdiff_t incy, std::uintptr_t ahead) noexcept {
     using b_t = simd::batch<T>;
     constexpr std::size_t w = simd::width<T>;
-    constexpr std::size_t line = w * sizeof(T) >= 64 ? w : 64 / sizeof(T) / w * w;  // elements per hint
-    constexpr auto ahead = static_cast<std::uintptr_t>(gemv_prefetch_distance);  // bytes
+    constexpr std::size_t line = gemv_hint_elements<T>;
     b_t s[R];
     for (std::size_t q = 0; q < R; ++q) s[q] = simd::splat(T(0));
     const auto step = [&](std::size_t j) {
@@ -65,7 +62,7 @@ inline void gemv_rows_block(std::size_t n, std::size_t body, const T* const (&r)
     std::size_t p = 0;
     if constexpr (Prefetch) {
         for (; p + line <= body; p += line) {
-            for (std::size_t q = 0; q < R; ++q) prefetch(reinterpret_cast<std::uintptr_t>(r[q] + p) + ahead);
+            for (std::size_t q = 0; q < R; ++q) arch::prefetch(reinterpret_cast<std::uintptr_t>(r[q] + p) + ahead);
             for (std::size_t k = p; k < p + line; k += w) step(k);
         }
     }
@@ -81,10 +78,10 @@ inline void gemv_rows_block(std::size_t n, std::size_t body, const T* const (&r)
 
 /// Rows of A contiguous (col_stride 1), x contiguous: one dot product per row, eight
 /// rows per pass over x (then four, then one at a time); `Prefetch`: A streams from
-/// memory.
+/// memory, hinted `ahead` bytes ahead.
 template <bool Prefetch, class T>
 void gemv_rows_impl(std::size_t m, std::size_t n, T alpha, strided_matrix<const T> a, const T* x, T beta, T* y,
-                    std::ptrdiff_t incy) noexcept {
+                    std::ptrdiff_t incy, std::uintptr_t ahead) noexcept {
     constexpr std::size_t w = simd::width<T>;
     const std::size_t body = n / w * w;
     const auto row = [&](std::size_t i) { return element_ptr(a, i, 0); };
@@ -92,30 +89,29 @@ void gemv_rows_impl(std::size_t m, std::size_t n, T alpha, strided_matrix<const 
     std::size_t i = 0;
     for (; i + 8 <= m; i += 8) {
         const T* const r[8] = {row(i), row(i + 1), row(i + 2), row(i + 3), row(i + 4), row(i + 5), row(i + 6), row(i + 7)};
-        gemv_rows_block<Prefetch>(n, body, r, x, alpha, beta, out(i), incy);
+        gemv_rows_block<Prefetch>(n, body, r, x, alpha, beta, out(i), incy, ahead);
     }
     if (i + 4 <= m) {
         const T* const r[4] = {row(i), row(i + 1), row(i + 2), row(i + 3)};
-        gemv_rows_block<Prefetch>(n, body, r, x, alpha, beta, out(i), incy);
+        gemv_rows_block<Prefetch>(n, body, r, x, alpha, beta, out(i), incy, ahead);
         i += 4;
     }
     for (; i < m; ++i) {
         const T* const r[1] = {row(i)};
-        gemv_rows_block<false>(n, body, r, x, alpha, beta, out(i), incy);
+        gemv_rows_block<false>(n, body, r, x, alpha, beta, out(i), incy, ahead);
     }
 }
 
 /// t(0:body) += Σ_r x_r·c_r(0:body) over the R = 4 or 8 columns c_r, x_r already splat
 /// in `v`; `body` is a multiple of the SIMD width. With eight, columns 0..3 accumulate
 /// onto t and columns 4..7 in a second chain, so that no dependent FMA chain is longer
-/// than four. `Prefetch`: one hint per column and 64-byte line, `gemv_prefetch_distance`
-/// ahead.
+/// than four. `Prefetch`: one hint per column and cache line, `ahead` bytes ahead.
 template <bool Prefetch, std::size_t R, class T>
-inline void gemv_axpy_block(std::size_t body, const T* const (&c)[R], const simd::batch<T> (&v)[R], T* t) noexcept {
+inline void gemv_axpy_block(std::size_t body, const T* const (&c)[R], const simd::batch<T> (&v)[R], T* t,
+                            std::uintptr_t ahead) noexcept {
     using b_t = simd::batch<T>;
     constexpr std::size_t w = simd::width<T>;
-    constexpr std::size_t line = w * sizeof(T) >= 64 ? w : 64 / sizeof(T) / w * w;  // elements per hint
-    constexpr auto ahead = static_cast<std::uintptr_t>(gemv_prefetch_distance);  // bytes
+    constexpr std::size_t line = gemv_hint_elements<T>;
     static_assert(R == 8 || R == 4, "gemv_axpy_block: 4 or 8 columns");
     const auto step = [&](std::size_t k) {
         b_t s = simd::load(t + k);
@@ -140,7 +136,7 @@ inline void gemv_axpy_block(std::size_t body, const T* const (&c)[R], const simd
     std::size_t i = 0;
     if constexpr (Prefetch) {
         for (; i + line <= body; i += line) {
-            for (std::size_t r = 0; r < R; ++r) prefetch(reinterpret_cast<std::uintptr_t>(c[r] + i) + ahead);
+            for (std::size_t r = 0; r < R; ++r) arch::prefetch(reinterpret_cast<std::uintptr_t>(c[r] + i) + ahead);
             for (std::size_t k = i; k < i + line; k += w) step(k);
         }
     }
@@ -148,19 +144,20 @@ inline void gemv_axpy_block(std::size_t body, const T* const (&c)[R], const simd
 }
 
 /// Rows of A contiguous (col_stride 1), x contiguous: one dot product per row
-/// (prefetching when A streams from memory).
+/// (prefetching from `t.gemv_prefetch_bytes` of A: it streams from memory).
 template <class T>
 void gemv_rows(std::size_t m, std::size_t n, T alpha, strided_matrix<const T> a, const T* x, T beta, T* y,
-               std::ptrdiff_t incy) noexcept {
-    if (gemv_prefetches(m * n * sizeof(T))) gemv_rows_impl<true>(m, n, alpha, a, x, beta, y, incy);
-    else gemv_rows_impl<false>(m, n, alpha, a, x, beta, y, incy);
+               std::ptrdiff_t incy, const arch::tuning& t) noexcept {
+    const std::uintptr_t ahead = t.gemv_prefetch_distance;
+    if (m * n * sizeof(T) >= t.gemv_prefetch_bytes) gemv_rows_impl<true>(m, n, alpha, a, x, beta, y, incy, ahead);
+    else gemv_rows_impl<false>(m, n, alpha, a, x, beta, y, incy, ahead);
 }
 
 /// Columns of A contiguous (row_stride 1): t += x_j·A(:, j) into the contiguous `t`,
 /// eight columns per pass over t (four for the remainder, then one at a time).
 template <bool Prefetch, class T>
 void gemv_columns_impl(std::size_t m, std::size_t n, strided_matrix<const T> a, const T* x, std::ptrdiff_t incx,
-                       T* t) noexcept {
+                       T* t, std::uintptr_t ahead) noexcept {
     using b_t = simd::batch<T>;
     constexpr std::size_t w = simd::width<T>;
     const std::size_t body = m / w * w;
@@ -174,7 +171,7 @@ void gemv_columns_impl(std::size_t m, std::size_t n, strided_matrix<const T> a, 
         const b_t v[8] = {simd::splat(xj(j)),     simd::splat(xj(j + 1)), simd::splat(xj(j + 2)),
                           simd::splat(xj(j + 3)), simd::splat(xj(j + 4)), simd::splat(xj(j + 5)),
                           simd::splat(xj(j + 6)), simd::splat(xj(j + 7))};
-        gemv_axpy_block<Prefetch>(body, c, v, t);
+        gemv_axpy_block<Prefetch>(body, c, v, t, ahead);
         for (std::size_t i = body; i < m; ++i) {
             const T s = static_cast<T>(t[i] + c[0][i] * xj(j) + c[1][i] * xj(j + 1) + c[2][i] * xj(j + 2) +
                                        c[3][i] * xj(j + 3));
@@ -187,7 +184,7 @@ void gemv_columns_impl(std::size_t m, std::size_t n, strided_matrix<const T> a, 
         const T* const c[4] = {element_ptr(a, 0, j), element_ptr(a, 0, j + 1), element_ptr(a, 0, j + 2),
                                element_ptr(a, 0, j + 3)};
         const b_t v[4] = {simd::splat(xj(j)), simd::splat(xj(j + 1)), simd::splat(xj(j + 2)), simd::splat(xj(j + 3))};
-        gemv_axpy_block<Prefetch>(body, c, v, t);
+        gemv_axpy_block<Prefetch>(body, c, v, t, ahead);
         for (std::size_t i = body; i < m; ++i)
             t[i] = static_cast<T>(t[i] + c[0][i] * xj(j) + c[1][i] * xj(j + 1) + c[2][i] * xj(j + 2) + c[3][i] * xj(j + 3));
         j += 4;
@@ -202,18 +199,19 @@ void gemv_columns_impl(std::size_t m, std::size_t n, strided_matrix<const T> a, 
 }
 
 /// Columns of A contiguous (row_stride 1): t += x_j·A(:, j) into the contiguous `t`
-/// (prefetching when A streams from memory).
+/// (prefetching from `tuning.gemv_prefetch_bytes` of A: it streams from memory).
 template <class T>
 void gemv_columns(std::size_t m, std::size_t n, strided_matrix<const T> a, const T* x, std::ptrdiff_t incx,
-                  T* t) noexcept {
-    if (gemv_prefetches(m * n * sizeof(T))) gemv_columns_impl<true>(m, n, a, x, incx, t);
-    else gemv_columns_impl<false>(m, n, a, x, incx, t);
+                  T* t, const arch::tuning& tuning) noexcept {
+    const std::uintptr_t ahead = tuning.gemv_prefetch_distance;
+    if (m * n * sizeof(T) >= tuning.gemv_prefetch_bytes) gemv_columns_impl<true>(m, n, a, x, incx, t, ahead);
+    else gemv_columns_impl<false>(m, n, a, x, incx, t, ahead);
 }
 
 /// The body of `gemv`, on scalar arguments (see `gemv`).
 template <class T>
 void gemv_strided(std::size_t m, std::size_t n, T alpha, const T* a_data, std::ptrdiff_t a_rs, std::ptrdiff_t a_cs,
-                  const T* x, std::ptrdiff_t incx, T beta, T* y, std::ptrdiff_t incy) {
+                  const T* x, std::ptrdiff_t incx, T beta, T* y, std::ptrdiff_t incy, const arch::tuning& tuning) {
     const strided_matrix<const T> a{a_data, a_rs, a_cs};
     if (m == 0) return;
     if (n == 0 || alpha == T(0)) {
@@ -226,18 +224,18 @@ void gemv_strided(std::size_t m, std::size_t n, T alpha, const T* a_data, std::p
             for (std::size_t j = 0; j < n; ++j) xc[j] = x[static_cast<std::ptrdiff_t>(j) * incx];
             x = xc;
         }
-        gemv_rows(m, n, alpha, a, x, beta, y, incy);
+        gemv_rows(m, n, alpha, a, x, beta, y, incy, tuning);
     } else if (a.row_stride == 1) {
         const auto apart = [&](byte_extent e) { return !overlaps(extent_of_2d(y, m, 1, 1, 0, sizeof(T)), e); };
         if (incy == 1 && beta == T(0) && apart(extent_of_2d(a.data, m, n, a.row_stride, a.col_stride, sizeof(T))) &&
             apart(extent_of_2d(x, 1, n, 0, incx, sizeof(T)))) {  // y is the accumulator
-            gemv_columns(m, n, a, x, incx, y);
+            gemv_columns(m, n, a, x, incx, y, tuning);
             if (alpha != T(1))
                 for (std::size_t i = 0; i < m; ++i) y[i] = static_cast<T>(alpha * y[i]);
             return;
         }
         T* t = thread_buffer(gemm_buffer_role::scratch).get<T>(m);
-        gemv_columns(m, n, a, x, incx, t);
+        gemv_columns(m, n, a, x, incx, t, tuning);
         for (std::size_t i = 0; i < m; ++i) gemv_store(y[static_cast<std::ptrdiff_t>(i) * incy], alpha, t[i], beta);
     } else {
         for (std::size_t i = 0; i < m; ++i) {
@@ -253,8 +251,9 @@ void gemv_strided(std::size_t m, std::size_t n, T alpha, const T* a_data, std::p
 /// beta == 0: y is not read. n == 0: y = beta·y. (Inlined into the caller, as `gemm`.)
 template <class T>
 TMATH_GEMM_INLINE void gemv(std::size_t m, std::size_t n, T alpha, strided_matrix<const T> a, const T* x,
-                            std::ptrdiff_t incx, T beta, T* y, std::ptrdiff_t incy) {
-    gemv_strided<T>(m, n, alpha, a.data, a.row_stride, a.col_stride, x, incx, beta, y, incy);
+                            std::ptrdiff_t incx, T beta, T* y, std::ptrdiff_t incy,
+                            const arch::tuning& tuning = arch::this_processor()) {
+    gemv_strided<T>(m, n, alpha, a.data, a.row_stride, a.col_stride, x, incx, beta, y, incy, tuning);
 }
 
 }  // namespace tmath::detail

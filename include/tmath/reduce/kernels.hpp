@@ -18,7 +18,8 @@
 #include <span>
 
 #include "tmath/containers/aligned_buffer.hpp"
-#include "tmath/core/streams.hpp"
+#include "tmath/arch/processor.hpp"
+#include "tmath/arch/tuning.hpp"
 #include "tmath/reduce/axes.hpp"
 #include "tmath/reduce/ops.hpp"
 #include "tmath/simd/reduce_ops.hpp"
@@ -161,14 +162,14 @@ struct run_accumulator {
         for (; j < n; ++j) m_scalar[0] = Op::apply(m_scalar[0], static_cast<A>(p[j]));
     }
 
-    /// Folds the n unit-stride elements at p in (a run long enough for `two_streams` as
+    /// Folds the n unit-stride elements at p in (a run that `t` reads as two streams as
     /// its halves side by side, two batches from each per iteration).
-    void add_run(const T* p, std::size_t n) noexcept {
+    void add_run(const T* p, std::size_t n, const arch::tuning& t) noexcept {
         std::size_t j = 0;
         if constexpr (vec) {
             constexpr std::size_t w = simd::width<A>;
             lanes r = load_lanes();
-            if (two_streams(n * sizeof(T))) {
+            if (t.reads_two_streams(n * sizeof(T))) {
                 const std::size_t h = n / (4 * w) * (2 * w);
                 for (std::size_t i = 0; i < h; i += 2 * w)
                     r.fold(simd::load(p + i), simd::load(p + i + w), simd::load(p + h + i), simd::load(p + h + i + w));
@@ -185,9 +186,9 @@ struct run_accumulator {
     }
 
     /// Folds the n elements at p into this accumulator and the n at q into `other`,
-    /// interleaved (two streams), each in the order `add_run` would (runs that
-    /// `two_streams` does not split).
-    void add_runs(run_accumulator& other, const T* p, const T* q, std::size_t n) noexcept {
+    /// interleaved (two streams), each in the order `add_run` would (runs that `t` does
+    /// not read as two streams).
+    void add_runs(run_accumulator& other, const T* p, const T* q, std::size_t n, const arch::tuning& t) noexcept {
         if constexpr (vec) {
             constexpr std::size_t w = simd::width<A>;
             lanes r = load_lanes(), o = other.load_lanes();
@@ -203,8 +204,8 @@ struct run_accumulator {
             fold_scalars(p, end, n);
             other.fold_scalars(q, end, n);
         } else {
-            add_run(p, n);
-            other.add_run(q, n);
+            add_run(p, n, t);
+            other.add_run(q, n, t);
         }
     }
 
@@ -223,7 +224,7 @@ struct run_accumulator {
 
 /// Contiguous-axis kernel: the innermost dimension of `l` is reduced with unit stride.
 template <class Op, class T, class A>
-void reduce_contiguous_axis(const T* in, const reduce_layout& l, A* out) {
+void reduce_contiguous_axis(const T* in, const reduce_layout& l, A* out, const arch::tuning& t) {
     std::array<const reduce_dim*, 64> kept{}, outer{};
     std::size_t nk = 0, no = 0;
     for (std::size_t i = 0; i + 1 < l.m_count; ++i) (l.m_dims[i].reduced ? outer[no++] : kept[nk++]) = &l.m_dims[i];
@@ -232,13 +233,13 @@ void reduce_contiguous_axis(const T* in, const reduce_layout& l, A* out) {
         const std::ptrdiff_t si = kept[0]->in, so = kept[0]->out;
         const std::size_t rows = kept[0]->n;
         std::size_t i = 0;
-        if (two_streams(rows * n * sizeof(T)) && !two_streams(n * sizeof(T))) {
+        if (t.reads_two_streams(rows * n * sizeof(T)) && !t.reads_two_streams(n * sizeof(T))) {
             // Rows i and i + half side by side: two streams.
             const std::size_t half = rows / 2;
             for (; i < half; ++i) {
                 run_accumulator<Op, T, A> x, y;
                 const auto i2 = static_cast<std::ptrdiff_t>(i + half);
-                x.add_runs(y, in + static_cast<std::ptrdiff_t>(i) * si, in + i2 * si, n);
+                x.add_runs(y, in + static_cast<std::ptrdiff_t>(i) * si, in + i2 * si, n, t);
                 out[static_cast<std::ptrdiff_t>(i) * so] = x.result();
                 out[i2 * so] = y.result();
             }
@@ -246,14 +247,14 @@ void reduce_contiguous_axis(const T* in, const reduce_layout& l, A* out) {
         }
         for (; i < rows; ++i) {
             run_accumulator<Op, T, A> acc;
-            acc.add_run(in + static_cast<std::ptrdiff_t>(i) * si, n);
+            acc.add_run(in + static_cast<std::ptrdiff_t>(i) * si, n, t);
             out[static_cast<std::ptrdiff_t>(i) * so] = acc.result();
         }
         return;
     }
     for_each_offset(kept.data(), nk, [&](std::ptrdiff_t kin, std::ptrdiff_t kout) {
         run_accumulator<Op, T, A> acc;
-        for_each_offset(outer.data(), no, [&](std::ptrdiff_t rin, std::ptrdiff_t) { acc.add_run(in + kin + rin, n); });
+        for_each_offset(outer.data(), no, [&](std::ptrdiff_t rin, std::ptrdiff_t) { acc.add_run(in + kin + rin, n, t); });
         out[kout] = acc.result();
     });
 }
@@ -329,9 +330,7 @@ void fold_rows(const T* x, std::ptrdiff_t step, std::size_t rows, A* row, unsign
 /// Outer-axes kernel: the innermost dimension of `l` is kept with unit input stride.
 /// Whole rows stream past an accumulator row, four at a time, in column chunks that
 /// keep the accumulator in L1; the rows of the innermost reduced dimension are walked
-/// inside one call. (Measured on float arrays of (1024,1024), (256,4096) and
-/// (4096,256), best of 150: four rows per pass beat two by 4-10% and one, and matched
-/// eight; software prefetch of the next rows cost 1-2%; a call per four rows cost 7%.)
+/// inside one call (four rows per pass: bench/README.md, "Reductions along outer axes").
 template <class Op, class T, class A>
 void reduce_outer_axes(const T* in, const reduce_layout& l, A* out) {
     std::array<const reduce_dim*, 64> kept{}, red{};
@@ -367,9 +366,10 @@ void reduce_outer_axes(const T* in, const reduce_layout& l, A* out) {
 /// Reduces `axes` of the strided array (in, shape, strides) into the row-major result
 /// `out` (every extent non-zero). Returns false, writing nothing, when the innermost
 /// dimension in memory order is not unit-stride (the caller copies the operand first).
+/// `t`: the processor tuning whose loops run.
 template <class Op, class T, class A>
 bool reduce_strided(const T* in, std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> strides,
-                    axis_set axes, A* out) {
+                    axis_set axes, A* out, const arch::tuning& t = arch::this_processor()) {
     const reduce_layout l = make_reduce_layout(shape, strides, axes);
     if (l.m_count == 0) {
         out[0] = Op::apply(Op::template identity<A>(), static_cast<A>(in[0]));
@@ -377,7 +377,7 @@ bool reduce_strided(const T* in, std::span<const std::size_t> shape, std::span<c
     }
     const reduce_dim& inner = l.m_dims[l.m_count - 1];
     if (inner.in != 1) return false;
-    if (inner.reduced) reduce_contiguous_axis<Op, T, A>(in, l, out);
+    if (inner.reduced) reduce_contiguous_axis<Op, T, A>(in, l, out, t);
     else reduce_outer_axes<Op, T, A>(in, l, out);
     return true;
 }

@@ -87,11 +87,23 @@ inline constexpr std::size_t arch_alignment = alignof(std::max_align_t);
 template <class T>
 inline constexpr std::size_t width = batch<T>::size;
 
+/// Bytes of one vector register of this build (of one float for the scalar stand-in).
+inline constexpr std::size_t vector_bytes = sizeof(float) * width<float>;
+/// Vector registers the compiler can allocate: 32 with AVX-512 and on AArch64, else 16
+/// (x86-64 SSE2 / AVX / AVX2, and the scalar stand-in, which uses general registers).
+inline constexpr std::size_t vector_registers =
+#if TMATH_SIMD_ENABLED && (defined(__AVX512F__) || defined(__aarch64__))
+    32;
+#else
+    16;
+#endif
+
 #if TMATH_SIMD_ENABLED && defined(__AVX512F__) && defined(__AVX2__)
 /// True when `half_batch<T>` is a 256-bit batch beside 512-bit `batch<T>` (AVX-512 builds).
 inline constexpr bool has_half_batch = true;
 /// A batch of half the width of `batch<T>` where that is 512-bit: the element-wise
-/// loops past L1 run on it on Intel (see eval/loops.hpp). Elsewhere `batch<T>` itself.
+/// loops past L1 run on it where the tuning record says so (tuning::half_width_bytes).
+/// Elsewhere `batch<T>` itself.
 template <class T>
 using half_batch = std::conditional_t<has_native_batch<T>, xsimd::batch<T, xsimd::avx2>, scalar_batch<T>>;
 #else

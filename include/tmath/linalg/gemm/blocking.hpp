@@ -167,11 +167,5 @@ void gemm_packed(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_m
     gemm_packed_thread(n, k, alpha, a, b, beta, c, bp, ap, rows, blocks);
 }
 
-/// gemm_packed with the cache blocks of gemm_traits<T> for this processor.
-template <class T>
-void gemm_packed(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
-                 strided_matrix<const T> b, T beta, strided_matrix<T> c) {
-    gemm_packed(m, n, k, alpha, a, b, beta, c, gemm_traits<T>::blocks());
-}
 
 }  // namespace tmath::detail

@@ -7,13 +7,15 @@
 #include <cstddef>
 #include <new>
 
+#include "tmath/config.hpp"
+
 namespace tmath::detail {
 
-/// A growable 64-byte aligned scratch area. Its contents are not kept when it grows.
+/// A growable TMATH_ALIGNMENT-byte aligned scratch area. Its contents are not kept when it grows.
 class gemm_buffer {
 public:
     /// Alignment of the storage, in bytes (a cache line, and an AVX-512 register).
-    static constexpr std::size_t alignment = 64;
+    static constexpr std::size_t alignment = TMATH_ALIGNMENT;
 
     gemm_buffer() = default;
     gemm_buffer(const gemm_buffer&) = delete;

@@ -11,6 +11,8 @@
 #include <cstdlib>
 #include <utility>
 
+#include "tmath/arch/processor.hpp"
+#include "tmath/arch/tuning.hpp"
 #include "tmath/linalg/gemm/blocking.hpp"
 #include "tmath/linalg/gemm/small.hpp"
 #include "tmath/linalg/gemm/traits.hpp"
@@ -26,33 +28,34 @@ void scale_matrix(std::size_t m, std::size_t n, T beta, strided_matrix<T> c) noe
 }
 
 /// Deepest product the unpacked small path takes (with AVX-512 KC is deeper than this;
-/// the crossover was measured up to n = k = 384).
+/// past it packing pays: bench/README.md, "Small products").
 inline constexpr std::size_t gemm_small_max_k = 384;
 
 /// True when the unpacked small path is faster than packing for this shape.
 /// (Within one K block, so that the small and packed paths do the same operations on
 /// every element: the 1- and 2-thread results stay bitwise equal.)
 template <class T>
-bool gemm_is_small(std::size_t m, std::size_t n, std::size_t k) noexcept {
-    return m * n * k <= TMATH_GEMM_SMALL_THRESHOLD && k <= gemm_small_max_k && k <= gemm_traits<T>::blocks().kc;
+bool gemm_is_small(std::size_t m, std::size_t n, std::size_t k, const arch::tuning& t) noexcept {
+    return m * n * k <= TMATH_GEMM_SMALL_THRESHOLD && k <= gemm_small_max_k && k <= gemm_traits<T>::blocks(t).kc;
 }
 
-/// The body of `gemm`, on scalar arguments (see `gemm`).
+/// The body of `gemm`, on scalar arguments (see `gemm`); `t`: the tuning whose blocks
+/// and kernels run.
 template <class T>
 void gemm_strided(std::size_t m, std::size_t n, std::size_t k, T alpha, const T* a_data, std::ptrdiff_t a_rs,
                   std::ptrdiff_t a_cs, const T* b_data, std::ptrdiff_t b_rs, std::ptrdiff_t b_cs, T beta, T* c_data,
-                  std::ptrdiff_t c_rs, std::ptrdiff_t c_cs) {
+                  std::ptrdiff_t c_rs, std::ptrdiff_t c_cs, const arch::tuning& t = arch::this_processor()) {
     if (m == 0 || n == 0) return;
     if (k == 0 || alpha == T(0)) {
         scale_matrix(m, n, beta, strided_matrix<T>{c_data, c_rs, c_cs});
         return;
     }
     if (n == 1) {
-        gemv(m, k, alpha, strided_matrix<const T>{a_data, a_rs, a_cs}, b_data, b_rs, beta, c_data, c_rs);
+        gemv(m, k, alpha, strided_matrix<const T>{a_data, a_rs, a_cs}, b_data, b_rs, beta, c_data, c_rs, t);
         return;
     }
     if (m == 1) {
-        gemv(n, k, alpha, strided_matrix<const T>{b_data, b_cs, b_rs}, a_data, a_cs, beta, c_data, c_cs);
+        gemv(n, k, alpha, strided_matrix<const T>{b_data, b_cs, b_rs}, a_data, a_cs, beta, c_data, c_cs, t);
         return;
     }
     // The micro-kernel's SIMD rows run down C's columns: transpose the problem when C's
@@ -71,9 +74,9 @@ void gemm_strided(std::size_t m, std::size_t n, std::size_t k, T alpha, const T*
     const strided_matrix<const T> a{a_data, a_rs, a_cs};
     const strided_matrix<const T> b{b_data, b_rs, b_cs};
     const strided_matrix<T> c{c_data, c_rs, c_cs};
-    if (gemm_is_small<T>(m, n, k) && gemm_threads(m, n, k, gemm_traits<T>::mr) == 1)
-        gemm_small(m, n, k, alpha, a, b, beta, c);
-    else gemm_packed(m, n, k, alpha, a, b, beta, c);
+    if (gemm_is_small<T>(m, n, k, t) && gemm_threads(m, n, k, gemm_traits<T>::mr) == 1)
+        gemm_small(m, n, k, alpha, a, b, beta, c, t);
+    else gemm_packed(m, n, k, alpha, a, b, beta, c, gemm_traits<T>::blocks(t));
 }
 
 /// C = alpha·A(m×k)·B(k×n) + beta·C(m×n). beta == 0: C is not read (NaN/garbage in C
@@ -83,9 +86,10 @@ void gemm_strided(std::size_t m, std::size_t n, std::size_t k, T alpha, const T*
 /// a store-forwarding stall each.)
 template <class T>
 TMATH_GEMM_INLINE void gemm(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
-                            strided_matrix<const T> b, T beta, strided_matrix<T> c) {
+                            strided_matrix<const T> b, T beta, strided_matrix<T> c,
+                            const arch::tuning& t = arch::this_processor()) {
     gemm_strided<T>(m, n, k, alpha, a.data, a.row_stride, a.col_stride, b.data, b.row_stride, b.col_stride, beta, c.data,
-                    c.row_stride, c.col_stride);
+                    c.row_stride, c.col_stride, t);
 }
 
 }  // namespace tmath::detail

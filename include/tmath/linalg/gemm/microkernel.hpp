@@ -11,7 +11,7 @@
 #include <cstdint>
 
 #include "tmath/config.hpp"
-#include "tmath/core/prefetch.hpp"
+#include "tmath/arch/prefetch.hpp"
 #include "tmath/linalg/strided_matrix.hpp"
 #include "tmath/simd/simd.hpp"
 
@@ -125,7 +125,7 @@ TMATH_GEMM_INLINE void micro_kernel(std::size_t k, const T* __restrict a, std::p
     if constexpr (PackedB) {
         // The tile of C is stored (and read, when beta != 0) after the loop: its lines,
         // one column of MR elements each, a column stride apart, come in meanwhile
-        // (on an Intel Xeon dgemm n = 2048: +2%).
+        // (bench/README.md, "C-tile prefetch").
         if (crs == 1) {
             const auto c0 = reinterpret_cast<std::uintptr_t>(c);
             const std::ptrdiff_t column_bytes = ccs * static_cast<std::ptrdiff_t>(sizeof(T));
@@ -133,8 +133,8 @@ TMATH_GEMM_INLINE void micro_kernel(std::size_t k, const T* __restrict a, std::p
             for (std::size_t j = 0; j < NR; ++j) {
                 const std::uintptr_t column = c0 + static_cast<std::uintptr_t>(static_cast<std::ptrdiff_t>(j) * column_bytes);
                 TMATH_GEMM_UNROLL
-                for (std::size_t q = 0; q < MV * w * sizeof(T); q += 64)
-                    prefetch<cache_level::l1, prefetch_intent::write>(column + q);
+                for (std::size_t q = 0; q < MV * w * sizeof(T); q += TMATH_CACHE_LINE)
+                    arch::prefetch<arch::cache_level::l1, arch::prefetch_intent::write>(column + q);
             }
         }
     }

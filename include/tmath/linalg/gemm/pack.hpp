@@ -9,15 +9,16 @@
 #include <cstddef>
 #include <type_traits>
 
+#include "tmath/config.hpp"
 #include "tmath/linalg/strided_matrix.hpp"
 #include "tmath/simd/simd.hpp"
 #include "tmath/simd/transpose.hpp"
 
 namespace tmath::detail {
 
-/// Depth of the chunks in which a transposing pack reads its source rows: 64 bytes.
+/// Depth of the chunks in which a transposing pack reads its source rows: a cache line.
 template <class T>
-inline constexpr std::size_t pack_chunk_of = 64 / sizeof(T) > 0 ? 64 / sizeof(T) : 1;
+inline constexpr std::size_t pack_chunk_of = TMATH_CACHE_LINE / sizeof(T) > 0 ? TMATH_CACHE_LINE / sizeof(T) : 1;
 
 /// One whole MR-row panel of an A whose rows are contiguous (A·Bᵀ of row-major operands,
 /// after the orientation swap), packed by square in-register transposes

@@ -6,7 +6,7 @@
 /// last partial MR-row panel) A is packed once (alpha folded in, rows zero-padded).
 /// Columns past the last whole NR block are done by narrower kernels (half as wide each
 /// time, down to one column), so nothing of B is copied. With AVX-512 the kernels are
-/// one, two or four SIMD batches tall, per processor family (see gemm_small);
+/// one, two or four SIMD batches tall, as the tuning record says (see gemm_small);
 /// otherwise, when C has at most one SIMD batch of rows, a one-batch-tall kernel with
 /// more columns is used.
 
@@ -15,7 +15,8 @@
 #include <cstdint>
 
 #include "tmath/config.hpp"
-#include "tmath/core/cpu.hpp"
+#include "tmath/arch/processor.hpp"
+#include "tmath/arch/tuning.hpp"
 #include "tmath/linalg/gemm/buffer.hpp"
 #include "tmath/linalg/gemm/microkernel.hpp"
 #include "tmath/linalg/gemm/pack.hpp"
@@ -26,8 +27,7 @@ namespace tmath::detail {
 
 /// Columns of the one-batch-tall small kernel. B is read in place, each column at its
 /// own runtime offset, so more columns than free general registers (about 10) spill the
-/// offsets: 8 columns (for double with AVX-512, 12 spilled three offsets and left a
-/// 4-column tail at n = 16 and 64; 8 measured 3–5% faster at n = 16, 64 and 256 on Zen 4).
+/// offsets: 8 columns (bench/README.md, "Small products").
 template <class T>
 inline constexpr std::size_t gemm_small_nr = 8;
 
@@ -68,14 +68,6 @@ TMATH_NOINLINE void small_columns_tail(std::size_t j0, std::size_t n, std::size_
     small_columns<T, MV, NR>(j0, n, k, a, astep, b, brs, bcs, beta, c, crs, ccs, rows);
 }
 
-/// From this many columns of C the small path packs an A whose columns are not
-/// SIMD-aligned (each A panel is read once per NR columns, and a misaligned batch load
-/// that crosses a cache line costs twice). On an Intel Xeon (Sapphire Rapids class),
-/// square products on operands 16 bytes past a 64-byte boundary (std::vector's
-/// alignment), in place against packed: sgemm n = 256 153.8 → 176.7 GFLOP/s, dgemm
-/// 71.7 → 84.7; n = 64 +1–2%; n = 32 float −4%; n = 16 −15% (the copy is not repaid).
-inline constexpr std::size_t gemm_small_pack_misaligned_columns = 64;
-
 /// True when every column of `a` starts on a SIMD-aligned address.
 template <class T>
 bool aligned_columns(strided_matrix<const T> a) noexcept {
@@ -84,13 +76,15 @@ bool aligned_columns(strided_matrix<const T> a) noexcept {
            a.col_stride * static_cast<std::ptrdiff_t>(sizeof(T)) % align == 0;
 }
 
-/// C = alpha·A·B + beta·C with MV-batch-tall kernels over unpacked B.
+/// C = alpha·A·B + beta·C with MV-batch-tall kernels over unpacked B. From
+/// `t.small_gemm_pack_misaligned_columns` columns of C an A whose columns are not
+/// SIMD-aligned is packed (each A panel is read once per NR columns).
 template <class T, std::size_t MV, std::size_t NR>
 TMATH_GEMM_INLINE void gemm_unpacked(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
-                   strided_matrix<const T> b, T beta, strided_matrix<T> c) {
+                   strided_matrix<const T> b, T beta, strided_matrix<T> c, const arch::tuning& t) {
     constexpr std::size_t mr = MV * simd::width<T>;
     const bool in_place =
-        a.row_stride == 1 && alpha == T(1) && (n < gemm_small_pack_misaligned_columns || aligned_columns(a));
+        a.row_stride == 1 && alpha == T(1) && (n < t.small_gemm_pack_misaligned_columns || aligned_columns(a));
     const std::size_t whole = m / mr * mr;
     const std::size_t packed_rows = in_place ? m - whole : m;
     T* ap = nullptr;
@@ -107,50 +101,48 @@ TMATH_GEMM_INLINE void gemm_unpacked(std::size_t m, std::size_t n, std::size_t k
     }
 }
 
-/// The small path of a core with two 512-bit FMA units (Intel): whole four-batch
-/// panels by 4 × 6 kernels, then a two-batch panel by 2 × 8, then one-batch rows by
-/// 1 × 8. A one-batch kernel issues one batch load and 8 broadcast loads per 8 FMAs,
-/// which leaves two FMA units waiting on loads; four batches and 6 broadcasts per 24
-/// FMAs do not. On an Intel Xeon (Sapphire Rapids class) against 2 × 8 panels: sgemm
-/// n = 64 / 256 175.3 → 176.5 / 179.7 → 181.1 GFLOP/s, dgemm 86.3 → 87.8 / 84.4 → 88.9
-/// (2 × 8 against 1 × 8 before: sgemm / dgemm n = 64 0.80× → 0.97–0.98× OpenBLAS, and
-/// 16-byte misaligned operands at n = 256 0.66× → 0.96×).
+/// The small path of `small_gemm_kernels::tallest_first` (cores with two FMA units):
+/// whole four-batch panels by 4 × 6 kernels, then a two-batch panel by 2 × 8, then
+/// one-batch rows by 1 × 8. A one-batch kernel issues one batch load and 8 broadcast
+/// loads per 8 FMAs, which leaves two FMA units waiting on loads; four batches and 6
+/// broadcasts per 24 FMAs do not.
 template <class T>
 TMATH_GEMM_INLINE void gemm_small_tall(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
-                     strided_matrix<const T> b, T beta, strided_matrix<T> c) {
+                     strided_matrix<const T> b, T beta, strided_matrix<T> c, const arch::tuning& t) {
     constexpr std::size_t w = simd::width<T>;
     const std::size_t m4 = m / (4 * w) * (4 * w);
     const std::size_t m2 = m4 + (m - m4) / (2 * w) * (2 * w);
-    if (m4 != 0) gemm_unpacked<T, 4, 6>(m4, n, k, alpha, a, b, beta, c);
+    if (m4 != 0) gemm_unpacked<T, 4, 6>(m4, n, k, alpha, a, b, beta, c, t);
     if (m2 != m4)
-        gemm_unpacked<T, 2, gemm_small_nr<T>>(m2 - m4, n, k, alpha, sub_matrix(a, m4, 0), b, beta, sub_matrix(c, m4, 0));
+        gemm_unpacked<T, 2, gemm_small_nr<T>>(m2 - m4, n, k, alpha, sub_matrix(a, m4, 0), b, beta, sub_matrix(c, m4, 0), t);
     if (m != m2)
-        gemm_unpacked<T, 1, gemm_small_nr<T>>(m - m2, n, k, alpha, sub_matrix(a, m2, 0), b, beta, sub_matrix(c, m2, 0));
+        gemm_unpacked<T, 1, gemm_small_nr<T>>(m - m2, n, k, alpha, sub_matrix(a, m2, 0), b, beta, sub_matrix(c, m2, 0), t);
 }
 
-/// The small path: picks the kernel shape. With 32 vector registers (AVX-512) the
-/// kernels read B by embedded broadcasts. On AMD (Zen 4, one 512-bit FMA per cycle) the
-/// one-batch-tall kernel takes every m: it measured 1.07–1.2× faster than the
-/// two-batch-tall one for double at n = 16 and equal or better for float and double at
-/// n = 64 and 256. On Intel (two 512-bit FMAs per cycle) taller kernels go first
-/// (gemm_small_tall). With 16 registers the one-batch-tall kernel is used when C has at
-/// most one SIMD batch of rows.
+/// The small path: the kernels `t.small_gemm` names. Taller kernels need 32 vector
+/// registers beside B's broadcasts; with 16, `tallest_first` and `one_batch` run as
+/// `micro_kernel_shape` (one-batch-tall only when C has at most one batch of rows).
 template <class T>
 TMATH_GEMM_INLINE void gemm_small(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
-                strided_matrix<const T> b, T beta, strided_matrix<T> c) {
+                strided_matrix<const T> b, T beta, strided_matrix<T> c, const arch::tuning& t = arch::this_processor()) {
     using tr = gemm_traits<T>;
-    if constexpr (simd::width<T> > 1 && gemm_vector_registers<T> == 32) {
-        if (this_cpu() == cpu_family::intel) gemm_small_tall<T>(m, n, k, alpha, a, b, beta, c);
-        else gemm_unpacked<T, 1, gemm_small_nr<T>>(m, n, k, alpha, a, b, beta, c);
-    } else {
-        if constexpr (simd::width<T> > 1) {
-            if (m <= simd::width<T>) {
-                gemm_unpacked<T, 1, gemm_small_nr<T>>(m, n, k, alpha, a, b, beta, c);
-                return;
-            }
+    if constexpr (simd::width<T> > 1 && simd::vector_registers >= 32) {
+        if (t.small_gemm == arch::small_gemm_kernels::tallest_first) {
+            gemm_small_tall<T>(m, n, k, alpha, a, b, beta, c, t);
+            return;
         }
-        gemm_unpacked<T, tr::mr / simd::width<T>, tr::nr>(m, n, k, alpha, a, b, beta, c);
+        if (t.small_gemm == arch::small_gemm_kernels::one_batch) {
+            gemm_unpacked<T, 1, gemm_small_nr<T>>(m, n, k, alpha, a, b, beta, c, t);
+            return;
+        }
     }
+    if constexpr (simd::width<T> > 1) {
+        if (m <= simd::width<T>) {
+            gemm_unpacked<T, 1, gemm_small_nr<T>>(m, n, k, alpha, a, b, beta, c, t);
+            return;
+        }
+    }
+    gemm_unpacked<T, tr::mr / simd::width<T>, tr::nr>(m, n, k, alpha, a, b, beta, c, t);
 }
 
 }  // namespace tmath::detail

@@ -7,7 +7,7 @@
 
 #include <cstdint>
 
-namespace tmath::detail {
+namespace tmath::arch {
 
 /// Cache level a prefetch fills: `l1` for data used within a few hundred cycles, `l2`
 /// for lines that would thrash an L1 set (many streams 4 KiB apart).
@@ -28,4 +28,4 @@ inline void prefetch(std::uintptr_t address) noexcept {
 #endif
 }
 
-}  // namespace tmath::detail
+}  // namespace tmath::arch
