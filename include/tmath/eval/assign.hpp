@@ -14,7 +14,7 @@
 
 #include "tmath/arch/processor.hpp"
 #include "tmath/config.hpp"
-#include "tmath/containers/aligned_buffer.hpp"
+#include "tmath/core/aligned_buffer.hpp"
 #include "tmath/core/broadcast.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/errors.hpp"

@@ -10,7 +10,7 @@
 #include <type_traits>
 #include <utility>
 
-#include "tmath/containers/aligned_buffer.hpp"
+#include "tmath/core/aligned_buffer.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/shape.hpp"
 #include "tmath/expr/elementwise.hpp"
