@@ -26,6 +26,7 @@
 #include "tmath/eval/plan.hpp"
 #include "tmath/expr/elementwise.hpp"
 #include "tmath/expr/operators.hpp"
+#include "tmath/expr/tree.hpp"
 #include "tmath/simd/simd.hpp"
 
 namespace tmath::detail {
@@ -196,22 +197,6 @@ void assign_elementwise(D* dst, std::span<const std::size_t> shape, std::span<co
         return;
     }
     assign_planned(dst, shape, dst_strides, e);
-}
-
-/// True when every memory operand of E is an owning tensor, whose storage no other
-/// tensor shares (and E holds no product).
-template <class E>
-constexpr bool only_tensor_operands() {
-    using D = std::remove_cvref_t<E>;
-    if constexpr (D::node_kind == expr_kind::memory) {
-        return owning_expression<D>;
-    } else if constexpr (D::node_kind == expr_kind::elementwise) {
-        return []<class... A>(std::type_identity<std::tuple<A...>>) {
-            return (true && ... && only_tensor_operands<A>());
-        }(std::type_identity<std::remove_cvref_t<decltype(std::declval<const D&>().args())>>{});
-    } else {
-        return D::node_kind == expr_kind::scalar;
-    }
 }
 
 /// assign_into for a destination that is a whole tensor of `shape` (row-major,
