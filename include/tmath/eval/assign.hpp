@@ -94,15 +94,15 @@ template <class D, tensor_expression E>
 void write_flat(D* dst, std::size_t n, const E& e) {
     using V = value_type_t<E>;
     const auto ev = make_flat_evaluator(e);
-    const bool stream = streams<V, D>(n);
+    const bool non_temporal = writes_non_temporal<V, D>(n);
     if constexpr (std::is_same_v<V, D> && simd::has_half_batch && simd::has_native_batch<V> &&
-                  halves_of<std::remove_cvref_t<decltype(ev)>, V>) {
-        if (!stream && half_width_pays<V>(n, leaf_count<E>(), arch::this_processor())) {
-            contiguous_row_half(dst, static_cast<std::ptrdiff_t>(n), ev);
+                  reads_half_width<std::remove_cvref_t<decltype(ev)>, V>) {
+        if (!non_temporal && half_width_pays<V>(n, leaf_count<E>(), arch::this_processor())) {
+            contiguous_row_half_width(dst, static_cast<std::ptrdiff_t>(n), ev);
             return;
         }
     }
-    write_row<true, V>(dst, static_cast<std::ptrdiff_t>(n), ev, stream);
+    write_row<true, V>(dst, static_cast<std::ptrdiff_t>(n), ev, non_temporal);
 }
 
 template <class D, tensor_expression E>
