@@ -11,7 +11,6 @@
 #include <type_traits>
 
 #include "tmath/config.hpp"
-#include "tmath/arch/tuning.hpp"
 #include "tmath/core/shape.hpp"
 #include "tmath/eval/plan.hpp"
 #include "tmath/eval/strategy.hpp"
@@ -133,14 +132,6 @@ inline void contiguous_row_half_width(V* dst, std::ptrdiff_t n, const Ev& ev) no
     for_each_batch<static_cast<std::ptrdiff_t>(simd::half_batch<V>::size)>(
         n, [&](std::ptrdiff_t j) { cur.template contiguous_half_width<V>(j).store_unaligned(dst + j); },
         [&](std::ptrdiff_t j) { dst[j] = cur.template scalar<V>(j); });
-}
-
-/// Whether a flat run of n elements of V reading `operands` arrays takes half-width
-/// batches: when its operands and destination together exceed the tuning's
-/// `half_width_bytes` (past L1, on the families where that pays).
-template <class V>
-inline bool half_width_pays(std::size_t n, std::size_t operands, const arch::tuning& t) noexcept {
-    return n * sizeof(V) * (operands + 1) > t.half_width_bytes;
 }
 
 /// Writes one contiguous row, with non-temporal stores when `non_temporal` (and the types allow).
