@@ -30,8 +30,9 @@ inline byte_extent extent_of(const void* data, std::span<const std::size_t> shap
 }
 
 /// The bytes a `rows` × `cols` matrix of `elem`-byte elements at `data` with element
-/// strides `rs`, `cs` touches (extent_of for two dimensions, on scalars and without
-/// its loop: at 16 × 16 the matmul fast path measured 3% slower through extent_of).
+/// strides `rs`, `cs` touches: extent_of for two dimensions, on scalars and without its
+/// loop, for the small-matmul fast path, where extent_of's loop is a visible share of a
+/// short product.
 inline byte_extent extent_of_2d(const void* data, std::size_t rows, std::size_t cols, std::ptrdiff_t rs,
                                 std::ptrdiff_t cs, std::size_t elem) noexcept {
     if (rows == 0 || cols == 0) return {};
