@@ -1,8 +1,9 @@
 #pragma once
 /// @file loops.hpp
-/// The loops that run an eval_plan: a contiguous row kernel (unrolled batches,
-/// scalar tail), a strided row kernel, and the drivers over outer dimensions
-/// (row by row, grouped short rows, and 2-D tiles for the strided case).
+/// The loops of the assignment strategies: the contiguous row kernels (unrolled
+/// batches, scalar tail; full-width, half-width and non-temporal), a strided row
+/// kernel, and the drivers that run an eval_plan over the outer dimensions (row by
+/// row, grouped short rows, and 2-D tiles for the strided case).
 
 #include <algorithm>
 #include <cstddef>
