@@ -236,8 +236,8 @@ TEMPLATE_TEST_CASE("eval: flat runs past L1 in half-width batches", "[eval]", fl
         auto b = iota_tensor<T>({n}, 5);
         std::vector<T> out(n + 1, T(-1));
         const auto e = a * b + T(2) - (-a);
-        STATIC_REQUIRE(tmath::detail::halves_of<decltype(tmath::detail::make_flat_evaluator(e)), T>);
-        tmath::detail::contiguous_row_half<T>(out.data(), static_cast<std::ptrdiff_t>(n),
+        STATIC_REQUIRE(tmath::detail::reads_half_width<decltype(tmath::detail::make_flat_evaluator(e)), T>);
+        tmath::detail::contiguous_row_half_width<T>(out.data(), static_cast<std::ptrdiff_t>(n),
                                               tmath::detail::make_flat_evaluator(e));
         for (std::size_t i = 0; i < n; ++i) CHECK(out[i] == T(a(i) * b(i) + T(2) + a(i)));
         CHECK(out[n] == T(-1));
@@ -251,7 +251,7 @@ TEMPLATE_TEST_CASE("eval: flat runs past L1 in half-width batches", "[eval]", fl
         if (x == T(0)) x = T(3);
     tmath::tensor<T> r = a * b - b;
     tmath::tensor<T> q = a / b + T(1);
-    STATIC_REQUIRE(tmath::detail::halves_of<decltype(tmath::detail::make_flat_evaluator(a / b)), T> ==
+    STATIC_REQUIRE(tmath::detail::reads_half_width<decltype(tmath::detail::make_flat_evaluator(a / b)), T> ==
                    std::is_floating_point_v<T>);
     bool ok = true;
     for (std::size_t i = 0; i < n; ++i) ok = ok && r(i) == T(a(i) * b(i) - b(i)) && q(i) == T(a(i) / b(i) + T(1));

@@ -1,7 +1,8 @@
 #pragma once
 /// @file factories.hpp
-/// Tensors of a given shape: `zeros`, `ones`, `full`, `empty`. A shape is a braced
-/// list (`{2, 3}`) or any range of integers.
+/// Tensors made by a function: of a given shape (`zeros`, `ones`, `full`, `empty`; a
+/// shape is a braced list `{2, 3}` or any range of integers), and of an expression's
+/// values (`eval`).
 
 #include <cstddef>
 #include <initializer_list>
@@ -9,6 +10,7 @@
 
 #include "tmath/containers/tensor.hpp"
 #include "tmath/containers/views.hpp"
+#include "tmath/core/concepts.hpp"
 
 namespace tmath {
 
@@ -54,6 +56,12 @@ tensor<T> ones(const S& shape) {
 template <element T>
 tensor<T> ones(std::initializer_list<std::size_t> shape) {
     return full<T>(shape, T(1));
+}
+
+/// Evaluates `e` into a new tensor of its element type and shape.
+template <tensor_expression E>
+tensor<value_type_t<E>> eval(const E& e) {
+    return tensor<value_type_t<E>>(e);
 }
 
 }  // namespace tmath

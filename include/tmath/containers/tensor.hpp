@@ -11,8 +11,8 @@
 #include <type_traits>
 #include <utility>
 
-#include "tmath/containers/aligned_buffer.hpp"
 #include "tmath/containers/nested_init.hpp"
+#include "tmath/core/aligned_buffer.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/indexing.hpp"
 #include "tmath/core/shape.hpp"

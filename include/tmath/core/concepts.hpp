@@ -40,6 +40,12 @@ concept memory_expression = tensor_expression<E> && std::remove_cvref_t<E>::node
                                 { e.strides() } -> std::convertible_to<std::span<const std::ptrdiff_t>>;
                             };
 
+namespace detail {
+/// An expression that owns its memory (a tensor): no other tensor shares its storage.
+template <class E>
+concept owning_expression = memory_expression<E> && std::remove_cvref_t<E>::owns_memory;
+}  // namespace detail
+
 /// Element type of an expression.
 template <tensor_expression E>
 using value_type_t = typename std::remove_cvref_t<E>::value_type;

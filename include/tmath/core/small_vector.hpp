@@ -130,11 +130,11 @@ public:
 
 private:
     // Shapes and strides hold a few elements. gcc and clang turn a copy or fill loop
-    // (even one that stops at min(n, N)) into a call to memmove / memset: about 5 ns each
-    // through the PLT at rank 2, most of a 30 ns `transpose`. A fold over the N inline
-    // slots that stops at n is straight-line code with no loop to recognize. (Copying
-    // the whole inline array at once instead reads 64 bytes just written 8 at a time: a
-    // store-forwarding stall that cost more than the call.)
+    // (even one that stops at min(n, N)) into a call to memmove / memset, which through
+    // the PLT costs more than copying a few elements, and is most of a view's cost
+    // (`transpose`). A fold over the N inline slots that stops at n is straight-line code
+    // with no loop to recognize. (Copying the whole inline array at once instead reads 64
+    // bytes just written 8 at a time: a store-forwarding stall that costs more than the call.)
     template <class F>
     static void for_few(size_type n, F f) noexcept {  // f(i) for i < n ≤ N
         [&]<std::size_t... I>(std::index_sequence<I...>) {

@@ -1,31 +1,34 @@
 #pragma once
 /// @file assign.hpp
-/// Assignment of an expression into strided memory: broadcast checks, the aliasing
-/// check, the plan, and the loop. Also the compound assignments (`+=` ...).
+/// Assignment of an expression into strided memory: the facts are computed
+/// (assign_facts.hpp), the strategy chosen from them (strategy.hpp), and the code of
+/// that strategy runs. Also the broadcast check of an assignment and the compound
+/// assignments (`+=` ...).
 
 #include <algorithm>
 #include <array>
 #include <cstddef>
 #include <span>
 #include <string>
-#include <tuple>
 #include <type_traits>
 #include <utility>
 
-#include "tmath/arch/processor.hpp"
+#include "tmath/arch/tuning.hpp"
 #include "tmath/config.hpp"
-#include "tmath/containers/aligned_buffer.hpp"
+#include "tmath/core/aligned_buffer.hpp"
 #include "tmath/core/broadcast.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/errors.hpp"
 #include "tmath/core/shape.hpp"
-#include "tmath/eval/aliasing.hpp"
+#include "tmath/eval/assign_facts.hpp"
 #include "tmath/eval/evaluator.hpp"
 #include "tmath/eval/loops.hpp"
 #include "tmath/eval/materialize.hpp"
 #include "tmath/eval/plan.hpp"
+#include "tmath/eval/strategy.hpp"
 #include "tmath/expr/elementwise.hpp"
 #include "tmath/expr/operators.hpp"
+#include "tmath/expr/tree.hpp"
 #include "tmath/simd/simd.hpp"
 
 namespace tmath::detail {
@@ -41,8 +44,11 @@ struct raw_memory {
     std::span<const std::size_t> m_shape;
     std::span<const std::ptrdiff_t> m_strides;
 
+    /// The first element.
     T* data() const noexcept { return m_data; }
+    /// Extents, outermost first.
     std::span<const std::size_t> shape() const noexcept { return m_shape; }
+    /// Strides in elements.
     std::span<const std::ptrdiff_t> strides() const noexcept { return m_strides; }
 };
 
@@ -56,92 +62,44 @@ std::size_t max_element_size(const E& e) {
     return m;
 }
 
-/// True when the destination (`n` elements at `dst`) and every memory operand of `e`
-/// are row-major arrays of `shape` that are either disjoint from the destination or
-/// exactly the destination: then the assignment is one flat run and needs no plan.
-template <class D, class E>
-bool all_contiguous_like(const D* dst, std::size_t n, std::span<const std::size_t> shape,
-                         std::span<const std::ptrdiff_t> dst_strides, const E& e) {
-    if (!is_row_major(shape, dst_strides)) return false;
-    const auto* lo = reinterpret_cast<const std::byte*>(dst);
-    const auto* hi = lo + n * sizeof(D);
-    bool ok = true;
-    for_each_leaf(e, [&](const auto& leaf) {
-        if (!ok) return;
-        if constexpr (owning_expression<std::remove_cvref_t<decltype(leaf)>>) {
-            // A row-major tensor that broadcasts to `shape` with as many elements differs
-            // from it by extents of 1 only: it is read in the same flat order.
-            ok = leaf.size() == n;
-        } else {
-            const auto leaf_shape = std::span<const std::size_t>(leaf.shape());
-            ok = shape_t::same_elements(leaf_shape.data(), leaf_shape.size(), shape.data(), shape.size()) &&
-                 is_row_major(leaf_shape, leaf.strides());
-        }
-        if (!ok) return;
-        const auto* p = reinterpret_cast<const std::byte*>(leaf.data());
-        const bool same = p == lo && sizeof(*leaf.data()) == sizeof(D);
-        const bool disjoint = p + n * sizeof(*leaf.data()) <= lo || hi <= p;
-        ok = same || disjoint;
-    });
-    return ok;
-}
-
-/// dst[0..n) = e read flat: every operand a row-major array of n elements (n ≥ 1).
-/// Arithmetic on one type past L1 runs in half-width batches where that pays
-/// (half_width_pays), other runs through write_row.
+/// dst[0..n) = e read flat, by strategy `s` (flat, flat_half_width or
+/// flat_non_temporal): every operand a row-major array of n elements (n ≥ 1).
 template <class D, tensor_expression E>
-void write_flat(D* dst, std::size_t n, const E& e) {
+void write_flat(assign_strategy s, D* dst, std::size_t n, const E& e) {
     using V = value_type_t<E>;
     const auto ev = make_flat_evaluator(e);
-    const bool stream = streams<V, D>(n);
-    if constexpr (std::is_same_v<V, D> && simd::has_half_batch && simd::has_native_batch<V> &&
-                  halves_of<std::remove_cvref_t<decltype(ev)>, V>) {
-        if (!stream && half_width_pays<V>(n, leaf_count<E>(), arch::this_processor())) {
-            contiguous_row_half(dst, static_cast<std::ptrdiff_t>(n), ev);
+    if constexpr (type_facts<D, E>().same_type && type_facts<D, E>().half_width_batches) {
+        if (s == assign_strategy::flat_half_width) {
+            contiguous_row_half_width(dst, static_cast<std::ptrdiff_t>(n), ev);
             return;
         }
     }
-    write_row<true, V>(dst, static_cast<std::ptrdiff_t>(n), ev, stream);
+    write_row<true, V>(dst, static_cast<std::ptrdiff_t>(n), ev, s == assign_strategy::flat_non_temporal);
 }
 
-template <class D, tensor_expression E>
-void assign_elementwise(D* dst, std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> dst_strides,
-                        const E& e);
-
-/// Writes `e`, broadcast to `shape`, into the array at `dst` with `dst_strides`.
-/// The caller has checked that e.shape() broadcasts to `shape`. Operands that read
-/// the destination through another index mapping are handled through a temporary.
-template <class D, tensor_expression E>
-void assign_into(D* dst, std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> dst_strides,
-                 const E& e) {
-    if constexpr (contains_product<E>()) {
-        if constexpr (std::remove_cvref_t<E>::node_kind == expr_kind::product) {
-            if (shape_t::same_elements(shape.data(), shape.size(), e.shape().data(), e.shape().size())) {
-                e.assign_to(dst, shape, dst_strides, false);  // GEMM straight into the destination
-                return;
-            }
-        }
-        // Products are computed once into temporaries, then the element-wise pass runs.
-        const auto m = materialize(e, [](auto& tmp, const auto& p) {
-            p.assign_to(tmp.data(), tmp.shape(), tmp.strides(), false);
-        });
-        assign_into(dst, shape, dst_strides, m);
-        return;
-    } else {
-        assign_elementwise(dst, shape, dst_strides, e);
-    }
+/// dst[0..n) = e for a flat run (every operand a row-major array of n elements, the
+/// destination itself or apart from it; n ≥ 1): the facts, the choice among the flat
+/// strategies, and the loop.
+template <class D, tensor_expression E, class Tuning>
+void assign_flat(D* dst, std::size_t n, const E& e, Tuning tuning) {
+    assign_facts f = type_facts<D, E>();
+    f.elements = n;
+    f.flat = true;  // and so not aliased
+    write_flat(choose_strategy(f, tuning_for<D, E>(tuning)), dst, n, e);
 }
 
-/// The planned loops of `e` into dst, which no operand aliases; `ops` holds every
-/// operand's strides broadcast to `shape`. The evaluator, with each operand's scratch
-/// (operand_scratch_bytes), lives in this frame only: out of line, so that the flat
-/// path's frame stays small and an aliased assignment's temporary pass does not nest
-/// two evaluators.
+/// The planned loops of `e` into dst, which no operand aliases. The evaluator, with
+/// each operand's scratch (operand_scratch_bytes), lives in this frame only: out of
+/// line, so that the flat path's frame stays small and an aliased assignment's
+/// temporary pass does not nest two evaluators.
 template <class D, tensor_expression E>
 TMATH_NOINLINE void run_planned(D* dst, std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> dst_strides,
-                                const E& e, const std::array<strides_t, leaf_count<E>()>& ops) {
+                                const E& e) {
     using V = value_type_t<E>;
     constexpr std::size_t n_ops = leaf_count<E>();
+    std::array<strides_t, n_ops> ops;  // every operand's strides, broadcast to `shape`
+    std::size_t k = 0;
+    for_each_leaf(e, [&](const auto& leaf) { ops[k++] = broadcast_strides(leaf.shape(), leaf.strides(), shape); });
     constexpr std::size_t scratch_bytes = operand_scratch_bytes(n_ops);
     plan_limits limits;
     limits.group_capacity = std::min<std::size_t>(TMATH_GROUP_BYTES, scratch_bytes) / max_element_size<D>(e);
@@ -156,81 +114,106 @@ TMATH_NOINLINE void run_planned(D* dst, std::span<const std::size_t> shape, std:
     run_plan<V>(p, dst, ev);
 }
 
-/// assign_elementwise past the flat case: the aliasing check, a temporary when needed,
-/// then run_planned. Out of line, so that the flat path keeps a small stack frame.
-template <class D, tensor_expression E>
-TMATH_NOINLINE void assign_planned(D* dst, std::span<const std::size_t> shape,
-                                   std::span<const std::ptrdiff_t> dst_strides, const E& e) {
+/// Writes `e`, broadcast to `shape`, into the array at `dst` with `dst_strides`. The
+/// caller has checked that e.shape() broadcasts to `shape`. The strategy's thresholds
+/// come from `tuning`: this processor's record by default, or a given `arch::tuning`.
+template <class D, tensor_expression E, class Tuning = processor_tuning>
+void assign_into(D* dst, std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> dst_strides,
+                 const E& e, Tuning tuning = {});
+
+/// Writes `e` into a temporary and the temporary into dst: an operand reads the
+/// destination through another index mapping. Out of line, so that neither pass nests
+/// its evaluator in the other's frame.
+template <class D, tensor_expression E, class Tuning>
+TMATH_NOINLINE void assign_through_temporary(D* dst, std::span<const std::size_t> shape,
+                                             std::span<const std::ptrdiff_t> dst_strides, const E& e, Tuning tuning) {
     using V = value_type_t<E>;
-    constexpr std::size_t n_ops = leaf_count<E>();
-    const byte_extent dst_ext = extent_of(dst, shape, dst_strides, sizeof(D));
-    std::array<strides_t, n_ops> ops;
-    bool alias = false;
-    std::size_t k = 0;
-    for_each_leaf(e, [&](const auto& leaf) {
-        ops[k] = broadcast_strides(leaf.shape(), leaf.strides(), shape);
-        const std::size_t elem = sizeof(*leaf.data());
-        alias = alias || unsafe_alias(dst, dst_ext, dst_strides, sizeof(D), leaf.data(),
-                                      extent_of(leaf.data(), leaf.shape(), leaf.strides(), elem), ops[k], elem,
-                                      shape);
-        ++k;
-    });
-    if (alias) {
-        aligned_buffer<V> tmp(shape_size(shape), aligned_buffer<V>::uninitialized);
-        const strides_t tmp_strides = row_major_strides(shape);
-        assign_into(tmp.data(), shape, tmp_strides.span(), e);
-        assign_into(dst, shape, dst_strides, raw_memory<const V>{tmp.data(), shape, tmp_strides.span()});
+    aligned_buffer<V> tmp(shape_size(shape), aligned_buffer<V>::uninitialized);
+    const strides_t tmp_strides = row_major_strides(shape);
+    assign_into(tmp.data(), shape, tmp_strides.span(), e, tuning);
+    assign_into(dst, shape, dst_strides, raw_memory<const V>{tmp.data(), shape, tmp_strides.span()}, tuning);
+}
+
+/// Runs strategy `s` for `e`, an expression without products, into the `n` (≥ 1)
+/// elements of dst.
+template <class D, tensor_expression E, class Tuning>
+void run_elementwise(assign_strategy s, D* dst, std::span<const std::size_t> shape,
+                     std::span<const std::ptrdiff_t> dst_strides, std::size_t n, const E& e, Tuning tuning) {
+    switch (s) {
+    case assign_strategy::flat:
+    case assign_strategy::flat_half_width:
+    case assign_strategy::flat_non_temporal:
+        write_flat(s, dst, n, e);
         return;
+    case assign_strategy::planned:
+        run_planned(dst, shape, dst_strides, e);
+        return;
+    case assign_strategy::through_temporary:
+        assign_through_temporary(dst, shape, dst_strides, e, tuning);
+        return;
+    case assign_strategy::products_first:
+    case assign_strategy::product_into_destination:
+        return;  // not chosen for an expression without products
     }
-    run_planned(dst, shape, dst_strides, e, ops);
 }
 
 /// assign_into for an expression without products.
-template <class D, tensor_expression E>
+template <class D, tensor_expression E, class Tuning>
 void assign_elementwise(D* dst, std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> dst_strides,
-                        const E& e) {
+                        const E& e, Tuning tuning) {
     const std::size_t n = shape_size(shape);
     if (n == 0) return;
-    if (all_contiguous_like(dst, n, shape, dst_strides, e)) {  // the common case, without planning
-        write_flat(dst, n, e);
-        return;
-    }
-    assign_planned(dst, shape, dst_strides, e);
+    assign_facts f = type_facts<D, E>();
+    f.elements = n;
+    f.flat = all_contiguous_like(dst, n, shape, dst_strides, e);
+    // A flat run's operands are the destination itself or apart from it.
+    f.aliased = !f.flat && reads_destination_elsewhere(dst, shape, dst_strides, e);
+    run_elementwise(choose_strategy(f, tuning_for<D, E>(tuning)), dst, shape, dst_strides, n, e, tuning);
 }
 
-/// True when every memory operand of E is an owning tensor, whose storage no other
-/// tensor shares (and E holds no product).
-template <class E>
-constexpr bool only_tensor_operands() {
-    using D = std::remove_cvref_t<E>;
-    if constexpr (D::node_kind == expr_kind::memory) {
-        return owning_expression<D>;
-    } else if constexpr (D::node_kind == expr_kind::elementwise) {
-        return []<class... A>(std::type_identity<std::tuple<A...>>) {
-            return (true && ... && only_tensor_operands<A>());
-        }(std::type_identity<std::remove_cvref_t<decltype(std::declval<const D&>().args())>>{});
+template <class D, tensor_expression E, class Tuning>
+void assign_into(D* dst, std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> dst_strides,
+                 const E& e, Tuning tuning) {
+    if constexpr (contains_product<E>()) {  // (the element-wise strategies cannot read a product)
+        using node = std::remove_cvref_t<E>;
+        assign_facts f = type_facts<D, E>();
+        if constexpr (node::node_kind == expr_kind::product)
+            f.product_fits_destination =
+                shape_t::same_elements(shape.data(), shape.size(), e.shape().data(), e.shape().size());
+        if (choose_strategy(f, tuning_for<D, E>(tuning)) == assign_strategy::product_into_destination) {
+            if constexpr (node::node_kind == expr_kind::product)
+                e.assign_to(dst, shape, dst_strides, false);  // GEMM straight into the destination
+            return;
+        }
+        // products_first: each product once into a temporary, then the element-wise pass.
+        const auto m = materialize(e, [](auto& tmp, const auto& p) {
+            p.assign_to(tmp.data(), tmp.shape(), tmp.strides(), false);
+        });
+        assign_into(dst, shape, dst_strides, m, tuning);
     } else {
-        return D::node_kind == expr_kind::scalar;
+        assign_elementwise(dst, shape, dst_strides, e, tuning);
     }
 }
 
 /// assign_into for a destination that is a whole tensor of `shape` (row-major,
 /// contiguous, `n` elements, its storage its own). When every operand is a tensor of n
 /// elements, each is read in the same flat order as the destination and is either the
-/// destination itself or apart from it: the loop runs without the general layout and
-/// overlap checks (c = a * b at 1024 floats: 39 -> 36.5 ns on an Intel Xeon).
-template <class D, tensor_expression E>
+/// destination itself or apart from it: the assignment is flat without the general
+/// layout and overlap checks, which cost more than the rest of a short assignment
+/// (bench/README.md, "mul_contiguous/1024").
+template <class D, tensor_expression E, class Tuning = processor_tuning>
 void assign_into_tensor(D* dst, std::size_t n, std::span<const std::size_t> shape,
-                        std::span<const std::ptrdiff_t> dst_strides, const E& e) {
+                        std::span<const std::ptrdiff_t> dst_strides, const E& e, Tuning tuning = {}) {
     if constexpr (only_tensor_operands<E>()) {
         bool flat = true;
         for_each_leaf(e, [&](const auto& leaf) { flat = flat && leaf.size() == n; });
         if (flat) {
-            if (n != 0) write_flat(dst, n, e);
+            if (n == 0) return;
+            if (n != 0) assign_flat(dst, n, e, tuning);
             return;
         }
     }
-    assign_into(dst, shape, dst_strides, e);
+    assign_into(dst, shape, dst_strides, e, tuning);
 }
 
 /// Checks that `e` broadcasts to `target` exactly (the destination cannot grow).
@@ -251,8 +234,12 @@ void compound_assign(Dst& dst, F f, R&& rhs) {
     if constexpr (tensor_expression<R>) {
         constexpr bool additive = std::is_same_v<F, fn::plus> || std::is_same_v<F, fn::minus>;
         if constexpr (std::remove_cvref_t<R>::node_kind == expr_kind::product && additive) {
+            using D = value_type_t<Dst>;
             const std::span<const std::size_t> shape(dst.shape());
-            if (shape_t::same_elements(shape.data(), shape.size(), rhs.shape().data(), rhs.shape().size())) {
+            assign_facts facts = type_facts<D, R>();
+            facts.product_fits_destination =  // it accumulates into the destination's elements
+                shape_t::same_elements(shape.data(), shape.size(), rhs.shape().data(), rhs.shape().size());
+            if (choose_strategy(facts, tuning_for<D, R>(processor_tuning{})) == assign_strategy::product_into_destination) {
                 if constexpr (std::is_same_v<F, fn::minus>)
                     std::forward<R>(rhs).scaled(value_type_t<R>(-1)).assign_to(dst.data(), shape, dst.strides(), true);
                 else

@@ -1,8 +1,9 @@
 #pragma once
 /// @file loops.hpp
-/// The loops that run an eval_plan: a contiguous row kernel (unrolled batches,
-/// scalar tail), a strided row kernel, and the drivers over outer dimensions
-/// (row by row, grouped short rows, and 2-D tiles for the strided case).
+/// The loops of the assignment strategies: the contiguous row kernels (unrolled
+/// batches, scalar tail; full-width, half-width and non-temporal), a strided row
+/// kernel, and the drivers that run an eval_plan over the outer dimensions (row by
+/// row, grouped short rows, and 2-D tiles for the strided case).
 
 #include <algorithm>
 #include <cstddef>
@@ -11,9 +12,9 @@
 #include <type_traits>
 
 #include "tmath/config.hpp"
-#include "tmath/arch/tuning.hpp"
 #include "tmath/core/shape.hpp"
 #include "tmath/eval/plan.hpp"
+#include "tmath/eval/strategy.hpp"
 #include "tmath/simd/simd.hpp"
 
 namespace tmath::detail {
@@ -89,7 +90,7 @@ inline void contiguous_row(D* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
 /// contiguous_row for a destination too large for the caches: scalar head up to an
 /// aligned address, then non-temporal batch stores, then the scalar tail.
 template <bool Flat, class V, class Ev>
-inline void streaming_row(V* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
+inline void non_temporal_row(V* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
     constexpr auto w = static_cast<std::ptrdiff_t>(simd::width<V>);
     constexpr std::size_t align = sizeof(V) * simd::width<V>;
     const auto cur = ev.row_cursor();
@@ -116,35 +117,29 @@ inline void streaming_row(V* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
     for (; j < n; ++j) dst[j] = cur.template scalar<V>(j);
 }
 
-/// Whether a destination of `n` elements of D written by an expression of V is streamed.
+/// Whether the contiguous rows of a destination of `n` elements of D, written by an
+/// expression of V, take non-temporal stores (non_temporal_row): same types, a build
+/// with such stores, and a destination of non_temporal_size.
 template <class V, class D>
-constexpr bool streams(std::size_t n) noexcept {
-    if constexpr (std::is_same_v<V, D> && simd::has_stream_store<V>) return n * sizeof(D) >= TMATH_STREAMING_BYTES;
+constexpr bool writes_non_temporal(std::size_t n) noexcept {
+    if constexpr (std::is_same_v<V, D> && simd::has_stream_store<V>) return non_temporal_size(n * sizeof(D));
     else return false;
 }
 
 /// contiguous_row of a flat run in half-width batches (simd::half_batch).
 template <class V, class Ev>
-inline void contiguous_row_half(V* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
+inline void contiguous_row_half_width(V* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
     const auto cur = ev.row_cursor();
     for_each_batch<static_cast<std::ptrdiff_t>(simd::half_batch<V>::size)>(
-        n, [&](std::ptrdiff_t j) { cur.template contiguous_half<V>(j).store_unaligned(dst + j); },
+        n, [&](std::ptrdiff_t j) { cur.template contiguous_half_width<V>(j).store_unaligned(dst + j); },
         [&](std::ptrdiff_t j) { dst[j] = cur.template scalar<V>(j); });
 }
 
-/// Whether a flat run of n elements of V reading `operands` arrays takes half-width
-/// batches: when its operands and destination together exceed the tuning's
-/// `half_width_bytes` (past L1, on the families where that pays).
-template <class V>
-inline bool half_width_pays(std::size_t n, std::size_t operands, const arch::tuning& t) noexcept {
-    return n * sizeof(V) * (operands + 1) > t.half_width_bytes;
-}
-
-/// Writes one contiguous row, with streaming stores when `stream` (and the types allow).
+/// Writes one contiguous row, with non-temporal stores when `non_temporal` (and the types allow).
 template <bool Flat, class V, class D, class Ev>
-inline void write_row(D* dst, std::ptrdiff_t n, const Ev& ev, bool stream) noexcept {
+inline void write_row(D* dst, std::ptrdiff_t n, const Ev& ev, bool non_temporal) noexcept {
     if constexpr (std::is_same_v<V, D>)
-        if (stream) return streaming_row<Flat>(dst, n, ev);
+        if (non_temporal) return non_temporal_row<Flat>(dst, n, ev);
     contiguous_row<Flat, V>(dst, n, ev);
 }
 
@@ -152,24 +147,24 @@ inline void write_row(D* dst, std::ptrdiff_t n, const Ev& ev, bool stream) noexc
 template <class V, class D, class Ev>
 inline void run_flat(D* dst, std::ptrdiff_t n, Ev& ev) noexcept {
     ev.for_each_leaf([](auto& leaf) { leaf.begin_row(0); });
-    write_row<true, V>(dst, n, ev, streams<V, D>(static_cast<std::size_t>(n)));
+    write_row<true, V>(dst, n, ev, writes_non_temporal<V, D>(static_cast<std::size_t>(n)));
 }
 
-/// Writes `rows` rows of `n` elements, `dst_step` apart, from a rows cursor (see
-/// evaluator.hpp): the cursor tree stays in registers from row to row.
+/// Writes `rows` rows of `n` elements, `dst_step` apart, from a stepping row cursor
+/// (stepping_row_cursor): the cursor tree stays in registers from row to row.
 template <class V, class D, class Cur>
 inline void run_rows(D* dst, std::ptrdiff_t dst_step, std::size_t rows, std::ptrdiff_t n, Cur cur,
-                     bool stream) noexcept {
+                     bool non_temporal) noexcept {
     // next_row() only between rows: a broadcast operand reads its next value there.
     if (cur.unit_stride()) {  // the same for every row: dispatch once
         for (std::size_t i = 0; i < rows; ++i) {
             if (i != 0) cur.next_row(), dst += dst_step;
-            write_row<true, V>(dst, n, cur, stream);
+            write_row<true, V>(dst, n, cur, non_temporal);
         }
     } else {
         for (std::size_t i = 0; i < rows; ++i) {
             if (i != 0) cur.next_row(), dst += dst_step;
-            write_row<false, V>(dst, n, cur, stream);
+            write_row<false, V>(dst, n, cur, non_temporal);
         }
     }
 }
@@ -199,10 +194,10 @@ void run_plan(const eval_plan<N>& p, D* dst, Ev& ev) {
 
     case plan_kind::inner_contiguous:
         if (p.group_rows == 1) {
-            const bool stream = streams<V, D>(shape_size(p.shape.span()));
+            const bool non_temporal = writes_non_temporal<V, D>(shape_size(p.shape.span()));
             if (inner == 0) {  // a single row
                 ev.for_each_leaf([&](auto& leaf) { leaf.begin_row(inner); });
-                write_row<false, V>(cursor, n, ev, stream);
+                write_row<false, V>(cursor, n, ev, non_temporal);
                 return;
             }
             // Rows along dimension `last` by register cursors; the dims before it by the odometer.
@@ -210,7 +205,7 @@ void run_plan(const eval_plan<N>& p, D* dst, Ev& ev) {
             for (std::size_t d = 0; d < last; ++d) outer.push_back(d);
             for_each_index(p.shape, outer, move, [&] {
                 ev.for_each_leaf([&](auto& leaf) { leaf.begin_row(inner); });
-                run_rows<V>(cursor, p.dst[last], p.shape[last], n, ev.rows_cursor(last), stream);
+                run_rows<V>(cursor, p.dst[last], p.shape[last], n, ev.stepping_row_cursor(last), non_temporal);
             });
         } else {
             const std::size_t rows = p.shape[inner - 1];

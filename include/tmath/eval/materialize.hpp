@@ -10,10 +10,11 @@
 #include <type_traits>
 #include <utility>
 
-#include "tmath/containers/aligned_buffer.hpp"
+#include "tmath/core/aligned_buffer.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/shape.hpp"
 #include "tmath/expr/elementwise.hpp"
+#include "tmath/expr/tree.hpp"
 
 namespace tmath::detail {
 
@@ -41,21 +42,6 @@ private:
     strides_t m_strides;
     aligned_buffer<V> m_buffer;
 };
-
-/// True when the expression tree E contains a product node.
-template <class E>
-constexpr bool contains_product() {
-    using D = std::remove_cvref_t<E>;
-    if constexpr (D::node_kind == expr_kind::product) {
-        return true;
-    } else if constexpr (D::node_kind == expr_kind::elementwise) {
-        return []<class... A>(std::type_identity<std::tuple<A...>>) {
-            return (false || ... || contains_product<A>());
-        }(std::type_identity<std::remove_cvref_t<decltype(std::declval<const D&>().args())>>{});
-    } else {
-        return false;
-    }
-}
 
 /// `e` with every product node evaluated into a temporary. Subtrees without products
 /// are referenced, not copied: the result must not outlive `e`. `assign(dst, e)` writes

@@ -1,9 +1,10 @@
 #pragma once
 /// @file plan.hpp
-/// The evaluation plan: a pure function of the destination's and operands' layouts
-/// that picks how an assignment loops. It reorders dimensions into the destination's
-/// memory order, drops extent-1 dimensions, merges dimensions that are contiguous for
-/// every array, and then chooses:
+/// The evaluation plan of the `planned` assignment strategy (strategy.hpp): a pure
+/// function of the destination's and operands' layouts that picks how the assignment
+/// loops over them. It reorders dimensions into the destination's memory order, drops
+/// extent-1 dimensions, merges dimensions that are contiguous for every array, and
+/// then chooses:
 ///  - flat: one contiguous run for the destination and every operand;
 ///  - inner_contiguous: the innermost run is contiguous for the destination and every
 ///    operand reads it contiguously or broadcasts it (stride 0); short rows whose

@@ -16,10 +16,6 @@ namespace tmath {
 
 namespace detail {
 
-/// True for expressions that own their memory (tensors).
-template <class E>
-concept owning_expression = memory_expression<E> && std::remove_cvref_t<E>::owns_memory;
-
 /// How an operand passed as `E&&` is stored inside a node: lvalue tensors and views by
 /// reference (no copy of their shape and strides), temporaries (moved in), scalars and
 /// expression nodes by value, so that a node never refers to a temporary.
@@ -76,32 +72,6 @@ namespace detail {
 template <class F, class... A>
 auto make_elementwise(F f, A&&... args) {
     return elementwise<F, closure_t<A&&>...>(f, std::forward<A>(args)...);
-}
-
-/// Calls `f(leaf)` for every memory operand of `e`, depth first, left to right.
-template <tensor_expression E, class G>
-void for_each_leaf(const E& e, G&& g) {
-    constexpr auto kind = std::remove_cvref_t<E>::node_kind;
-    if constexpr (kind == expr_kind::memory) {
-        g(e);
-    } else if constexpr (kind == expr_kind::elementwise) {
-        std::apply([&](const auto&... a) { (for_each_leaf(a, g), ...); }, e.args());
-    }
-}
-
-/// Number of memory operands of E (the size of its evaluation plan).
-template <class E>
-constexpr std::size_t leaf_count() {
-    using D = std::remove_cvref_t<E>;
-    if constexpr (D::node_kind == expr_kind::memory) {
-        return 1;
-    } else if constexpr (D::node_kind == expr_kind::elementwise) {
-        return []<class... A>(std::type_identity<std::tuple<A...>>) {
-            return (std::size_t{0} + ... + leaf_count<A>());
-        }(std::type_identity<std::remove_cvref_t<decltype(std::declval<const D&>().args())>>{});
-    } else {
-        return 0;
-    }
 }
 
 }  // namespace detail

@@ -24,6 +24,7 @@
 #include "tmath/eval/evaluator.hpp"
 #include "tmath/eval/materialize.hpp"
 #include "tmath/expr/elementwise.hpp"
+#include "tmath/expr/tree.hpp"
 #include "tmath/simd/simd.hpp"
 
 namespace tmath {

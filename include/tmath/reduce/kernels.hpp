@@ -17,7 +17,7 @@
 #include <limits>
 #include <span>
 
-#include "tmath/containers/aligned_buffer.hpp"
+#include "tmath/core/aligned_buffer.hpp"
 #include "tmath/arch/processor.hpp"
 #include "tmath/arch/tuning.hpp"
 #include "tmath/reduce/axes.hpp"

@@ -13,7 +13,7 @@
 #include <span>
 #include <type_traits>
 
-#include "tmath/containers/aligned_buffer.hpp"
+#include "tmath/core/aligned_buffer.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/shape.hpp"

@@ -1,0 +1,125 @@
+#pragma once
+/// @file assign_facts.hpp
+/// The facts that an assignment's strategy is chosen from (strategy.hpp), computed from
+/// the destination and the expression: what the types decide, at compile time
+/// (type_facts); whether the arrays form one flat run (all_contiguous_like); whether an
+/// operand reads the destination elsewhere (reads_destination_elsewhere); and the
+/// tuning record that the thresholds come from (processor_tuning, tuning_for).
+
+#include <cstddef>
+#include <span>
+#include <type_traits>
+#include <utility>
+
+#include "tmath/arch/generic.hpp"
+#include "tmath/arch/processor.hpp"
+#include "tmath/arch/tuning.hpp"
+#include "tmath/config.hpp"
+#include "tmath/core/concepts.hpp"
+#include "tmath/core/shape.hpp"
+#include "tmath/eval/aliasing.hpp"
+#include "tmath/eval/batch_read.hpp"
+#include "tmath/eval/evaluator.hpp"
+#include "tmath/eval/strategy.hpp"
+#include "tmath/expr/tree.hpp"
+#include "tmath/simd/simd.hpp"
+
+namespace tmath::detail {
+
+/// The evaluator type that make_flat_evaluator builds for E.
+template <class E>
+using flat_evaluator_t = decltype(make_flat_evaluator(std::declval<const E&>()));
+
+/// The facts of assigning E into elements of type D that the types decide, all known at
+/// compile time: products, memory operands, element sizes and types, and what the build
+/// offers for them. The run-time facts (elements, flat, aliased) are left unset.
+template <class D, tensor_expression E>
+constexpr assign_facts type_facts() noexcept {
+    using V = value_type_t<E>;
+    assign_facts f;
+    f.holds_product = contains_product<E>();
+    f.operands = leaf_count<E>();
+    f.value_bytes = sizeof(V);
+    f.destination_bytes = sizeof(D);
+    f.same_type = std::is_same_v<V, D>;
+    f.non_temporal_stores = simd::has_stream_store<V>;
+    if constexpr (!contains_product<E>())  // (a product has no flat evaluator)
+        f.half_width_batches =
+            simd::has_half_batch && simd::has_native_batch<V> && reads_half_width<flat_evaluator_t<E>, V>;
+    return f;
+}
+
+/// The tuning record source of an assignment by default: this processor's record
+/// (arch::this_processor()), looked up only where the choice reads a threshold. The
+/// assignment functions take it, or a record (`arch::tuning`, or `std::cref` of one), as
+/// their `tuning` argument; the tag is empty, so the default costs no argument passing.
+struct processor_tuning {};
+
+/// The generic tuning record, for choices that read no threshold (see tuning_for).
+inline constexpr arch::tuning stand_in_tuning = arch::generic_tuning(arch::compiled_target);
+
+/// The tuning record the strategy of assigning E into D takes its thresholds from, by
+/// default: this processor's. Only the half-width rule reads a threshold, and only for
+/// a flat run of one type in a build with half-width batches; for every other
+/// assignment this processor's record is not looked up (stand_in_tuning is passed, and
+/// nothing reads it), so that the choice adds no run-time work where the tuning cannot
+/// change it.
+template <class D, tensor_expression E>
+const arch::tuning& tuning_for(processor_tuning) noexcept {
+    constexpr assign_facts f = type_facts<D, E>();
+    if constexpr (f.same_type && f.half_width_batches) return arch::this_processor();
+    else return stand_in_tuning;
+}
+/// The tuning record given to an assignment (tests run each family's choices with it).
+template <class D, tensor_expression E>
+constexpr const arch::tuning& tuning_for(const arch::tuning& t) noexcept {
+    return t;
+}
+
+/// True when the destination (`n` elements at `dst`) and every memory operand of `e`
+/// are row-major arrays of `shape` that are either disjoint from the destination or
+/// exactly the destination: then the assignment is one flat run and needs no plan.
+template <class D, class E>
+bool all_contiguous_like(const D* dst, std::size_t n, std::span<const std::size_t> shape,
+                         std::span<const std::ptrdiff_t> dst_strides, const E& e) {
+    if (!is_row_major(shape, dst_strides)) return false;
+    const auto* lo = reinterpret_cast<const std::byte*>(dst);
+    const auto* hi = lo + n * sizeof(D);
+    bool ok = true;
+    for_each_leaf(e, [&](const auto& leaf) {
+        if (!ok) return;
+        if constexpr (owning_expression<std::remove_cvref_t<decltype(leaf)>>) {
+            // A row-major tensor that broadcasts to `shape` with as many elements differs
+            // from it by extents of 1 only: it is read in the same flat order.
+            ok = leaf.size() == n;
+        } else {
+            const auto leaf_shape = std::span<const std::size_t>(leaf.shape());
+            ok = shape_t::same_elements(leaf_shape.data(), leaf_shape.size(), shape.data(), shape.size()) &&
+                 is_row_major(leaf_shape, leaf.strides());
+        }
+        if (!ok) return;
+        const auto* p = reinterpret_cast<const std::byte*>(leaf.data());
+        const bool same = p == lo && sizeof(*leaf.data()) == sizeof(D);
+        const bool disjoint = p + n * sizeof(*leaf.data()) <= lo || hi <= p;
+        ok = same || disjoint;
+    });
+    return ok;
+}
+
+/// True when an operand of `e` reads the memory of the destination (`dst` with `shape`
+/// and `dst_strides`) through another index mapping: writing the destination could
+/// overwrite an element before it is read. Out of line, beside the planned path that
+/// needs it: a flat run never does (its operands are the destination or apart from it).
+template <class D, tensor_expression E>
+TMATH_NOINLINE bool reads_destination_elsewhere(const D* dst, std::span<const std::size_t> shape,
+                                                std::span<const std::ptrdiff_t> dst_strides, const E& e) {
+    const byte_extent dst_ext = extent_of(dst, shape, dst_strides, sizeof(D));
+    bool alias = false;
+    for_each_leaf(e, [&](const auto& leaf) {
+        alias = alias || unsafe_alias(dst, dst_ext, dst_strides, sizeof(D), leaf.data(), leaf.shape(), leaf.strides(),
+                                      sizeof(*leaf.data()), shape);
+    });
+    return alias;
+}
+
+}  // namespace tmath::detail
