@@ -22,7 +22,7 @@
 #include <type_traits>
 #include <vector>
 
-#if defined(TMATH_USE_OPENMP) && defined(_OPENMP)
+#if TMATH_OPENMP
 #include <omp.h>
 #endif
 
@@ -453,7 +453,7 @@ TEMPLATE_TEST_CASE("gemv: y overlapping x is not used as the accumulator", "[gem
     for (std::size_t j = 0; j < n; ++j) CHECK(x[j] == want[j]);
 }
 
-#if defined(TMATH_USE_OPENMP) && defined(_OPENMP)
+#if TMATH_OPENMP
 TEMPLATE_TEST_CASE("gemm: 1 and 2 OpenMP threads give bitwise equal results", "[gemm][openmp]", float, double) {
     using T = TestType;
     using tr = tmath::gemm_traits<T>;

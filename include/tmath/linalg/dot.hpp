@@ -50,7 +50,7 @@ struct contiguous_cursor {
 
 /// The batch of V at element j of a row cursor (`Flat`: a unit-stride operand).
 template <bool Flat, class V, class C>
-[[gnu::always_inline]] inline simd::batch<V> dot_batch(const C& c, std::ptrdiff_t j) noexcept {
+TMATH_FORCE_INLINE simd::batch<V> dot_batch(const C& c, std::ptrdiff_t j) noexcept {
     if constexpr (Flat) return c.template contiguous_batch<V>(j);
     else return c.template batch<V>(j);
 }
@@ -65,10 +65,10 @@ enum class dot_order {
 /// acc_k += a·b over the batch at element j_k, for four batches and accumulators, the
 /// loads issued in `Order` (each accumulator gets the same terms in every order).
 template <bool Flat, class V, dot_order Order = dot_order::scheduled, class CA, class CB>
-[[gnu::always_inline]] inline void dot_four(const CA& ca, const CB& cb, std::ptrdiff_t j0, std::ptrdiff_t j1,
-                                            std::ptrdiff_t j2, std::ptrdiff_t j3, simd::batch<V>& acc0,
-                                            simd::batch<V>& acc1, simd::batch<V>& acc2,
-                                            simd::batch<V>& acc3) noexcept {
+TMATH_FORCE_INLINE void dot_four(const CA& ca, const CB& cb, std::ptrdiff_t j0, std::ptrdiff_t j1,
+                                 std::ptrdiff_t j2, std::ptrdiff_t j3, simd::batch<V>& acc0,
+                                 simd::batch<V>& acc1, simd::batch<V>& acc2,
+                                 simd::batch<V>& acc3) noexcept {
     if constexpr (Order == dot_order::scheduled) {
         acc0 = simd::fma(dot_batch<Flat, V>(ca, j0), dot_batch<Flat, V>(cb, j0), acc0);
         acc1 = simd::fma(dot_batch<Flat, V>(ca, j1), dot_batch<Flat, V>(cb, j1), acc1);
@@ -109,7 +109,7 @@ template <bool Flat, class V, dot_order Order = dot_order::scheduled, class CA, 
 /// then the accumulators go through memory.
 template <bool Flat, class V, bool Prefetch, bool Short = false, dot_order Order = dot_order::scheduled, class CA,
           class CB>
-[[gnu::always_inline]] inline V dot_loop(std::ptrdiff_t n, CA ca, CB cb, const arch::tuning& t) noexcept {
+TMATH_FORCE_INLINE V dot_loop(std::ptrdiff_t n, CA ca, CB cb, const arch::tuning& t) noexcept {
     constexpr auto w = static_cast<std::ptrdiff_t>(simd::width<V>);
     simd::batch<V> acc0 = simd::splat(V(0)), acc1 = acc0, acc2 = acc0, acc3 = acc0;
     std::ptrdiff_t j = 0;
@@ -171,8 +171,8 @@ TMATH_NOINLINE V dot_long(std::ptrdiff_t n, const V* a, const V* b, const arch::
 /// call, or a `dot` grown too large for the compiler to inline into its caller, costs a
 /// few percent (bench/README.md, "dot").
 template <class V>
-[[gnu::always_inline]] inline V dot_contiguous(std::ptrdiff_t n, const V* a, const V* b,
-                                               const arch::tuning& t = arch::this_processor()) noexcept {
+TMATH_FORCE_INLINE V dot_contiguous(std::ptrdiff_t n, const V* a, const V* b,
+                                    const arch::tuning& t = arch::this_processor()) noexcept {
     if (2 * static_cast<std::size_t>(n) * sizeof(V) > t.dot_short_bytes) return dot_long<V>(n, a, b, t);
     const contiguous_cursor<V> ca{a}, cb{b};
     return dot_loop<true, V, false, true>(n, ca, cb, t);

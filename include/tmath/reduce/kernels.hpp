@@ -20,6 +20,7 @@
 #include "tmath/containers/aligned_buffer.hpp"
 #include "tmath/arch/processor.hpp"
 #include "tmath/arch/tuning.hpp"
+#include "tmath/config.hpp"
 #include "tmath/reduce/axes.hpp"
 #include "tmath/reduce/ops.hpp"
 #include "tmath/simd/reduce_ops.hpp"
@@ -126,12 +127,12 @@ struct run_accumulator {
     struct lanes {
         B a0, a1, a2, a3, nan;
         /// Folds x into a0 (and its NaN bookkeeping).
-        [[gnu::always_inline]] void fold1(const B& x) noexcept {
+        TMATH_FORCE_INLINE void fold1(const B& x) noexcept {
             a0 = Op::template apply_batch<A>(a0, x);
             if constexpr (nan_tracked<Op, A>) nan = nan + simd::nan_part<A>(x);
         }
         /// Folds x0..x3 into a0..a3 (and their NaN bookkeeping).
-        [[gnu::always_inline]] void fold(const B& x0, const B& x1, const B& x2, const B& x3) noexcept {
+        TMATH_FORCE_INLINE void fold(const B& x0, const B& x1, const B& x2, const B& x3) noexcept {
             a0 = Op::template apply_batch<A>(a0, x0);
             a1 = Op::template apply_batch<A>(a1, x1);
             a2 = Op::template apply_batch<A>(a2, x2);
@@ -141,19 +142,19 @@ struct run_accumulator {
                              (simd::nan_part<A>(x2) + simd::nan_part<A>(x3)));
         }
         /// Folds the four batches at p.
-        [[gnu::always_inline]] void fold4(const T* p) noexcept {
+        TMATH_FORCE_INLINE void fold4(const T* p) noexcept {
             constexpr std::size_t w = simd::width<A>;
             fold(simd::load(p), simd::load(p + w), simd::load(p + 2 * w), simd::load(p + 3 * w));
         }
         /// Folds the whole batches of p[j, n) into a0; returns where they end.
-        [[gnu::always_inline]] std::size_t fold_rest(const T* p, std::size_t j, std::size_t n) noexcept {
+        TMATH_FORCE_INLINE std::size_t fold_rest(const T* p, std::size_t j, std::size_t n) noexcept {
             constexpr std::size_t w = simd::width<A>;
             for (; j + w <= n; j += w) fold1(simd::load(p + j));
             return j;
         }
     };
-    [[gnu::always_inline]] lanes load_lanes() const noexcept { return {m_acc[0], m_acc[1], m_acc[2], m_acc[3], m_nan}; }
-    [[gnu::always_inline]] void store_lanes(const lanes& r) noexcept {
+    TMATH_FORCE_INLINE lanes load_lanes() const noexcept { return {m_acc[0], m_acc[1], m_acc[2], m_acc[3], m_nan}; }
+    TMATH_FORCE_INLINE void store_lanes(const lanes& r) noexcept {
         m_acc[0] = r.a0, m_acc[1] = r.a1, m_acc[2] = r.a2, m_acc[3] = r.a3, m_nan = r.nan;
     }
 

@@ -13,6 +13,7 @@
 
 #include "tmath/arch/processor.hpp"
 #include "tmath/arch/tuning.hpp"
+#include "tmath/config.hpp"
 #include "tmath/linalg/gemm/blocking.hpp"
 #include "tmath/linalg/gemm/small.hpp"
 #include "tmath/linalg/gemm/traits.hpp"
@@ -85,9 +86,9 @@ void gemm_strided(std::size_t m, std::size_t n, std::size_t k, T alpha, const T*
 /// pass through the stack, reach the body as scalars: at 16×16 the struct copies cost
 /// a store-forwarding stall each.)
 template <class T>
-TMATH_GEMM_INLINE void gemm(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
-                            strided_matrix<const T> b, T beta, strided_matrix<T> c,
-                            const arch::tuning& t = arch::this_processor()) {
+TMATH_FORCE_INLINE void gemm(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
+                             strided_matrix<const T> b, T beta, strided_matrix<T> c,
+                             const arch::tuning& t = arch::this_processor()) {
     gemm_strided<T>(m, n, k, alpha, a.data, a.row_stride, a.col_stride, b.data, b.row_stride, b.col_stride, beta, c.data,
                     c.row_stride, c.col_stride, t);
 }
