@@ -1,7 +1,7 @@
 #pragma once
 /// @file gemv.hpp
-/// Matrix × vector: y = alpha·A·x + beta·y for any strides. Rows of A contiguous →
-/// dot products, eight rows at a time with SIMD accumulators; columns contiguous →
+/// Matrix × vector: y = alpha·A·x + beta·y for any strides. Rows of A contiguous:
+/// dot products, eight rows at a time with SIMD accumulators; columns contiguous:
 /// axpy updates of a contiguous accumulator (y itself when beta == 0 and y is
 /// contiguous), eight columns per pass; otherwise a scalar loop. A matrix that streams
 /// from memory is prefetched ahead. beta == 0 never reads y. The scratch vectors are

@@ -46,12 +46,11 @@ void macro_kernel(std::size_t mc, std::size_t nc, std::size_t kc, const T* ap, c
 /// How the packed path deals out the rows of C: `chunks` chunks of whole MR panels whose
 /// sizes differ by at most one panel, the larger ones first. Their number is the fewest
 /// that keeps each chunk within MC rows, rounded up to a multiple of the team size, so
-/// that every thread gets the same share: with MC 384 and two threads, m = 2048 in
-/// chunks of 384 (then of 352 and one of 288) left the threads 1152 and 896 (1056 and
-/// 992) rows: 1.67x (1.80x) against 1.90x with equal shares (32 × 12 kernel, median of
-/// 7 on two cores). Larger chunks first, because the chunks are dealt out dynamically:
-/// 32 panels of 64 rows in chunks of 5, 5, 6, 5, 5, 6 panels left one thread the last
-/// chunk while the other waited (17 panel-times against 16), 6, 6, 5, 5, 5, 5 do not.
+/// that every thread gets the same share (with MC 384 and two threads, m = 2048 in
+/// chunks of 384 would leave the threads 1152 and 896 rows). Larger chunks first,
+/// because the chunks are dealt out dynamically: 32 panels in chunks of 5, 5, 6, 5, 5, 6
+/// leave one thread the last chunk while the other waits (17 panel-times against 16);
+/// 6, 6, 5, 5, 5, 5 do not (bench/README.md, "Threads").
 /// The chunk edges fall on MR panels, so the tile grid (and every element's arithmetic)
 /// is the same for any team.
 struct gemm_row_split {
@@ -155,7 +154,7 @@ void gemm_packed(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_m
     constexpr std::size_t line = gemm_buffer::alignment / sizeof(T) > 0 ? gemm_buffer::alignment / sizeof(T) : 1;
     const std::size_t slice = (rows.max_rows() * kc + line - 1) / line * line;
     T* ap = thread_buffer(gemm_buffer_role::packed_a).get<T>(slice * threads);
-#if TMATH_GEMM_HAVE_OPENMP
+#if TMATH_OPENMP
     if (threads > 1) {
 #pragma omp parallel num_threads(static_cast<int>(threads))
         gemm_packed_thread(n, k, alpha, a, b, beta, c, bp, ap + static_cast<std::size_t>(omp_get_thread_num()) * slice,
