@@ -1,6 +1,7 @@
 // Every evaluation loop against a plain reference loop, at the sizes around the SIMD
-// width where head/body/tail bugs live: 0, 1, W-1, W, W+1, 4W+3.
+// width where head/body/tail bugs live (test::edge_sizes).
 #include "catch.hpp"
+#include "test_support.hpp"
 
 #include <tmath/eval/plan.hpp>
 #include <tmath/simd/simd.hpp>
@@ -12,23 +13,8 @@
 
 namespace {
 
-template <class T>
-std::vector<std::size_t> edge_sizes() {
-    const std::size_t w = tmath::simd::width<T>;
-    return {0, 1, w > 1 ? w - 1 : 2, w, w + 1, 4 * w + 3};
-}
-
-/// Deterministic, exactly representable values (small integers), distinct per position.
-template <class T>
-tmath::tensor<T> iota_tensor(std::initializer_list<std::size_t> shape, int start) {
-    auto t = tmath::empty<T>(shape);
-    int v = start;
-    for (auto& x : t) {
-        x = static_cast<T>(v % 23 - 11);
-        v += 7;
-    }
-    return t;
-}
+using test::edge_sizes;
+using test::iota_tensor;
 
 /// The plan chosen for writing a row-major tensor of `shape` from operands with these
 /// (already broadcast) strides.

@@ -2,8 +2,10 @@
 // accumulated in long double (floats, tolerance scaled by k) or int64 (integers, exact):
 // sizes around every blocking edge, every operand layout (row-major, transposed,
 // non-unit strides, stride-0 broadcast rows, reversed rows), alpha/beta, k == 0, both
-// product paths called directly, and bitwise equality of 1 and 2 OpenMP threads.
-#include "catch.hpp"
+// product paths called directly, and bitwise equality of 1 and 2 OpenMP threads. Every
+// processor family's tuning (cache blocks, small-path kernels) runs on any machine: the
+// kernels take the tuning record as a parameter.
+#include "test_support.hpp"
 
 #include <tmath/linalg/gemm/gemm.hpp>
 #include <tmath/linalg/gemv.hpp>
@@ -14,21 +16,21 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <functional>
 #include <limits>
-#include <random>
 #include <sstream>
 #include <string>
 #include <type_traits>
 #include <vector>
 
-#if defined(TMATH_USE_OPENMP) && defined(_OPENMP)
+#if TMATH_OPENMP
 #include <omp.h>
 #endif
 
 namespace {
 
 using tmath::detail::strided_matrix;
+using tmath::arch::tuning;
+using tmath::arch::tuning_of;
 
 /// How an operand is laid out in its storage.
 enum class layout { row, col, strided, bcast, reversed };
@@ -63,14 +65,9 @@ struct operand {
     strided_matrix<const T> cview() const { return {view.data, view.row_stride, view.col_stride}; }
 };
 
+/// An r × c operand laid out as `l`, its storage (covered or not) filled from `rng`.
 template <class T>
-T random_value(std::mt19937& rng) {
-    if constexpr (std::is_integral_v<T>) return static_cast<T>(std::uniform_int_distribution<int>(-8, 8)(rng));
-    else return static_cast<T>(std::uniform_real_distribution<double>(-1.0, 1.0)(rng));
-}
-
-template <class T>
-operand<T> make_operand(std::size_t r, std::size_t c, layout l, std::mt19937& rng) {
+operand<T> make_operand(std::size_t r, std::size_t c, layout l, test::rng& rng) {
     operand<T> o;
     o.rows = r;
     o.cols = c;
@@ -89,7 +86,7 @@ operand<T> make_operand(std::size_t r, std::size_t c, layout l, std::mt19937& rn
         break;
     }
     o.store.resize(size + 1);
-    for (auto& e : o.store) e = random_value<T>(rng);
+    for (auto& e : o.store) e = rng.unit_value<T>();
     o.view.data = o.store.data() + offset;
     o.covered.assign(o.store.size(), false);
     for (std::size_t i = 0; i < r; ++i)
@@ -153,27 +150,18 @@ std::string compare(std::size_t m, std::size_t n, std::size_t k, T alpha, const 
     return "";
 }
 
-/// Which entry point a case calls: gemm() (routing by shape, this processor's tuning),
-/// the packed path with this processor's cache blocks or with those of each family, the
-/// small path as gemm() would choose it, or each of its kernels (so that every tuning
-/// runs whichever machine the tests run on).
-enum class entry { gemm, packed, packed_intel, packed_amd, small, small_one_batch, small_tall };
+/// Which entry point a case calls, each with the case's tuning record: gemm() (routing
+/// by shape), the packed path with the record's cache blocks, the small path with the
+/// record's kernel choice, or one of the small path's kernels directly (so that every
+/// kernel runs whatever the build's registers).
+enum class entry { gemm, packed, small, small_one_batch, small_tall };
 
-/// The cache blocks that an entry of the packed path uses.
-template <class T>
-tmath::gemm_blocks blocks_of(entry how) {
-    using tmath::arch::family;
-    using tmath::arch::tuning_of;
-    if (how == entry::packed_intel) return tmath::gemm_traits<T>::blocks(tuning_of(family::intel));
-    if (how == entry::packed_amd) return tmath::gemm_traits<T>::blocks(tuning_of(family::amd_zen4));
-    return tmath::gemm_traits<T>::blocks(tmath::arch::this_processor());
-}
-
-/// Runs one product and returns "" or a description of the first wrong element.
+/// Runs one product with the tuning `t` and returns "" or a description of the first
+/// wrong element.
 template <class T>
 std::string run_case(std::size_t m, std::size_t n, std::size_t k, layout la, layout lb, layout lc, T alpha, T beta,
-                     entry how = entry::gemm, std::uint32_t seed = 1) {
-    std::mt19937 rng(seed);
+                     entry how = entry::gemm, const tuning& t = tmath::arch::this_processor(), std::uint32_t seed = 1) {
+    test::rng rng(seed);
     auto a = make_operand<T>(m, k, la, rng);
     auto b = make_operand<T>(k, n, lb, rng);
     auto c = make_operand<T>(m, n, lc, rng);
@@ -181,27 +169,22 @@ std::string run_case(std::size_t m, std::size_t n, std::size_t k, layout la, lay
         for (auto& e : c.store) e = nan_or_garbage<T>();
     const operand<T> c0 = c;
     switch (how) {
-    case entry::gemm: tmath::detail::gemm<T>(m, n, k, alpha, a.cview(), b.cview(), beta, c.view); break;
+    case entry::gemm: tmath::detail::gemm<T>(m, n, k, alpha, a.cview(), b.cview(), beta, c.view, t); break;
     case entry::packed:
-    case entry::packed_intel:
-    case entry::packed_amd:
-        tmath::detail::gemm_packed<T>(m, n, k, alpha, a.cview(), b.cview(), beta, c.view, blocks_of<T>(how));
+        tmath::detail::gemm_packed<T>(m, n, k, alpha, a.cview(), b.cview(), beta, c.view, tmath::gemm_traits<T>::blocks(t));
         break;
-    case entry::small: tmath::detail::gemm_small<T>(m, n, k, alpha, a.cview(), b.cview(), beta, c.view); break;
+    case entry::small: tmath::detail::gemm_small<T>(m, n, k, alpha, a.cview(), b.cview(), beta, c.view, t); break;
     case entry::small_one_batch:
         tmath::detail::gemm_unpacked<T, 1, tmath::detail::gemm_small_nr<T>>(m, n, k, alpha, a.cview(), b.cview(), beta,
-                                                                             c.view, tmath::arch::this_processor());
+                                                                             c.view, t);
         break;
-    case entry::small_tall:
-        tmath::detail::gemm_small_tall<T>(m, n, k, alpha, a.cview(), b.cview(), beta, c.view,
-                                          tmath::arch::this_processor());
-        break;
+    case entry::small_tall: tmath::detail::gemm_small_tall<T>(m, n, k, alpha, a.cview(), b.cview(), beta, c.view, t); break;
     }
     std::string err = compare(m, n, k, alpha, a, b, beta, c0, c);
     if (!err.empty()) {
         std::ostringstream os;
-        os << m << "x" << n << "x" << k << " A " << name(la) << ", B " << name(lb) << ", C " << name(lc)
-           << ", alpha " << +alpha << ", beta " << +beta << ": " << err;
+        os << t.family << ": " << m << "x" << n << "x" << k << " A " << name(la) << ", B " << name(lb) << ", C "
+           << name(lc) << ", alpha " << +alpha << ", beta " << +beta << ": " << err;
         err = os.str();
     }
     return err;
@@ -235,20 +218,24 @@ TEMPLATE_TEST_CASE("gemm: sizes around the register and cache blocks", "[gemm]",
                 CHECK(run_case<T>(m, n, k, layout::row, layout::row, layout::col, alpha_odd<T>(), beta_odd<T>()) == "");
             }
     // Depth past KC (several K blocks, beta = 1 after the first), rows past 2·MC,
-    // columns past NC (row-major C: the user's rows become the engine's columns):
-    // through gemm() with this processor's blocks, and the packed path with each
-    // family's.
-    for (const entry how : {entry::gemm, entry::packed_intel, entry::packed_amd}) {
-        const tmath::gemm_blocks bl = blocks_of<T>(how);
-        INFO("blocks " << bl.mc << " / " << bl.kc << " / " << bl.nc);
-        CHECK(run_case<T>(tr::mr + 3, tr::nr + 2, bl.kc + 1, layout::row, layout::row, layout::row, T(1), T(0), how) ==
-              "");
-        CHECK(run_case<T>(tr::mr + 3, tr::nr + 2, 2 * bl.kc + 3, layout::col, layout::row, layout::col, alpha_odd<T>(),
-                          beta_odd<T>(), how) == "");
-        CHECK(run_case<T>(2 * bl.mc + 1, tr::nr + 1, 40, layout::row, layout::row, layout::col, T(1), T(0), how) == "");
-        CHECK(run_case<T>(tr::nr + 1, 2 * bl.mc + 1, 40, layout::row, layout::row, layout::row, T(2), T(1), how) == "");
-        CHECK(run_case<T>(bl.nc + 1, 20, 3, layout::row, layout::row, layout::row, T(1), T(0),
-                          how == entry::gemm ? entry::packed : how) == "");
+    // columns past NC (row-major C: the user's rows become the engine's columns), with
+    // every family's cache blocks: through gemm() (which routes by the record's KC) and
+    // the packed path.
+    for (const auto f : tmath::arch::all_families) {
+        const tuning t = tuning_of(f);
+        const tmath::gemm_blocks bl = tr::blocks(t);
+        INFO(t.family << " blocks " << bl.mc << " / " << bl.kc << " / " << bl.nc);
+        for (const entry how : {entry::gemm, entry::packed}) {
+            CHECK(run_case<T>(tr::mr + 3, tr::nr + 2, bl.kc + 1, layout::row, layout::row, layout::row, T(1), T(0), how,
+                              t) == "");
+            CHECK(run_case<T>(tr::mr + 3, tr::nr + 2, 2 * bl.kc + 3, layout::col, layout::row, layout::col,
+                              alpha_odd<T>(), beta_odd<T>(), how, t) == "");
+            CHECK(run_case<T>(2 * bl.mc + 1, tr::nr + 1, 40, layout::row, layout::row, layout::col, T(1), T(0), how, t) ==
+                  "");
+            CHECK(run_case<T>(tr::nr + 1, 2 * bl.mc + 1, 40, layout::row, layout::row, layout::row, T(2), T(1), how, t) ==
+                  "");
+        }
+        CHECK(run_case<T>(bl.nc + 1, 20, 3, layout::row, layout::row, layout::row, T(1), T(0), entry::packed, t) == "");
     }
 }
 
@@ -267,7 +254,9 @@ TEMPLATE_TEST_CASE("gemm: every operand layout, both paths", "[gemm]", float, do
                     CHECK(run_case<T>(s.m, s.n, s.k, la, lb, lc, T(1), T(0)) == "");
                     CHECK(run_case<T>(s.m, s.n, s.k, la, lb, lc, alpha_odd<T>(), beta_odd<T>(), entry::packed) == "");
                     if (s.k <= kc) {
-                        CHECK(run_case<T>(s.m, s.n, s.k, la, lb, lc, T(1), T(1), entry::small) == "");
+                        // The small path with each family's kernel choice, and its kernels.
+                        for (const auto f : tmath::arch::all_families)
+                            CHECK(run_case<T>(s.m, s.n, s.k, la, lb, lc, T(1), T(1), entry::small, tuning_of(f)) == "");
                         CHECK(run_case<T>(s.m, s.n, s.k, la, lb, lc, alpha_odd<T>(), T(0), entry::small_one_batch) == "");
                         CHECK(run_case<T>(s.m, s.n, s.k, la, lb, lc, T(1), beta_odd<T>(), entry::small_tall) == "");
                     }
@@ -280,16 +269,22 @@ TEMPLATE_TEST_CASE("gemm: every operand layout, both paths", "[gemm]", float, do
             for (layout la : ins)
                 for (layout lb : ins)
                     CHECK(run_case<T>(tmath::simd::width<T>, n, k, la, lb, layout::row, T(1), T(0)) == "");
-    // The Intel small path on any machine: four-batch panels (6 columns, a 3- and a
-    // 1-column tail at n = 10), then a two-batch panel (8 columns, a 4-column tail), then
-    // one-batch rows; each tier alone and all three. At n = 70 an A with contiguous but
-    // unaligned columns (std::vector storage, odd leading dimensions) is packed first.
+    // The tallest-first small path (`small_gemm_kernels::tallest_first`) on any machine:
+    // four-batch panels (6 columns, a 3- and a 1-column tail at n = 10), then a two-batch
+    // panel (8 columns, a 4-column tail), then one-batch rows; each tier alone and all
+    // three. At n = 70 an A with contiguous but unaligned columns (std::vector storage,
+    // odd leading dimensions) is packed first; through gemm_small, every family's choice
+    // of kernels for these shapes.
     constexpr std::size_t w = tmath::simd::width<T>;
     for (std::size_t m : {4 * w, 4 * w + 2 * w, 2 * w + 1, 8 * w + 2 * w + w + 3})
         for (std::size_t n : {std::size_t{10}, std::size_t{12}, std::size_t{17}, std::size_t{70}})
             for (layout la : ins)
-                for (layout lc : outs)
+                for (layout lc : outs) {
                     CHECK(run_case<T>(m, n, 23, la, layout::row, lc, alpha_odd<T>(), beta_odd<T>(), entry::small_tall) == "");
+                    for (const auto f : tmath::arch::all_families)
+                        CHECK(run_case<T>(m, n, 23, la, layout::row, lc, alpha_odd<T>(), beta_odd<T>(), entry::small,
+                                          tuning_of(f)) == "");
+                }
 }
 
 TEST_CASE("gemm_split_rows: chunks of whole MR panels, at most MC rows, equal shares per thread", "[gemm]") {
@@ -427,13 +422,19 @@ TEMPLATE_TEST_CASE("gemv: matrix x vector and vector x matrix, any strides", "[g
 
 TEMPLATE_TEST_CASE("gemv: a matrix that streams from memory (the prefetching kernels)", "[gemm][gemv]", float, double) {
     using T = TestType;
-    // Over TMATH_STREAMING_BYTES, with odd extents (SIMD and column-group tails).
+    // Over TMATH_STREAMING_BYTES, with odd extents (SIMD and column-group tails), with
+    // every family's prefetch threshold and distance.
     std::size_t n = 2051;
     while (n * (n + 2) * sizeof(T) < TMATH_STREAMING_BYTES) n += 512;
-    CHECK(run_case<T>(1, n, n + 2, layout::row, layout::row, layout::row, T(1), T(0)) == "");       // x·A, y apart
-    CHECK(run_case<T>(1, n, n + 2, layout::row, layout::row, layout::row, alpha_odd<T>(), beta_odd<T>()) == "");
-    CHECK(run_case<T>(n, 1, n + 2, layout::row, layout::row, layout::row, T(1), T(0)) == "");       // A·x
-    CHECK(run_case<T>(n, 1, n + 2, layout::row, layout::row, layout::strided, alpha_odd<T>(), beta_odd<T>()) == "");
+    for (const auto f : tmath::arch::all_families) {
+        const tuning t = tuning_of(f);
+        const entry g = entry::gemm;
+        CHECK(run_case<T>(1, n, n + 2, layout::row, layout::row, layout::row, T(1), T(0), g, t) == "");  // x·A, y apart
+        CHECK(run_case<T>(1, n, n + 2, layout::row, layout::row, layout::row, alpha_odd<T>(), beta_odd<T>(), g, t) == "");
+        CHECK(run_case<T>(n, 1, n + 2, layout::row, layout::row, layout::row, T(1), T(0), g, t) == "");  // A·x
+        CHECK(run_case<T>(n, 1, n + 2, layout::row, layout::row, layout::strided, alpha_odd<T>(), beta_odd<T>(), g, t) ==
+              "");
+    }
 }
 
 TEMPLATE_TEST_CASE("gemv: y overlapping x is not used as the accumulator", "[gemm][gemv]", float, double, std::int32_t) {
@@ -453,7 +454,7 @@ TEMPLATE_TEST_CASE("gemv: y overlapping x is not used as the accumulator", "[gem
     for (std::size_t j = 0; j < n; ++j) CHECK(x[j] == want[j]);
 }
 
-#if defined(TMATH_USE_OPENMP) && defined(_OPENMP)
+#if TMATH_OPENMP
 TEMPLATE_TEST_CASE("gemm: 1 and 2 OpenMP threads give bitwise equal results", "[gemm][openmp]", float, double) {
     using T = TestType;
     using tr = tmath::gemm_traits<T>;
@@ -472,7 +473,7 @@ TEMPLATE_TEST_CASE("gemm: 1 and 2 OpenMP threads give bitwise equal results", "[
             for (layout lc : {layout::row, layout::col}) {
                 INFO(s.m << "x" << s.n << "x" << s.k << " A " << name(la) << ", C " << name(lc));
                 REQUIRE(s.m * s.n * s.k >= TMATH_GEMM_PARALLEL_THRESHOLD);
-                std::mt19937 rng(7);
+                test::rng rng(7);
                 auto a = make_operand<T>(s.m, s.k, la, rng);
                 auto b = make_operand<T>(s.k, s.n, layout::row, rng);
                 auto c1 = make_operand<T>(s.m, s.n, lc, rng);

@@ -17,12 +17,7 @@ using test::shape;
 
 namespace {
 
-/// Sizes around the SIMD width of T, and a few larger ones.
-template <class T>
-std::vector<std::size_t> edge_sizes() {
-    const std::size_t w = tmath::simd::width<T>;
-    return {0, 1, 2, w - 1 + (w == 1), w, w + 1, 2 * w + 3, 4 * w - 1, 4 * w, 4 * w + 1, 37, 1000};
-}
+using test::edge_sizes;
 
 /// Within `ulps` units in the last place of `want` (and equal infinities / both NaN).
 template <class T>

@@ -1,12 +1,15 @@
 // Reductions (sum, mean, prod, max, min) against reference loops: every axis of rank
 // 1-4 shapes (negative axes too), axis lists, keepdims, views and expressions, NaN,
-// empty and rank-0 inputs, 64-bit integer accumulation and the messages of bad axes.
+// empty and rank-0 inputs, 64-bit integer accumulation and the messages of bad axes;
+// and the kernel (reduce_strided) under every processor family's tuning record, past
+// the two-stream threshold, on any machine.
 #include "test_support.hpp"
 
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <stdexcept>
+#include <type_traits>
 #include <vector>
 
 namespace {
@@ -183,9 +186,10 @@ TEMPLATE_TEST_CASE("outer-axis reductions of tall and wide arrays", "[reduce]", 
 
 TEMPLATE_TEST_CASE("reductions past TMATH_TWO_STREAM_BYTES read two streams", "[reduce]", float, double, std::int32_t,
                    std::int64_t) {
-    // On Intel a run longer than TMATH_TWO_STREAM_BYTES is read as its two halves side
-    // by side, and rows reduced one by one from an operand that large two at a time (row
-    // i with row i + rows / 2; an odd last row alone).
+    // Where this processor's tuning reads two streams, a run longer than
+    // TMATH_TWO_STREAM_BYTES is read as its two halves side by side, and rows reduced one
+    // by one from an operand that large two at a time (row i with row i + rows / 2; an
+    // odd last row alone). Every family's record: the next test case.
     using T = TestType;
     const std::size_t w = tmath::simd::width<T>;
     const std::size_t run = TMATH_TWO_STREAM_BYTES / sizeof(T);
@@ -220,6 +224,108 @@ TEMPLATE_TEST_CASE("reductions past TMATH_TWO_STREAM_BYTES read two streams", "[
             CHECK(std::isnan(mn(i)) == is_nan);
             CHECK(std::isnan(sm(i)) == is_nan);
             if (!is_nan) CHECK(mx(i) == (i == 67 ? T(9) : T(2)));
+        }
+    }
+}
+
+namespace {
+
+/// reduce_strided of Op, under the tuning `t`, over the last axis of the row-major
+/// rows × n array `v` (one result per row), or over both axes with `all` (one result).
+template <class Op, class A, class T>
+std::vector<A> reduce_rows(const tmath::arch::tuning& t, const std::vector<T>& v, std::size_t rows, std::size_t n,
+                           bool all) {
+    const std::size_t shape[2] = {rows, n};
+    const std::ptrdiff_t strides[2] = {static_cast<std::ptrdiff_t>(n), 1};
+    const tmath::detail::axis_set axes{all ? std::uint64_t{3} : std::uint64_t{2}};
+    std::vector<A> out(all ? 1 : rows);
+    REQUIRE(tmath::detail::reduce_strided<Op, T, A>(v.data(), shape, strides, axes, out.data(), t));
+    return out;
+}
+
+/// Checks sum, max and min of the rows × n array `v` under `t` (per row, and over
+/// everything) against reference loops: sums in long double within `near`, max and min
+/// exactly, NaN wherever a NaN was reduced.
+template <class T>
+void check_rows(const tmath::arch::tuning& t, const std::vector<T>& v, std::size_t rows, std::size_t n) {
+    using S = tmath::sum_result_t<T>;
+    for (const bool all : {false, true}) {
+        INFO(t.family << ": " << rows << " x " << n << (all ? ", every element" : ", along the rows"));
+        const std::size_t groups = all ? 1 : rows, len = all ? rows * n : n;
+        const auto sum = reduce_rows<tmath::detail::sum_op, S>(t, v, rows, n, all);
+        const auto mx = reduce_rows<tmath::detail::max_op, T>(t, v, rows, n, all);
+        const auto mn = reduce_rows<tmath::detail::min_op, T>(t, v, rows, n, all);
+        for (std::size_t g = 0; g < groups; ++g) {
+            long double s = 0;
+            T hi = v[g * len], lo = v[g * len];
+            bool nan = false;
+            for (std::size_t j = 0; j < len; ++j) {
+                const T x = v[g * len + j];
+                s += static_cast<long double>(x);
+                if constexpr (std::is_floating_point_v<T>) nan = nan || std::isnan(x);
+                hi = x > hi ? x : hi;
+                lo = x < lo ? x : lo;
+            }
+            INFO("result " << g);
+            if (nan) {
+                CHECK(std::isnan(static_cast<double>(sum[g])));
+                CHECK(std::isnan(static_cast<double>(mx[g])));
+                CHECK(std::isnan(static_cast<double>(mn[g])));
+            } else {
+                CHECK(near(sum[g], static_cast<S>(s), len));
+                CHECK(mx[g] == hi);
+                CHECK(mn[g] == lo);
+            }
+        }
+    }
+}
+
+}  // namespace
+
+TEMPLATE_TEST_CASE("reduce_strided under every family's tuning: long runs, paired rows, NaN in either stream",
+                   "[reduce]", float, double, std::int32_t, std::int64_t) {
+    using T = TestType;
+    const std::size_t w = tmath::simd::width<T>;
+    test::rng r(16);
+    for (const auto f : tmath::arch::all_families) {
+        const tmath::arch::tuning t = tmath::arch::tuning_of(f);
+        // Runs past the family's two-stream threshold (for a family that reads one
+        // stream, past that of the families that read two).
+        const std::size_t bytes = t.two_stream_bytes != tmath::arch::never ? t.two_stream_bytes : TMATH_TWO_STREAM_BYTES;
+        const std::size_t run = bytes / sizeof(T);
+        struct rows_by_n { std::size_t rows, n; };
+        // One long run (its halves side by side, then the remainder); rows read in pairs
+        // (an operand past the threshold whose rows are not); two rows each past it; twelve.
+        for (const rows_by_n s : {rows_by_n{1, run + 1}, rows_by_n{1, run + 4 * w + 3}, rows_by_n{1, run + 6 * w},
+                                  rows_by_n{129, 2049}, rows_by_n{2, run / 2 + w + 1}, rows_by_n{12, run / 8 + 5}}) {
+            const auto v = r.values<T>(s.rows * s.n);
+            check_rows(t, v, s.rows, s.n);
+        }
+        if constexpr (std::is_floating_point_v<T>) {
+            const T nan = std::numeric_limits<T>::quiet_NaN();
+            // A long run: an extreme value, then a NaN, in the first stream, the second
+            // stream and the remainder after the two halves.
+            const std::size_t n = run + 4 * w + 3, h = n / (4 * w) * (2 * w);
+            for (const std::size_t at : {std::size_t{5}, h + 7, 2 * h + 1, n - 1}) {
+                CAPTURE(at);
+                auto v = r.values<T>(n);
+                v[at] = T(1000);
+                v[(at + 3) % n] = T(-1000);
+                check_rows(t, v, 1, n);
+                v[at] = nan;
+                check_rows(t, v, 1, n);
+            }
+            // Paired rows (row i with row i + 64 of 129): NaN in a SIMD column of the
+            // second stream's row, in the tail column of the first's, in the odd last row;
+            // an extreme value in the row paired with a NaN row.
+            const std::size_t rows = 129, cols = 2049;
+            auto m = r.values<T>(rows * cols);
+            m[100 * cols + 5] = nan;
+            m[3 * cols + cols - 1] = nan;
+            m[128 * cols] = nan;
+            m[67 * cols + cols - 1] = T(1000);
+            m[64 * cols + 2] = T(-1000);
+            check_rows(t, m, rows, cols);
         }
     }
 }

@@ -3,7 +3,11 @@
 
 #include <tmath/tmath.hpp>
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
+#include <vector>
 
 TEMPLATE_TEST_CASE("seed: Hadamard product of matrices", "[seed]", float, double, std::int32_t, std::int64_t) {
     tmath::tensor<TestType> a = {{1, 2}, {3, 4}};
@@ -43,4 +47,19 @@ TEMPLATE_TEST_CASE("seed: vector broadcast", "[seed]", float, double, std::int32
     REQUIRE(y.shape() == std::vector<std::size_t>{2, 3});
     const TestType expect[] = {10, 40, 90, 40, 100, 180};
     CHECK(std::equal(y.begin(), y.end(), std::begin(expect), std::end(expect)));
+}
+
+TEMPLATE_TEST_CASE("seed: dot and matmul", "[seed][dot][matmul]", float, double, std::int32_t, std::int64_t) {
+    using T = TestType;
+    const tmath::tensor<T> a = {1, 2, 3};
+    const tmath::tensor<T> b = {4, 5, 6};
+    CHECK(tmath::dot(a, b) == T(32));
+    const tmath::tensor<T> A = {{1, 2}, {3, 4}};
+    const tmath::tensor<T> B = {{5, 6}, {7, 8}};
+    const tmath::tensor<T> M = tmath::matmul(A, B);
+    CHECK(M.shape() == std::vector<std::size_t>{2, 2});
+    CHECK(M(0, 0) == T(19));
+    CHECK(M(0, 1) == T(22));
+    CHECK(M(1, 0) == T(43));
+    CHECK(M(1, 1) == T(50));
 }

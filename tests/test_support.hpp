@@ -1,7 +1,8 @@
 #pragma once
-// Shared helpers of tmath's tests: seeded random shapes and values, an independent
-// reference implementation of NumPy broadcasting (shapes and element loops), and
-// comparisons that report the first mismatching element.
+// Shared helpers of tmath's tests: the edge sizes around the SIMD width, the one
+// deterministic filler and the one seeded generator (random shapes and values), an
+// independent reference implementation of NumPy broadcasting (shapes and element loops),
+// and comparisons that report the first mismatching element.
 #include "catch.hpp"
 #include "reference_shape.hpp"
 
@@ -61,8 +62,38 @@ inline std::size_t broadcast_offset(const shape& out, const index& idx, const sh
     return off;
 }
 
+/// Lengths around the SIMD width of T, where head, body and tail bugs live: 0, 1, 2,
+/// width ± 1, 2·width + 3, 4·width ± 1, 4·width + 3, and two longer ones (37, 1000),
+/// ascending, each once.
+template <class T>
+std::vector<std::size_t> edge_sizes() {
+    const std::size_t w = tmath::simd::width<T>;
+    std::vector<std::size_t> s = {0, 1, 2, w - 1, w, w + 1, 2 * w + 3, 4 * w - 1, 4 * w, 4 * w + 1, 4 * w + 3, 37, 1000};
+    std::sort(s.begin(), s.end());
+    s.erase(std::unique(s.begin(), s.end()), s.end());
+    return s;
+}
+
+/// Element k of the deterministic sequence `start`: small integers in [-11, 11] that step
+/// by 7 modulo 23, so that elements up to 22 apart differ (a read from the wrong index
+/// shows) and sums of products of a few of them stay exact in every element type.
+template <class T>
+T iota_value(std::size_t k, int start) {
+    const std::size_t v = static_cast<std::size_t>(start) + 7 * k;
+    return static_cast<T>(static_cast<int>(v % 23) - 11);
+}
+
+/// A tensor of shape `s` holding iota_value(k, start) at row-major position k.
+template <class T>
+tmath::tensor<T> iota_tensor(const shape& s, int start) {
+    tmath::tensor<T> t = tmath::empty<T>(s);
+    std::size_t k = 0;
+    for (auto& x : t) x = iota_value<T>(k++, start);
+    return t;
+}
+
 /// Seeded generator that gives the same sequence with every standard library
-/// (plain modulo of the engine's output, no library distributions).
+/// (plain modulo and scaling of the engine's output, no library distributions).
 class rng {
 public:
     explicit rng(std::uint32_t seed) : m_engine(seed) {}
@@ -70,6 +101,16 @@ public:
     /// Uniform-ish integer in [0, n).
     std::size_t below(std::size_t n) { return static_cast<std::size_t>(m_engine()) % n; }
     bool coin() { return below(2) == 0; }
+
+    /// A factor of a long product: floating point in [-1, 1] (32 random bits), integers
+    /// in [-8, 8] (sums of thousands of products stay exact in 32 bits).
+    template <class T>
+    T unit_value() {
+        if constexpr (std::is_floating_point_v<T>)
+            return static_cast<T>(static_cast<double>(m_engine()) / 2147483648.0 - 1.0);
+        else
+            return static_cast<T>(static_cast<int>(below(17)) - 8);
+    }
 
     /// A value of T: integers in a range that keeps triple products exact
     /// ([-1000, 1000] for 32-bit, [-2^20, 2^20] for 64-bit), floats in [-10, 10].

@@ -78,6 +78,27 @@ static_assert(TMATH_GROUP_BYTES <= TMATH_OPERAND_SCRATCH_BYTES, "grouped rows mu
 #define TMATH_HALF_WIDTH_BYTES (std::size_t{64} << 10)
 #endif
 
+/// Products with m·n·k below this run on one thread even when OpenMP is enabled.
+#ifndef TMATH_GEMM_PARALLEL_THRESHOLD
+#define TMATH_GEMM_PARALLEL_THRESHOLD (std::size_t{1} << 21)
+#endif
+
+/// The unpacked small-matrix GEMM path is taken on one thread when m·n·k is at most this
+/// and k ≤ min(KC, 384): below it, packing B costs more than reading it in place.
+#ifndef TMATH_GEMM_SMALL_THRESHOLD
+#define TMATH_GEMM_SMALL_THRESHOLD (std::size_t{256} * 256 * 256)
+#endif
+
+/// 1 when large products run on OpenMP threads, else 0: the build asks for threads
+/// (TMATH_USE_OPENMP, which the tmath::openmp CMake target defines, as does tmath's own
+/// build with the CMake option TMATH_OPENMP=ON) and compiles OpenMP (-fopenmp: _OPENMP).
+/// Derived here, never set by hand; the code tests only this.
+#if defined(TMATH_USE_OPENMP) && defined(_OPENMP)
+#define TMATH_OPENMP 1
+#else
+#define TMATH_OPENMP 0
+#endif
+
 /// Keeps a function out of line: rare or cold parts (the planned assignment path, GEMM
 /// edge tiles and remainder columns) stay out of the fast paths that call them, whose
 /// stack frames and hoisted setup then stay small.
@@ -87,6 +108,33 @@ static_assert(TMATH_GROUP_BYTES <= TMATH_OPERAND_SCRATCH_BYTES, "grouped rows mu
 #define TMATH_NOINLINE __declspec(noinline)
 #else
 #define TMATH_NOINLINE
+#endif
+
+/// Forces a function inline (in place of `inline`): the innermost helpers of the kernels,
+/// whose accumulators must stay in registers (a call, or a helper the compiler keeps out
+/// of line in a large loop, sends them through memory), and the product entry points,
+/// whose operand structs would otherwise go through the stack.
+#if defined(__GNUC__) || defined(__clang__)
+#define TMATH_FORCE_INLINE [[gnu::always_inline]] inline
+#elif defined(_MSC_VER)
+#define TMATH_FORCE_INLINE __forceinline
+#else
+#define TMATH_FORCE_INLINE inline
+#endif
+
+/// Loop pragmas of the GEMM micro-kernel: TMATH_GEMM_UNROLL fully unrolls a loop with a
+/// compile-time trip count (accumulator rows and columns); TMATH_GEMM_UNROLL_DEPTH unrolls
+/// the loop over the depth four times, amortizing its pointer updates and branch
+/// (bench/README.md, "GEMM depth unroll").
+#if defined(__clang__)
+#define TMATH_GEMM_UNROLL _Pragma("unroll")
+#define TMATH_GEMM_UNROLL_DEPTH _Pragma("unroll 4")
+#elif defined(__GNUC__)
+#define TMATH_GEMM_UNROLL _Pragma("GCC unroll 32")
+#define TMATH_GEMM_UNROLL_DEPTH _Pragma("GCC unroll 4")
+#else
+#define TMATH_GEMM_UNROLL
+#define TMATH_GEMM_UNROLL_DEPTH
 #endif
 
 /// Define TMATH_NO_SIMD to force the scalar fallback everywhere (testing aid).

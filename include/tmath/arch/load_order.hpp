@@ -11,11 +11,13 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "tmath/config.hpp"
+
 namespace tmath::arch {
 
 /// Keeps the compiler from moving memory accesses across this point (it emits no
 /// instruction), so that loads issue in the order the source gives them.
-[[gnu::always_inline]] inline void issue_barrier() noexcept {
+TMATH_FORCE_INLINE void issue_barrier() noexcept {
 #if defined(__GNUC__) || defined(__clang__)
     asm volatile("" ::: "memory");
 #endif

@@ -1,7 +1,7 @@
 #pragma once
 /// @file gemv.hpp
-/// Matrix × vector: y = alpha·A·x + beta·y for any strides. Rows of A contiguous →
-/// dot products, eight rows at a time with SIMD accumulators; columns contiguous →
+/// Matrix × vector: y = alpha·A·x + beta·y for any strides. Rows of A contiguous:
+/// dot products, eight rows at a time with SIMD accumulators; columns contiguous:
 /// axpy updates of a contiguous accumulator (y itself when beta == 0 and y is
 /// contiguous), eight columns per pass; otherwise a scalar loop. A matrix that streams
 /// from memory is prefetched ahead. beta == 0 never reads y. The scratch vectors are
@@ -250,9 +250,9 @@ void gemv_strided(std::size_t m, std::size_t n, T alpha, const T* a_data, std::p
 /// y(m) = alpha·A(m×n)·x(n) + beta·y, x and y with element strides incx / incy.
 /// beta == 0: y is not read. n == 0: y = beta·y. (Inlined into the caller, as `gemm`.)
 template <class T>
-TMATH_GEMM_INLINE void gemv(std::size_t m, std::size_t n, T alpha, strided_matrix<const T> a, const T* x,
-                            std::ptrdiff_t incx, T beta, T* y, std::ptrdiff_t incy,
-                            const arch::tuning& tuning = arch::this_processor()) {
+TMATH_FORCE_INLINE void gemv(std::size_t m, std::size_t n, T alpha, strided_matrix<const T> a, const T* x,
+                             std::ptrdiff_t incx, T beta, T* y, std::ptrdiff_t incy,
+                             const arch::tuning& tuning = arch::this_processor()) {
     gemv_strided<T>(m, n, alpha, a.data, a.row_stride, a.col_stride, x, incx, beta, y, incy, tuning);
 }
 

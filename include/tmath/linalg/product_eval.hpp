@@ -193,9 +193,9 @@ void product_into(V* dst, std::span<const std::size_t> shape, std::span<const st
 /// at `pc`, m and n nonzero) when C overlaps neither operand, returning true; false,
 /// having done nothing, when it does (GEMM would read what it wrote).
 template <class V>
-TMATH_GEMM_INLINE bool gemm_2d_unaliased(std::size_t m, std::size_t n, std::size_t k, V alpha, const V* pa,
-                                         std::ptrdiff_t ars, std::ptrdiff_t acs, const V* pb, std::ptrdiff_t brs,
-                                         std::ptrdiff_t bcs, V beta, V* pc, std::ptrdiff_t crs, std::ptrdiff_t ccs) {
+TMATH_FORCE_INLINE bool gemm_2d_unaliased(std::size_t m, std::size_t n, std::size_t k, V alpha, const V* pa,
+                                          std::ptrdiff_t ars, std::ptrdiff_t acs, const V* pb, std::ptrdiff_t brs,
+                                          std::ptrdiff_t bcs, V beta, V* pc, std::ptrdiff_t crs, std::ptrdiff_t ccs) {
     const byte_extent d = extent_of_2d(pc, m, n, crs, ccs, sizeof(V));
     const byte_extent ea = extent_of_2d(pa, m, k, ars, acs, sizeof(V));
     const byte_extent eb = extent_of_2d(pb, k, n, brs, bcs, sizeof(V));
@@ -218,7 +218,7 @@ concept direct_matmul = memory_expression<A> && memory_expression<B> && memory_e
 /// and the general path handles it (and reports it).
 template <class A, class B, class Out>
     requires direct_matmul<A, B, Out>
-TMATH_GEMM_INLINE bool try_matmul_2d(const A& a, const B& b, Out& out) {
+TMATH_FORCE_INLINE bool try_matmul_2d(const A& a, const B& b, Out& out) {
     using V = value_type_t<Out>;
     const std::span<const std::size_t> as(a.shape()), bs(b.shape()), os(out.shape());
     if (as.size() != 2 || bs.size() != 2 || os.size() != 2) return false;

@@ -5,15 +5,6 @@
 
 #include <cstddef>
 
-#if defined(__GNUC__)
-/// Forces inlining of the product kernels' innermost functions (their accumulators must
-/// stay in registers) and of the entry points (their operand structs must not go
-/// through the stack).
-#define TMATH_GEMM_INLINE inline __attribute__((always_inline))
-#else
-#define TMATH_GEMM_INLINE inline
-#endif
-
 namespace tmath::detail {
 
 /// A strided 2-D operand: element (i, j) is data[i*row_stride + j*col_stride]

@@ -5,7 +5,7 @@
 /// threads), IC splits M by MC (A's MC × KC block packed into MR-tall panels, one
 /// buffer per thread), then JR over NR panels and IR over MR panels.
 ///
-/// With OpenMP (TMATH_USE_OPENMP and -fopenmp) products of at least
+/// With OpenMP (TMATH_OPENMP, config.hpp) products of at least
 /// TMATH_GEMM_PARALLEL_THRESHOLD multiply-adds share the packing of B by panels, and
 /// deal out the rows of C in chunks of whole MR panels. The K
 /// partition and the tile grid do not depend on the thread count, so every element of
@@ -15,20 +15,15 @@
 #include <algorithm>
 #include <cstddef>
 
+#include "tmath/config.hpp"
 #include "tmath/linalg/gemm/buffer.hpp"
 #include "tmath/linalg/gemm/microkernel.hpp"
 #include "tmath/linalg/gemm/pack.hpp"
 #include "tmath/linalg/gemm/traits.hpp"
 #include "tmath/linalg/strided_matrix.hpp"
 
-#if defined(TMATH_USE_OPENMP) && defined(_OPENMP)
+#if TMATH_OPENMP
 #include <omp.h>
-/// An OpenMP pragma, compiled only when OpenMP is enabled.
-#define TMATH_GEMM_OMP(x) _Pragma(x)
-#define TMATH_GEMM_HAVE_OPENMP 1
-#else
-#define TMATH_GEMM_OMP(x)
-#define TMATH_GEMM_HAVE_OPENMP 0
 #endif
 
 namespace tmath::detail {
@@ -51,12 +46,11 @@ void macro_kernel(std::size_t mc, std::size_t nc, std::size_t kc, const T* ap, c
 /// How the packed path deals out the rows of C: `chunks` chunks of whole MR panels whose
 /// sizes differ by at most one panel, the larger ones first. Their number is the fewest
 /// that keeps each chunk within MC rows, rounded up to a multiple of the team size, so
-/// that every thread gets the same share: with MC 384 and two threads, m = 2048 in
-/// chunks of 384 (then of 352 and one of 288) left the threads 1152 and 896 (1056 and
-/// 992) rows: 1.67x (1.80x) against 1.90x with equal shares (32 × 12 kernel, median of
-/// 7 on two cores). Larger chunks first, because the chunks are dealt out dynamically:
-/// 32 panels of 64 rows in chunks of 5, 5, 6, 5, 5, 6 panels left one thread the last
-/// chunk while the other waited (17 panel-times against 16), 6, 6, 5, 5, 5, 5 do not.
+/// that every thread gets the same share (with MC 384 and two threads, m = 2048 in
+/// chunks of 384 would leave the threads 1152 and 896 rows). Larger chunks first,
+/// because the chunks are dealt out dynamically: 32 panels in chunks of 5, 5, 6, 5, 5, 6
+/// leave one thread the last chunk while the other waits (17 panel-times against 16);
+/// 6, 6, 5, 5, 5, 5 do not (bench/README.md, "Threads").
 /// The chunk edges fall on MR panels, so the tile grid (and every element's arithmetic)
 /// is the same for any team.
 struct gemm_row_split {
@@ -106,13 +100,17 @@ void gemm_packed_thread(std::size_t n, std::size_t k, T alpha, strided_matrix<co
         for (std::size_t pc = 0; pc < k; pc += kc_max) {
             const std::size_t kc = std::min(kc_max, k - pc);
             const T beta_block = pc == 0 ? beta : T(1);
-            TMATH_GEMM_OMP("omp for schedule(dynamic, 8)")
+#if TMATH_OPENMP
+#pragma omp for schedule(dynamic, 8)
+#endif
             for (std::ptrdiff_t q = 0; q < b_panels; ++q) {
                 const std::size_t j0 = static_cast<std::size_t>(q) * nr;
                 pack_b<T, nr>(kc, std::min(nr, nc - j0), sub_matrix(b, pc, jc + j0), bp + j0 * kc);
             }
             // (the implicit barrier of `omp for`: B is packed)
-            TMATH_GEMM_OMP("omp for schedule(dynamic, 1)")
+#if TMATH_OPENMP
+#pragma omp for schedule(dynamic, 1)
+#endif
             for (std::ptrdiff_t q = 0; q < chunks; ++q) {
                 const std::size_t ic = rows.begin(static_cast<std::size_t>(q));
                 const std::size_t mc = rows.begin(static_cast<std::size_t>(q) + 1) - ic;
@@ -129,7 +127,7 @@ void gemm_packed_thread(std::size_t n, std::size_t k, T alpha, strided_matrix<co
 /// packed paths do the same operations on every element.
 inline std::size_t gemm_threads([[maybe_unused]] std::size_t m, [[maybe_unused]] std::size_t n,
                                 [[maybe_unused]] std::size_t k, [[maybe_unused]] std::size_t mr) {
-#if TMATH_GEMM_HAVE_OPENMP
+#if TMATH_OPENMP
     if (omp_in_parallel() || m * n * k < TMATH_GEMM_PARALLEL_THRESHOLD) return 1;
     const std::size_t panels = (m + mr - 1) / mr;
     return std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(omp_get_max_threads()), panels));
@@ -156,7 +154,7 @@ void gemm_packed(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_m
     constexpr std::size_t line = gemm_buffer::alignment / sizeof(T) > 0 ? gemm_buffer::alignment / sizeof(T) : 1;
     const std::size_t slice = (rows.max_rows() * kc + line - 1) / line * line;
     T* ap = thread_buffer(gemm_buffer_role::packed_a).get<T>(slice * threads);
-#if TMATH_GEMM_HAVE_OPENMP
+#if TMATH_OPENMP
     if (threads > 1) {
 #pragma omp parallel num_threads(static_cast<int>(threads))
         gemm_packed_thread(n, k, alpha, a, b, beta, c, bp, ap + static_cast<std::size_t>(omp_get_thread_num()) * slice,

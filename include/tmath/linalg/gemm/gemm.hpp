@@ -13,6 +13,7 @@
 
 #include "tmath/arch/processor.hpp"
 #include "tmath/arch/tuning.hpp"
+#include "tmath/config.hpp"
 #include "tmath/linalg/gemm/blocking.hpp"
 #include "tmath/linalg/gemm/small.hpp"
 #include "tmath/linalg/gemm/traits.hpp"
@@ -82,12 +83,12 @@ void gemm_strided(std::size_t m, std::size_t n, std::size_t k, T alpha, const T*
 /// C = alpha·A(m×k)·B(k×n) + beta·C(m×n). beta == 0: C is not read (NaN/garbage in C
 /// does not leak). k == 0 or alpha == 0: C = beta·C (zeros when beta == 0).
 /// (Inlined into the caller, so that the operand structs, which the x86-64 ABI would
-/// pass through the stack, reach the body as scalars: at 16×16 the struct copies cost
-/// a store-forwarding stall each.)
+/// pass through the stack, reach the body as scalars: each struct copy would cost a
+/// store-forwarding stall, which small products notice.)
 template <class T>
-TMATH_GEMM_INLINE void gemm(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
-                            strided_matrix<const T> b, T beta, strided_matrix<T> c,
-                            const arch::tuning& t = arch::this_processor()) {
+TMATH_FORCE_INLINE void gemm(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
+                             strided_matrix<const T> b, T beta, strided_matrix<T> c,
+                             const arch::tuning& t = arch::this_processor()) {
     gemm_strided<T>(m, n, k, alpha, a.data, a.row_stride, a.col_stride, b.data, b.row_stride, b.col_stride, beta, c.data,
                     c.row_stride, c.col_stride, t);
 }

@@ -15,21 +15,6 @@
 #include "tmath/linalg/strided_matrix.hpp"
 #include "tmath/simd/simd.hpp"
 
-#if defined(__clang__)
-/// Fully unrolls a loop with a compile-time trip count (accumulator rows and columns).
-#define TMATH_GEMM_UNROLL _Pragma("unroll")
-/// Unrolls the micro-kernel's loop over the depth four times (on an Intel Xeon: sgemm
-/// n = 256 on the small path +6%, n = 64 from 0.975× to 0.995× OpenBLAS, dgemm
-/// n = 1024–2048 +2–4%: the pointer updates and the loop branch are amortized).
-#define TMATH_GEMM_UNROLL_DEPTH _Pragma("unroll 4")
-#elif defined(__GNUC__)
-#define TMATH_GEMM_UNROLL _Pragma("GCC unroll 32")
-#define TMATH_GEMM_UNROLL_DEPTH _Pragma("GCC unroll 4")
-#else
-#define TMATH_GEMM_UNROLL
-#define TMATH_GEMM_UNROLL_DEPTH
-#endif
-
 namespace tmath::detail {
 
 /// The edge-tile or strided-C part of store_tile, given the accumulators stored as
@@ -64,8 +49,8 @@ TMATH_NOINLINE void store_tile_edge(const T* acc, T beta, T* c, std::ptrdiff_t c
 /// Writes the accumulated tile (column j, batch v in `acc[j][v]`) into C, `rows` × `cols`
 /// of it valid: C = acc (beta == 0, C not read) or C = beta·C + acc.
 template <class T, std::size_t MV, std::size_t NR>
-TMATH_GEMM_INLINE void store_tile(const simd::batch<T> (&acc)[NR][MV], T beta, T* c, std::ptrdiff_t crs,
-                                  std::ptrdiff_t ccs, std::size_t rows, std::size_t cols) noexcept {
+TMATH_FORCE_INLINE void store_tile(const simd::batch<T> (&acc)[NR][MV], T beta, T* c, std::ptrdiff_t crs,
+                                   std::ptrdiff_t ccs, std::size_t rows, std::size_t cols) noexcept {
     constexpr std::size_t w = simd::width<T>;
     constexpr std::size_t mr = MV * w;
     if (crs == 1 && rows == mr && cols == NR) {
@@ -111,10 +96,10 @@ TMATH_GEMM_INLINE void store_tile(const simd::batch<T> (&acc)[NR][MV], T beta, T
 /// rows must exist). With `PackedB` `b` is a packed k × NR panel; otherwise
 /// B(p, j) = b[p·brs + j·bcs] and all NR columns must exist.
 template <class T, std::size_t MV, std::size_t NR, bool PackedB>
-TMATH_GEMM_INLINE void micro_kernel(std::size_t k, const T* __restrict a, std::ptrdiff_t astep, const T* __restrict b,
-                                    std::ptrdiff_t brs,
-                                    std::ptrdiff_t bcs, T beta, T* c, std::ptrdiff_t crs, std::ptrdiff_t ccs,
-                                    std::size_t rows, std::size_t cols) noexcept {
+TMATH_FORCE_INLINE void micro_kernel(std::size_t k, const T* __restrict a, std::ptrdiff_t astep, const T* __restrict b,
+                                     std::ptrdiff_t brs,
+                                     std::ptrdiff_t bcs, T beta, T* c, std::ptrdiff_t crs, std::ptrdiff_t ccs,
+                                     std::size_t rows, std::size_t cols) noexcept {
     constexpr std::size_t w = simd::width<T>;
     simd::batch<T> acc[NR][MV];
     TMATH_GEMM_UNROLL

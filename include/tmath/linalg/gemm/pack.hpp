@@ -24,8 +24,9 @@ inline constexpr std::size_t pack_chunk_of = TMATH_CACHE_LINE / sizeof(T) > 0 ? 
 /// after the orientation swap), packed by square in-register transposes
 /// (`simd::transpose_block`) instead of element by element: dst[p·MR + i] = row_i[p].
 /// Returns false, writing nothing, when there is no transpose kernel for T, the panel is
-/// partial, or alpha must be applied (the caller's scalar loop then packs it).
-/// (At 16 × 16 × 16 float the element-by-element transpose took as long as the product.)
+/// partial, or alpha must be applied (the caller's scalar loop then packs it). For small
+/// products an element-by-element transpose costs as much as the product itself
+/// (bench/README.md, "Small products").
 template <class T, std::size_t MR>
 bool pack_a_by_blocks(std::size_t rows, std::size_t kc, const T* src, std::ptrdiff_t rs, bool scale, T* dst) noexcept {
     constexpr std::size_t side = simd::transpose_side<sizeof(T)>;
@@ -59,8 +60,8 @@ void pack_a(std::size_t mc, std::size_t kc, strided_matrix<const T> a, T alpha, 
     if (rs == 1 && MR % w == 0 && mc >= MR) {
         // Contiguous columns: whole panels column by column, so that each column of the
         // block is read as one run (panel by panel, every MR-element read is in another
-        // 4 KiB page once the column stride is a page: sgemm n = 1024 +2–3%); the rows
-        // past the last whole panel are packed below.
+        // 4 KiB page once the column stride is a page); the rows past the last whole
+        // panel are packed below.
         const std::size_t whole = mc / MR * MR;
         const simd::batch<T> s = simd::splat(alpha);
         for (std::size_t p = 0; p < kc; ++p) {

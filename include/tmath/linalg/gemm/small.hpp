@@ -48,9 +48,9 @@ TMATH_NOINLINE void small_columns_tail(std::size_t j0, std::size_t n, std::size_
 /// line, so that their setup stays out of the whole blocks' loop). A(:, p) is at a + p·astep;
 /// B(p, j) at b[p·brs + j·bcs]; C(i, j) at c[i·crs + j·ccs].
 template <class T, std::size_t MV, std::size_t NR>
-TMATH_GEMM_INLINE void small_columns(std::size_t j0, std::size_t n, std::size_t k, const T* a, std::ptrdiff_t astep,
-                                     const T* b, std::ptrdiff_t brs, std::ptrdiff_t bcs, T beta, T* c,
-                                     std::ptrdiff_t crs, std::ptrdiff_t ccs, std::size_t rows) {
+TMATH_FORCE_INLINE void small_columns(std::size_t j0, std::size_t n, std::size_t k, const T* a, std::ptrdiff_t astep,
+                                      const T* b, std::ptrdiff_t brs, std::ptrdiff_t bcs, T beta, T* c,
+                                      std::ptrdiff_t crs, std::ptrdiff_t ccs, std::size_t rows) {
     std::size_t j = j0;
     for (; j + NR <= n; j += NR) {
         micro_kernel<T, MV, NR, false>(k, a, astep, b + static_cast<std::ptrdiff_t>(j) * bcs, brs, bcs, beta,
@@ -80,7 +80,7 @@ bool aligned_columns(strided_matrix<const T> a) noexcept {
 /// `t.small_gemm_pack_misaligned_columns` columns of C an A whose columns are not
 /// SIMD-aligned is packed (each A panel is read once per NR columns).
 template <class T, std::size_t MV, std::size_t NR>
-TMATH_GEMM_INLINE void gemm_unpacked(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
+TMATH_FORCE_INLINE void gemm_unpacked(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
                    strided_matrix<const T> b, T beta, strided_matrix<T> c, const arch::tuning& t) {
     constexpr std::size_t mr = MV * simd::width<T>;
     const bool in_place =
@@ -107,7 +107,7 @@ TMATH_GEMM_INLINE void gemm_unpacked(std::size_t m, std::size_t n, std::size_t k
 /// loads per 8 FMAs, which leaves two FMA units waiting on loads; four batches and 6
 /// broadcasts per 24 FMAs do not.
 template <class T>
-TMATH_GEMM_INLINE void gemm_small_tall(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
+TMATH_FORCE_INLINE void gemm_small_tall(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
                      strided_matrix<const T> b, T beta, strided_matrix<T> c, const arch::tuning& t) {
     constexpr std::size_t w = simd::width<T>;
     const std::size_t m4 = m / (4 * w) * (4 * w);
@@ -123,7 +123,7 @@ TMATH_GEMM_INLINE void gemm_small_tall(std::size_t m, std::size_t n, std::size_t
 /// registers beside B's broadcasts; with 16, `tallest_first` and `one_batch` run as
 /// `micro_kernel_shape` (one-batch-tall only when C has at most one batch of rows).
 template <class T>
-TMATH_GEMM_INLINE void gemm_small(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
+TMATH_FORCE_INLINE void gemm_small(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
                 strided_matrix<const T> b, T beta, strided_matrix<T> c, const arch::tuning& t = arch::this_processor()) {
     using tr = gemm_traits<T>;
     if constexpr (simd::width<T> > 1 && simd::vector_registers >= 32) {

@@ -19,17 +19,6 @@
 #include "tmath/arch/tuning.hpp"
 #include "tmath/simd/simd.hpp"
 
-/// Products with m·n·k below this run on one thread even when OpenMP is enabled.
-#ifndef TMATH_GEMM_PARALLEL_THRESHOLD
-#define TMATH_GEMM_PARALLEL_THRESHOLD (std::size_t{1} << 21)
-#endif
-
-/// The unpacked small-matrix path is taken on one thread when m·n·k is at most this and
-/// k ≤ min(KC, 384): below it, packing B costs more than reading it in place.
-#ifndef TMATH_GEMM_SMALL_THRESHOLD
-#define TMATH_GEMM_SMALL_THRESHOLD (std::size_t{256} * 256 * 256)
-#endif
-
 namespace tmath {
 
 /// Register block sizes of GEMM for element type T, and its cache blocks for a tuning
