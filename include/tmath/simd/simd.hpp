@@ -24,6 +24,9 @@
 #if defined(__SSE2__) || defined(__AVX__) || defined(__AVX512F__)
 #include <immintrin.h>
 #endif
+#if defined(__aarch64__)
+#include <arm_neon.h>
+#endif
 #include <xsimd/xsimd.hpp>
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
@@ -188,6 +191,33 @@ inline B fma(const B& a, const B& b, const B& c) noexcept {
     else return a * b + c;
 #else
     return a * b + c;
+#endif
+}
+
+namespace detail {
+/// True for a batch of four floats in one AArch64 NEON register. xsimd (8.1 to 14.3)
+/// divides such batches and takes their square roots with ARMv7's estimate-and-refine
+/// sequences (vrecpe / vrsqrte and Newton steps): not correctly rounded, and the square
+/// root of +inf is NaN. AArch64 has the IEEE instructions, which `div` and `sqrt` use.
+template <class B>
+inline constexpr bool is_neon_f32 = false;
+#if TMATH_SIMD_ENABLED && defined(__aarch64__)
+template <class A>
+inline constexpr bool is_neon_f32<xsimd::batch<float, A>> =
+    std::is_same_v<typename xsimd::batch<float, A>::register_type, float32x4_t>;
+#endif
+}  // namespace detail
+
+/// `a / b` lane by lane, correctly rounded for floating point (call it for every
+/// floating-point batch division: see detail::is_neon_f32). Integer batches divide
+/// through floating point in xsimd: use `lanewise` for them.
+template <class B>
+inline B div(const B& a, const B& b) noexcept {
+#if TMATH_SIMD_ENABLED && defined(__aarch64__)
+    if constexpr (detail::is_neon_f32<B>) return B(vdivq_f32(a, b));
+    else return a / b;
+#else
+    return a / b;
 #endif
 }
 
