@@ -102,18 +102,26 @@ inline constexpr std::size_t vector_registers =
 #endif
 
 #if TMATH_SIMD_ENABLED && defined(__AVX512F__) && defined(__AVX2__)
-/// True when `half_batch<T>` is a 256-bit batch beside 512-bit `batch<T>` (AVX-512 builds).
-inline constexpr bool has_half_batch = true;
-/// A batch of half the width of `batch<T>` where that is 512-bit: the element-wise
-/// loops past L1 run on it where the tuning record says so (tuning::half_width_bytes).
-/// Elsewhere `batch<T>` itself.
+/// The architecture of `half_batch` beside 512-bit registers: AVX2. Named rather than
+/// found by width with xsimd's `make_sized_batch`, which takes the first supported
+/// architecture of that width (`fma3<avx2>` in xsimd 8.1, AVX-VNNI or AVX-512VL ones in
+/// newer releases), each another instruction mix than the one the tuning was measured with.
+using half_arch = xsimd::avx2;
+/// True when `half_batch<T>` is narrower than `batch<T>`: 512-bit registers beside
+/// `half_arch`. False with 128-bit (SSE2, NEON) and 256-bit (AVX2) registers and for
+/// the scalar stand-in.
+inline constexpr bool has_half_batch = vector_bytes == 64;
+/// A batch of half the width of `batch<T>` where the build has one (`has_half_batch`):
+/// the element-wise loops past L1 run on it where the tuning record says so
+/// (tuning::half_width_bytes). Elsewhere `batch<T>` itself.
 template <class T>
-using half_batch = std::conditional_t<has_native_batch<T>, xsimd::batch<T, xsimd::avx2>, scalar_batch<T>>;
+using half_batch = std::conditional_t<has_native_batch<T> && has_half_batch, xsimd::batch<T, half_arch>, batch<T>>;
 #else
 inline constexpr bool has_half_batch = false;
 template <class T>
 using half_batch = batch<T>;
 #endif
+static_assert(!has_half_batch || 2 * sizeof(half_batch<float>) == vector_bytes, "half_batch is half a register");
 
 /// Loads `width<T>` elements from possibly unaligned memory.
 template <class T>
