@@ -42,11 +42,14 @@ foreach(line IN LISTS TMATH_README_LINES)
 endforeach()
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/README.md)
 
+# A cross build runs the programs through its emulator (a list, passed '|'-separated).
+string(REPLACE ";" "|" tmath_snippet_emulator "${CMAKE_CROSSCOMPILING_EMULATOR}")
 foreach(i IN LISTS TMATH_SNIPPETS)
   add_executable(readme_snippet_${i} ${CMAKE_CURRENT_BINARY_DIR}/readme/snippet_${i}.cpp)
   target_link_libraries(readme_snippet_${i} PRIVATE tmath::tmath tmath_dev_flags)
   add_test(NAME readme_snippet_${i}
            COMMAND ${CMAKE_COMMAND} -DPROGRAM=$<TARGET_FILE:readme_snippet_${i}>
                    -DEXPECTED=${CMAKE_CURRENT_BINARY_DIR}/readme/snippet_${i}.txt
+                   "-DEMULATOR=${tmath_snippet_emulator}"
                    -P ${CMAKE_CURRENT_SOURCE_DIR}/run_and_compare.cmake)
 endforeach()

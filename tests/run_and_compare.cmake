@@ -1,5 +1,7 @@
-# Runs PROGRAM; fails if it exits non-zero or, when EXPECTED exists, if its output differs.
-execute_process(COMMAND ${PROGRAM} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+# Runs PROGRAM (through EMULATOR, '|'-separated, when cross-compiled); fails if it exits
+# non-zero or, when EXPECTED exists, if its output differs.
+string(REPLACE "|" ";" EMULATOR "${EMULATOR}")
+execute_process(COMMAND ${EMULATOR} ${PROGRAM} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "${PROGRAM} exited with ${rc}\n${out}${err}")
 endif()

@@ -58,7 +58,7 @@ struct divides : arithmetic_result {
     template <simd_batch B>
     B operator()(const B& a, const B& b) const noexcept {
         using T = typename B::value_type;
-        if constexpr (std::is_floating_point_v<T>) return a / b;
+        if constexpr (std::is_floating_point_v<T>) return simd::div(a, b);
         else return simd::lanewise<T>(a, b, [](T x, T y) { return static_cast<T>(x / y); });
     }
 };

@@ -72,7 +72,7 @@ struct sigmoid_fn : floating_result {
     B operator()(const B& x) const noexcept {
         using T = typename B::value_type;
         const B one = B::broadcast(T(1));
-        return one / (one + simd::exp(-x));
+        return simd::div(one, one + simd::exp(-x));
     }
 };
 
@@ -135,7 +135,7 @@ struct pow_fn {
                     if (e & 1u) r = r * b;
                     if (e > 1) b = b * b;
                 }
-                return p < 0 ? one / r : r;
+                return p < 0 ? simd::div(one, r) : r;
             }
             return simd::pow(x, static_cast<T>(m_exponent));
         } else {

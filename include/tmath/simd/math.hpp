@@ -93,8 +93,23 @@ TMATH_SIMD_UNARY(log, std::log(v), map_lanes(x, [](auto v) { return std::log(v);
 /// Natural logarithm lane by lane (floating point).
 TMATH_SIMD_UNARY(log, std::log(v), TMATH_SIMD_XS(log(x)))
 #endif
-/// Square root lane by lane (floating point).
-TMATH_SIMD_UNARY(sqrt, std::sqrt(v), TMATH_SIMD_XS(sqrt(x)))
+/// Square root lane by lane (floating point), correctly rounded (see detail::is_neon_f32).
+template <class B>
+inline B sqrt(const B& x) noexcept {
+    if constexpr (detail::is_scalar_batch<B>) {
+        using T = typename B::value_type;
+        return {static_cast<T>(std::sqrt(x.value))};
+    } else {
+#if TMATH_SIMD_ENABLED && defined(__aarch64__)
+        if constexpr (detail::is_neon_f32<B>) return B(vsqrtq_f32(x));
+        else return xsimd::sqrt(x);
+#elif TMATH_SIMD_ENABLED
+        return xsimd::sqrt(x);
+#else
+        return x;
+#endif
+    }
+}
 /// Hyperbolic tangent lane by lane (floating point).
 TMATH_SIMD_UNARY(tanh, std::tanh(v), TMATH_SIMD_XS(tanh(x)))
 

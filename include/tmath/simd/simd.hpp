@@ -24,6 +24,9 @@
 #if defined(__SSE2__) || defined(__AVX__) || defined(__AVX512F__)
 #include <immintrin.h>
 #endif
+#if defined(__aarch64__)
+#include <arm_neon.h>
+#endif
 #include <xsimd/xsimd.hpp>
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
@@ -99,18 +102,26 @@ inline constexpr std::size_t vector_registers =
 #endif
 
 #if TMATH_SIMD_ENABLED && defined(__AVX512F__) && defined(__AVX2__)
-/// True when `half_batch<T>` is a 256-bit batch beside 512-bit `batch<T>` (AVX-512 builds).
-inline constexpr bool has_half_batch = true;
-/// A batch of half the width of `batch<T>` where that is 512-bit: the element-wise
-/// loops past L1 run on it where the tuning record says so (tuning::half_width_bytes).
-/// Elsewhere `batch<T>` itself.
+/// The architecture of `half_batch` beside 512-bit registers: AVX2. Named rather than
+/// found by width with xsimd's `make_sized_batch`, which takes the first supported
+/// architecture of that width (`fma3<avx2>` in xsimd 8.1, AVX-VNNI or AVX-512VL ones in
+/// newer releases), each another instruction mix than the one the tuning was measured with.
+using half_arch = xsimd::avx2;
+/// True when `half_batch<T>` is narrower than `batch<T>`: 512-bit registers beside
+/// `half_arch`. False with 128-bit (SSE2, NEON) and 256-bit (AVX2) registers and for
+/// the scalar stand-in.
+inline constexpr bool has_half_batch = vector_bytes == 64;
+/// A batch of half the width of `batch<T>` where the build has one (`has_half_batch`):
+/// the element-wise loops past L1 run on it where the tuning record says so
+/// (tuning::half_width_bytes). Elsewhere `batch<T>` itself.
 template <class T>
-using half_batch = std::conditional_t<has_native_batch<T>, xsimd::batch<T, xsimd::avx2>, scalar_batch<T>>;
+using half_batch = std::conditional_t<has_native_batch<T> && has_half_batch, xsimd::batch<T, half_arch>, batch<T>>;
 #else
 inline constexpr bool has_half_batch = false;
 template <class T>
 using half_batch = batch<T>;
 #endif
+static_assert(!has_half_batch || 2 * sizeof(half_batch<float>) == vector_bytes, "half_batch is half a register");
 
 /// Loads `width<T>` elements from possibly unaligned memory.
 template <class T>
@@ -188,6 +199,33 @@ inline B fma(const B& a, const B& b, const B& c) noexcept {
     else return a * b + c;
 #else
     return a * b + c;
+#endif
+}
+
+namespace detail {
+/// True for a batch of four floats in one AArch64 NEON register. xsimd (8.1 to 14.3)
+/// divides such batches and takes their square roots with ARMv7's estimate-and-refine
+/// sequences (vrecpe / vrsqrte and Newton steps): not correctly rounded, and the square
+/// root of +inf is NaN. AArch64 has the IEEE instructions, which `div` and `sqrt` use.
+template <class B>
+inline constexpr bool is_neon_f32 = false;
+#if TMATH_SIMD_ENABLED && defined(__aarch64__)
+template <class A>
+inline constexpr bool is_neon_f32<xsimd::batch<float, A>> =
+    std::is_same_v<typename xsimd::batch<float, A>::register_type, float32x4_t>;
+#endif
+}  // namespace detail
+
+/// `a / b` lane by lane, correctly rounded for floating point (call it for every
+/// floating-point batch division: see detail::is_neon_f32). Integer batches divide
+/// through floating point in xsimd: use `lanewise` for them.
+template <class B>
+inline B div(const B& a, const B& b) noexcept {
+#if TMATH_SIMD_ENABLED && defined(__aarch64__)
+    if constexpr (detail::is_neon_f32<B>) return B(vdivq_f32(a, b));
+    else return a / b;
+#else
+    return a / b;
 #endif
 }
 
