@@ -5,7 +5,7 @@
 /// family keeps them: one-batch-tall small-GEMM kernels (the FMA unit, not the loads,
 /// limits them), deep GEMM blocks (MC = KC = 512 with AVX-512), one stream per read (its
 /// large L3 holds the operands that Intel reads as two streams), and dot prefetching
-/// ahead once its operands stream from memory. Figures: bench/README.md, "Zen 4".
+/// ahead once its operands stream from memory. Figures: bench/README.md, "The figures behind the code's choices".
 
 #include "tmath/arch/generic.hpp"
 #include "tmath/arch/tuning.hpp"

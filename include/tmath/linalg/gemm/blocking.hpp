@@ -50,7 +50,7 @@ void macro_kernel(std::size_t mc, std::size_t nc, std::size_t kc, const T* ap, c
 /// chunks of 384 would leave the threads 1152 and 896 rows). Larger chunks first,
 /// because the chunks are dealt out dynamically: 32 panels in chunks of 5, 5, 6, 5, 5, 6
 /// leave one thread the last chunk while the other waits (17 panel-times against 16);
-/// 6, 6, 5, 5, 5, 5 do not (bench/README.md, "Threads").
+/// 6, 6, 5, 5, 5, 5 do not (bench/README.md, "Row split of the threaded GEMM").
 /// The chunk edges fall on MR panels, so the tile grid (and every element's arithmetic)
 /// is the same for any team.
 struct gemm_row_split {
