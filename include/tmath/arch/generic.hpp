@@ -4,10 +4,10 @@
 /// vendors, AArch64, anything new). The GEMM shapes follow from the register file: with
 /// 32 vector registers (AVX-512, AArch64 NEON) four batches by 6 columns (24
 /// accumulators, four A batches and one broadcast), with 16 two batches by 6. The cache
-/// blocks are seeded from BLIS's published values (zen4, skx, haswell) and were
-/// measured on Zen 4 (bench/README.md, "GEMM cache blocks"). No processor-specific
-/// trick is on: one stream per read, full-width batches, loads as the compiler
-/// schedules them, prefetching only for operands that stream from memory.
+/// blocks are seeded from BLIS's published values (zen4, skx, haswell); deep blocks let
+/// each A block stream the packed B block once (bench/README.md, "GEMM cache blocks").
+/// No processor-specific trick is on: one stream per read, full-width batches, loads as
+/// the compiler schedules them, prefetching only for operands that stream from memory.
 
 #include <cstddef>
 

@@ -1,8 +1,8 @@
 #pragma once
 /// @file intel.hpp
-/// Intel cores, measured on Xeons with AVX-512 (Sapphire Rapids and Ice Lake classes:
-/// two 512-bit FMA and two 512-bit load ports per cycle, L1d 48 KiB, L2 1.25-2 MiB).
-/// What differs from the generic table, and why (figures: bench/README.md, "The figures behind the code's choices"):
+/// Intel cores with AVX-512 (two 512-bit FMA and two 512-bit load ports per cycle, L1d
+/// 48 KiB, L2 1.25-2 MiB). What differs from the generic table, and why (figures:
+/// bench/README.md, "The figures behind the code's choices"):
 /// - GEMM: the packed B panel (KC × NR) must stay in L1 beside the streaming A panel,
 ///   so KC is shallower (512 for float, 384 for double) and MC 384.
 /// - Small GEMM: a one-batch-tall kernel issues 9 loads per 8 FMAs and leaves one of
