@@ -208,7 +208,6 @@ void assign_into_tensor(D* dst, std::size_t n, std::span<const std::size_t> shap
         bool flat = true;
         for_each_leaf(e, [&](const auto& leaf) { flat = flat && leaf.size() == n; });
         if (flat) {
-            if (n == 0) return;
             if (n != 0) assign_flat(dst, n, e, tuning);
             return;
         }
