@@ -21,6 +21,10 @@
 
 namespace tmath {
 
+namespace detail {
+struct tensor_access;
+}  // namespace detail
+
 /// Owning N-d array of T in row-major order, storage aligned to TMATH_ALIGNMENT.
 /// Shapes and strides of rank up to TMATH_INLINE_RANK are stored inline.
 /// Braces give values: `tensor<float> a = {{1, 2}, {3, 4}};`; shapes come from
@@ -163,6 +167,7 @@ public:
     friend void swap(tensor& a, tensor& b) noexcept { a.swap(b); }
 
 private:
+    friend struct detail::tensor_access;
     struct uninitialized_t {};
     static constexpr uninitialized_t uninitialized{};
 
@@ -185,5 +190,19 @@ private:
     shape_t m_shape;
     strides_t m_strides;
 };
+
+namespace detail {
+
+/// What the shape functions need of a tensor's insides.
+struct tensor_access {
+    /// Gives `t` the row-major `shape`, of as many elements as it holds (checked by the caller).
+    template <class T>
+    static void set_shape(tensor<T>& t, shape_t shape) {
+        t.m_strides = row_major_strides(shape.span());
+        t.m_shape = std::move(shape);
+    }
+};
+
+}  // namespace detail
 
 }  // namespace tmath

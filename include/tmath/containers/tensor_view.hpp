@@ -9,11 +9,13 @@
 #include <type_traits>
 #include <utility>
 
+#include "tmath/containers/strided_iterator.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/indexing.hpp"
 #include "tmath/core/shape.hpp"
 #include "tmath/eval/assign.hpp"
 #include "tmath/expr/functors.hpp"
+#include "tmath/expr/scalar.hpp"
 
 namespace tmath {
 
@@ -24,6 +26,7 @@ class tensor_view {
 public:
     using value_type = std::remove_const_t<T>;
     using size_type = std::size_t;
+    using iterator = strided_iterator<T>;
     static constexpr detail::expr_kind node_kind = detail::expr_kind::memory;
     static constexpr bool owns_memory = false;
 
@@ -37,6 +40,12 @@ public:
         requires(std::is_const_v<T> && std::is_same_v<U, value_type>)
     tensor_view(const tensor_view<U>& o) : m_data(o.data()), m_shape(o.shape()), m_strides(o.strides()) {}
 
+    /// A const view of a whole tensor (so that tensors and views mix in one list, as in
+    /// `concatenate({x, view(h, 0)})`).
+    template <class M>
+        requires(std::is_const_v<T> && detail::owning_expression<M> && std::is_same_v<value_type_t<M>, value_type>)
+    tensor_view(const M& m) : m_data(m.data()), m_shape(m.shape()), m_strides(m.strides()) {}
+
     /// Writes the elements of `o` through this view (shapes must broadcast).
     tensor_view& operator=(const tensor_view& o)
         requires(!std::is_const_v<T>)
@@ -48,6 +57,19 @@ public:
         requires(!std::is_const_v<T> && !std::is_same_v<std::remove_cvref_t<E>, tensor_view>)
     tensor_view& operator=(const E& e) {
         return assign(e);
+    }
+
+    /// Writes `value`, converted to the element type, into every element of the view
+    /// (NumPy's `a[1:, 0] = 5`).
+    template <class S>
+        requires(!std::is_const_v<T> && element<S>)
+    tensor_view& operator=(S value) {
+        if constexpr (arithmetic<value_type>) {
+            detail::assign_into(m_data, m_shape.span(), m_strides.span(), scalar_node<value_type>(static_cast<value_type>(value)));
+        } else {
+            for (T& x : *this) x = static_cast<value_type>(value);
+        }
+        return *this;
     }
 
     /// Element-wise `+=` through the view, broadcasting the right side.
@@ -89,6 +111,11 @@ public:
     size_type size() const noexcept { return shape_size(m_shape.span()); }
     /// Pointer to the element at index (0, ..., 0).
     T* data() const noexcept { return m_data; }
+
+    /// The first element in row-major order (a view is a forward range).
+    iterator begin() const { return iterator(m_data, m_shape.span(), m_strides.span(), 0); }
+    /// Past the last element.
+    iterator end() const { return iterator(m_data, m_shape.span(), m_strides.span(), size()); }
 
     /// Element at the given indices (unchecked).
     template <std::integral... I>

@@ -17,6 +17,14 @@ public:
     using std::invalid_argument::invalid_argument;
 };
 
+/// Thrown when an index, an axis or a slice bound is outside its dimension; the message
+/// names the operation, the axis, the index and the extent. Derives from std::out_of_range
+/// (NumPy's IndexError).
+class index_error : public std::out_of_range {
+public:
+    using std::out_of_range::out_of_range;
+};
+
 /// Formats a shape the way NumPy prints it: `(2,3)`, `(5,)`, `()`.
 inline std::string format_shape(std::span<const std::size_t> shape) {
     std::string s = "(";

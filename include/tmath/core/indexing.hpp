@@ -21,7 +21,7 @@ inline std::ptrdiff_t element_offset([[maybe_unused]] std::span<const std::ptrdi
     return off;
 }
 
-/// Offset of the element at indices `i...`; throws std::out_of_range naming `op`
+/// Offset of the element at indices `i...`; throws index_error naming `op`
 /// when the count differs from the rank or an index is outside its dimension.
 template <std::integral... I>
 std::ptrdiff_t checked_offset(const char* op, std::span<const std::size_t> shape,
@@ -36,7 +36,7 @@ std::ptrdiff_t checked_offset(const char* op, std::span<const std::size_t> shape
             if (d != 0) s += ',';
             s += std::to_string(idx[d]);
         }
-        throw std::out_of_range(s + ") is out of bounds for shape " + format_shape(shape));
+        throw index_error(s + ") is out of bounds for shape " + format_shape(shape));
     }
     return element_offset(strides, i...);
 }

@@ -75,11 +75,11 @@ inline bool is_row_major(std::span<const std::size_t> shape, std::span<const std
     return true;
 }
 
-/// Maps a possibly negative `axis` into [0, rank); throws std::out_of_range naming `op`.
+/// Maps a possibly negative `axis` into [0, rank); throws index_error naming `op`.
 inline std::size_t normalize_axis(std::ptrdiff_t axis, std::size_t rank, const char* op) {
     const auto r = static_cast<std::ptrdiff_t>(rank);
     if (axis < -r || axis >= r)
-        throw std::out_of_range(std::string(op) + ": axis " + std::to_string(axis) +
+        throw index_error(std::string(op) + ": axis " + std::to_string(axis) +
                                 " is out of bounds for rank " + std::to_string(rank));
     return static_cast<std::size_t>(axis < 0 ? axis + r : axis);
 }

@@ -25,13 +25,13 @@ inline axis_set all_axes(std::size_t rank) noexcept {
     return {rank >= 64 ? ~std::uint64_t{0} : ((std::uint64_t{1} << rank) - 1)};
 }
 
-/// Maps `axis` (negative counts from the end) into [0, rank); throws std::out_of_range
+/// Maps `axis` (negative counts from the end) into [0, rank); throws index_error
 /// with NumPy's message, e.g. `sum: axis 3 is out of bounds for array of dimension 2`.
 inline std::size_t reduce_axis(std::ptrdiff_t axis, std::size_t rank, const char* op) {
     const auto r = static_cast<std::ptrdiff_t>(rank);
     if (axis < -r || axis >= r)
-        throw std::out_of_range(std::string(op) + ": axis " + std::to_string(axis) +
-                                " is out of bounds for array of dimension " + std::to_string(rank));
+        throw index_error(std::string(op) + ": axis " + std::to_string(axis) +
+                          " is out of bounds for array of dimension " + std::to_string(rank));
     return static_cast<std::size_t>(axis < 0 ? axis + r : axis);
 }
 
