@@ -33,7 +33,7 @@ V sliced(T* data, std::span<const std::size_t> shape, std::span<const std::ptrdi
     std::size_t ellipses = 0;
     for (const slice_spec& s : specs) {
         taken += s.takes_dimension() ? 1 : 0;
-        ellipses += s.which() == slice_spec::kind::ellipsis ? 1 : 0;
+        ellipses += s.which() == slice_spec::kind::remaining_axes ? 1 : 0;
     }
     if (ellipses > 1)
         throw index_error("view: an index can only have a single ellipsis, got " + std::to_string(ellipses) +
@@ -79,14 +79,14 @@ V sliced(T* data, std::span<const std::size_t> shape, std::span<const std::ptrdi
             ++d;
             break;
         }
-        case slice_spec::kind::all:
+        case slice_spec::kind::whole_axis:
             keep(1);
             break;
-        case slice_spec::kind::newaxis:
+        case slice_spec::kind::new_axis:
             out_shape.push_back(1);
             out_strides.push_back(0);
             break;
-        case slice_spec::kind::ellipsis:
+        case slice_spec::kind::remaining_axes:
             keep(rank - taken);
             break;
         }

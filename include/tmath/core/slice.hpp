@@ -76,7 +76,7 @@ inline constexpr ellipsis_t ellipsis{};
 class slice_spec {
 public:
     /// What the spec selects.
-    enum class kind : unsigned char { index, range, all, newaxis, ellipsis };
+    enum class kind : unsigned char { index, range, whole_axis, new_axis, remaining_axes };
 
     /// One index (the dimension is dropped); negative counts from the end.
     template <std::integral I>
@@ -85,11 +85,11 @@ public:
     /// A range of indices.
     constexpr slice_spec(range_t r) noexcept : m_kind(kind::range), m_range(r) {}
     /// The whole dimension.
-    constexpr slice_spec(all_t) noexcept : m_kind(kind::all) {}
+    constexpr slice_spec(all_t) noexcept : m_kind(kind::whole_axis) {}
     /// A new dimension of extent 1.
-    constexpr slice_spec(newaxis_t) noexcept : m_kind(kind::newaxis) {}
+    constexpr slice_spec(newaxis_t) noexcept : m_kind(kind::new_axis) {}
     /// The dimensions no other spec names.
-    constexpr slice_spec(ellipsis_t) noexcept : m_kind(kind::ellipsis) {}
+    constexpr slice_spec(ellipsis_t) noexcept : m_kind(kind::remaining_axes) {}
 
     /// What the spec selects.
     constexpr kind which() const noexcept { return m_kind; }
@@ -99,7 +99,7 @@ public:
     constexpr const range_t& as_range() const noexcept { return m_range; }
     /// True if the spec takes a dimension of the tensor (an index, a range or `all`).
     constexpr bool takes_dimension() const noexcept {
-        return m_kind == kind::index || m_kind == kind::range || m_kind == kind::all;
+        return m_kind == kind::index || m_kind == kind::range || m_kind == kind::whole_axis;
     }
 
 private:

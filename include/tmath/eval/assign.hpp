@@ -85,7 +85,7 @@ void assign_flat(D* dst, std::size_t n, const E& e, Tuning tuning) {
     assign_facts f = type_facts<D, E>();
     f.elements = n;
     f.flat = true;  // and so not aliased
-    write_flat(choose_strategy(f, tuning_for<D, E>(tuning)), dst, n, e);
+    write_flat(choose_strategy(f, flat_tuning_for<D, E>(tuning, f)), dst, n, e);
 }
 
 /// The planned loops of `e` into dst, which no operand aliases. The evaluator, with
@@ -168,7 +168,7 @@ void assign_elementwise(D* dst, std::span<const std::size_t> shape, std::span<co
     f.flat = all_contiguous_like(dst, n, shape, dst_strides, e);
     // A flat run's operands are the destination itself or apart from it.
     f.aliased = !f.flat && reads_destination_elsewhere(dst, shape, dst_strides, e);
-    run_elementwise(choose_strategy(f, tuning_for<D, E>(tuning)), dst, shape, dst_strides, n, e, tuning);
+    run_elementwise(choose_strategy(f, flat_tuning_for<D, E>(tuning, f)), dst, shape, dst_strides, n, e, tuning);
 }
 
 template <class D, tensor_expression E, class Tuning>

@@ -6,6 +6,7 @@
 /// operand reads the destination elsewhere (reads_destination_elsewhere); and the
 /// tuning record that the thresholds come from (processor_tuning, tuning_for).
 
+#include <algorithm>
 #include <cstddef>
 #include <span>
 #include <type_traits>
@@ -73,6 +74,28 @@ const arch::tuning& tuning_for(processor_tuning) noexcept {
 /// The tuning record given to an assignment (tests run each family's choices with it).
 template <class D, tensor_expression E>
 constexpr const arch::tuning& tuning_for(const arch::tuning& t) noexcept {
+    return t;
+}
+
+/// The smallest half-width threshold of any family: a flat run below it takes the same
+/// strategy with every record.
+inline constexpr std::size_t smallest_half_width_bytes = [] {
+    std::size_t m = arch::never;
+    for (arch::family fam : arch::all_families) m = std::min(m, arch::tuning_of(fam).half_width_bytes);
+    return m;
+}();
+
+/// tuning_for a flat run with facts `f`: this processor's record is looked up only when
+/// the run is past some family's half-width threshold. A short run (the common case of
+/// small tensors, where the lookup is a visible share of the time) takes the stand-in.
+template <class D, tensor_expression E>
+const arch::tuning& flat_tuning_for(processor_tuning tag, const assign_facts& f) noexcept {
+    if (!half_width_size(f.elements, f.value_bytes, f.operands, smallest_half_width_bytes)) return stand_in_tuning;
+    return tuning_for<D, E>(tag);
+}
+/// flat_tuning_for a given record: the record.
+template <class D, tensor_expression E>
+constexpr const arch::tuning& flat_tuning_for(const arch::tuning& t, const assign_facts&) noexcept {
     return t;
 }
 

@@ -54,10 +54,11 @@ struct assign_facts {
 constexpr bool non_temporal_size(std::size_t bytes) noexcept { return bytes >= TMATH_STREAMING_BYTES; }
 
 /// Whether a flat run of `elements` elements of `value_bytes` bytes reading `operands`
-/// arrays is past tuning `t`'s `half_width_bytes` (operands and destination together).
+/// arrays is past `threshold` bytes (a tuning's `half_width_bytes`; operands and
+/// destination together).
 constexpr bool half_width_size(std::size_t elements, std::size_t value_bytes, std::size_t operands,
-                               const arch::tuning& t) noexcept {
-    return elements * value_bytes * (operands + 1) > t.half_width_bytes;
+                               std::size_t threshold) noexcept {
+    return elements * value_bytes * (operands + 1) > threshold;
 }
 
 /// The strategy of an assignment with facts `f` on a processor tuned by `t`.
@@ -68,7 +69,7 @@ constexpr assign_strategy choose_strategy(const assign_facts& f, const arch::tun
     if (!f.flat) return f.aliased ? assign_strategy::through_temporary : assign_strategy::planned;
     if (f.same_type && f.non_temporal_stores && non_temporal_size(f.elements * f.destination_bytes))
         return assign_strategy::flat_non_temporal;
-    if (f.same_type && f.half_width_batches && half_width_size(f.elements, f.value_bytes, f.operands, t))
+    if (f.same_type && f.half_width_batches && half_width_size(f.elements, f.value_bytes, f.operands, t.half_width_bytes))
         return assign_strategy::flat_half_width;
     return assign_strategy::flat;
 }
