@@ -29,10 +29,14 @@ template <class V, class T>
 V sliced(T* data, std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> strides,
          std::span<const slice_spec> specs) {
     const std::size_t rank = shape.size();
-    std::size_t taken = 0;
+    std::size_t taken = 0;     // specs that take a dimension of the input
+    std::size_t dropped = 0;   // integer specs (each drops its dimension)
+    std::size_t added = 0;     // newaxis specs
     std::size_t ellipses = 0;
     for (const slice_spec& s : specs) {
         taken += s.takes_dimension() ? 1 : 0;
+        dropped += s.which() == slice_spec::kind::index ? 1 : 0;
+        added += s.which() == slice_spec::kind::new_axis ? 1 : 0;
         ellipses += s.which() == slice_spec::kind::remaining_axes ? 1 : 0;
     }
     if (ellipses > 1)
@@ -43,8 +47,8 @@ V sliced(T* data, std::span<const std::size_t> shape, std::span<const std::ptrdi
                           " were given");
     shape_t out_shape;
     strides_t out_strides;
-    out_shape.reserve(rank + specs.size());
-    out_strides.reserve(rank + specs.size());
+    out_shape.reserve(rank - dropped + added);  // (inline up to TMATH_INLINE_RANK: no allocation)
+    out_strides.reserve(rank - dropped + added);
     std::ptrdiff_t offset = 0;
     bool empty = false;
     std::size_t d = 0;  // the next dimension of the input
