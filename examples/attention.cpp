@@ -1,47 +1,92 @@
-// Scaled dot-product attention with a causal mask, as in the seed applications:
-// scores = Q @ swapaxes(K, -1, -2) / sqrt(d_k), masked above the diagonal,
-// weights = softmax(scores, -1), out = weights @ V. Q, K, V have shape (2, 4, 3).
-// Checks that every row of the weights sums to 1 and that no position attends to a
-// later one; exits non-zero otherwise.
+// Two-head scaled dot-product attention with a causal mask, as in a transformer block.
+// x is (B, T, H*D); Q, K and V are its projections, each split into heads by
+//   reshape to (B, T, H, D), then swapaxes(1, 2) to (B, H, T, D)      (views, no copy);
+// per head, weights = softmax(Q K^T / sqrt(D), masked above the diagonal, -1) and
+// out = weights V; the heads are merged back to (B, T, H*D) by swapaxes and reshape.
+// Checked against plain loops per batch and head; exits non-zero on a mismatch.
 #include <tmath/tmath.hpp>
 
 #include <cmath>
+#include <cstddef>
 #include <iostream>
 #include <limits>
+#include <vector>
 
 int main() {
-    const std::size_t batch = 2, seq = 4, dk = 3;
-    auto q = tmath::empty<float>({batch, seq, dk});
-    auto k = tmath::empty<float>({batch, seq, dk});
-    auto v = tmath::empty<float>({batch, seq, dk});
-    for (std::size_t n = 0; n < q.size(); ++n) {
-        q.data()[n] = std::sin(0.7f * static_cast<float>(n));
-        k.data()[n] = std::cos(0.3f * static_cast<float>(n));
-        v.data()[n] = static_cast<float>(n % 5);
+    constexpr std::size_t batch = 2, seq = 4, heads = 2, dh = 3, model = heads * dh;
+    auto x = tmath::empty<float>({batch, seq, model});
+    auto wq = tmath::empty<float>({model, model});
+    auto wk = tmath::empty<float>({model, model});
+    auto wv = tmath::empty<float>({model, model});
+    for (std::size_t n = 0; n < x.size(); ++n) x.data()[n] = std::sin(0.7f * static_cast<float>(n));
+    for (std::size_t n = 0; n < wq.size(); ++n) {
+        wq.data()[n] = 0.4f * std::cos(0.5f * static_cast<float>(n));
+        wk.data()[n] = 0.4f * std::sin(0.9f * static_cast<float>(n) + 1.0f);
+        wv.data()[n] = 0.2f * static_cast<float>(n % 5) - 0.4f;
     }
 
-    // Causal mask: position i may attend to positions j <= i.
+    // Projections, (B, T, H*D) @ (H*D, H*D): the weights broadcast over the batch.
+    const tmath::tensor<float> q = tmath::matmul(x, wq);
+    const tmath::tensor<float> k = tmath::matmul(x, wk);
+    const tmath::tensor<float> v = tmath::matmul(x, wv);
+    // The heads as views of the projections: column h*D + d of q is q_h[..., d].
+    const auto split_heads = [](const tmath::tensor<float>& t) {
+        return tmath::swapaxes(tmath::reshape(t, {batch, seq, heads, dh}), 1, 2);  // (B, H, T, D)
+    };
+    const auto qh = split_heads(q), kh = split_heads(k), vh = split_heads(v);
+
+    // Causal mask: position i may attend to positions j <= i; (T, T) broadcasts over (B, H).
     auto causal = tmath::empty<bool>({seq, seq});
     for (std::size_t i = 0; i < seq; ++i)
         for (std::size_t j = 0; j < seq; ++j) causal(i, j) = j <= i;
-
     const float inf = std::numeric_limits<float>::infinity();
-    tmath::tensor<float> scores = tmath::matmul(q, tmath::swapaxes(k, -1, -2)) / std::sqrt(static_cast<float>(dk));
-    scores = tmath::where(causal, scores, -inf);  // the (4,4) mask broadcasts over the batch
-    tmath::tensor<float> weights = tmath::softmax(scores, -1);
-    tmath::tensor<float> out = tmath::matmul(weights, v);
 
-    std::cout << "weights " << weights.shape() << ":\n" << tmath::precision(3) << weights << '\n';
+    // matmul reads the strided head views in place; batch dims (B, H) loop.
+    const tmath::tensor<float> scores =
+        tmath::matmul(qh, tmath::swapaxes(kh, -1, -2)) / std::sqrt(static_cast<float>(dh));  // (B, H, T, T)
+    const tmath::tensor<float> weights = tmath::softmax(tmath::where(causal, scores, -inf), -1);
+    const tmath::tensor<float> per_head = tmath::matmul(weights, vh);  // (B, H, T, D)
+
+    // Merge the heads: swapaxes gives (B, T, H, D) as a strided view, which no view can
+    // flatten to (B, T, H*D) (reshape throws shape_error), so evaluate it first: one copy.
+    const auto out = tmath::reshape(tmath::eval(tmath::swapaxes(per_head, 1, 2)), {batch, seq, -1});
+
+    std::cout << "weights[0, 1] (batch 0, head 1):\n" << tmath::precision(3) << tmath::view(weights, 0, 1) << '\n';
     std::cout << "out " << out.shape() << ":\n" << tmath::precision(3) << out << '\n';
 
-    const tmath::tensor<float> row_sums = tmath::sum(weights, -1);
-    bool ok = weights.shape() == std::vector<std::size_t>{batch, seq, seq} &&
-              out.shape() == std::vector<std::size_t>{batch, seq, dk};
-    for (float s : row_sums) ok = ok && std::fabs(s - 1.0f) <= 1e-6f;
+    // The reference, plain loops on flat row-major arrays: row (b, t) of a projection holds
+    // head h in columns h*D .. h*D + D-1, and the merged output uses the same columns.
+    const auto at = [](std::size_t b, std::size_t t, std::size_t m) { return (b * seq + t) * model + m; };
+    std::vector<float> qr(x.size()), kr(x.size()), vr(x.size());
     for (std::size_t b = 0; b < batch; ++b)
-        for (std::size_t i = 0; i < seq; ++i)
-            for (std::size_t j = i + 1; j < seq; ++j) ok = ok && weights(b, i, j) == 0.0f;
-    std::cout << "row sums " << row_sums << '\n'
-              << (ok ? "every row sums to 1 and no position attends to a later one\n" : "CHECK FAILED\n");
+        for (std::size_t t = 0; t < seq; ++t)
+            for (std::size_t m = 0; m < model; ++m)
+                for (std::size_t e = 0; e < model; ++e) {
+                    qr[at(b, t, m)] += x(b, t, e) * wq(e, m);
+                    kr[at(b, t, m)] += x(b, t, e) * wk(e, m);
+                    vr[at(b, t, m)] += x(b, t, e) * wv(e, m);
+                }
+    bool ok = out.shape() == std::vector<std::size_t>{batch, seq, model};
+    for (std::size_t b = 0; b < batch; ++b)
+        for (std::size_t h = 0; h < heads; ++h)
+            for (std::size_t i = 0; i < seq; ++i) {
+                float s[seq], top = -inf, total = 0.0f;  // scores of query i against keys j <= i
+                for (std::size_t j = 0; j <= i; ++j) {
+                    s[j] = 0.0f;
+                    for (std::size_t d = 0; d < dh; ++d) s[j] += qr[at(b, i, h * dh + d)] * kr[at(b, j, h * dh + d)];
+                    s[j] /= std::sqrt(static_cast<float>(dh));
+                    top = std::fmax(top, s[j]);
+                }
+                for (std::size_t j = 0; j <= i; ++j) {
+                    s[j] = std::exp(s[j] - top);
+                    total += s[j];
+                }
+                for (std::size_t d = 0; d < dh; ++d) {
+                    float want = 0.0f;
+                    for (std::size_t j = 0; j <= i; ++j) want += s[j] / total * vr[at(b, j, h * dh + d)];
+                    ok = ok && std::fabs(out(b, i, h * dh + d) - want) <= 1e-5f * (1.0f + std::fabs(want));
+                }
+            }
+    std::cout << (ok ? "matches the plain-loop attention, head by head\n" : "CHECK FAILED\n");
     return ok ? 0 : 1;
 }
