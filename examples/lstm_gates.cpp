@@ -3,7 +3,7 @@
 // forget, cell and output gates in that order, and the bias is (4H,). One matmul gives
 // every gate's pre-activation; split cuts them apart (views of one tensor, no copy):
 //   z = concatenate({x, h}, 1) @ W^T + b          (B, 4H)
-//   i, f, g, o = split(z, 4, 1)                   (B, H) each
+//   i, f, g, o = split<4>(z, 1)                   (B, H) each
 //   c' = sigmoid(f) * c + sigmoid(i) * tanh(g),   h' = sigmoid(o) * tanh(c')
 // Checked against plain loops over W's rows: each gate block has its own weights, so a
 // gate taken from the wrong block changes the result; exits non-zero on a mismatch.
@@ -32,11 +32,7 @@ int main() {
     // All four gates in one product: the rows of [x h] times W^T (read transposed in place);
     // the bias broadcasts over the batch and fuses with the product's result.
     const tmath::tensor<float> z = tmath::matmul(tmath::concatenate({x, h}, 1), tmath::transpose(w)) + b;
-    const auto gates = tmath::split(z, 4, 1);  // four (B, H) views of z, in W's block order
-    const auto& i = gates[0];
-    const auto& f = gates[1];
-    const auto& g = gates[2];
-    const auto& o = gates[3];
+    const auto [i, f, g, o] = tmath::split<4>(z, 1);  // four (B, H) views of z, in W's block order
 
     c = tmath::sigmoid(f) * c + tmath::sigmoid(i) * tmath::tanh(g);  // in place, one pass
     h = tmath::sigmoid(o) * tmath::tanh(c);

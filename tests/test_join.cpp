@@ -106,6 +106,11 @@ TEST_CASE("split gives views of equal sections or between indices", "[join]") {
     }
     parts[2](3, 1) = 77;  // views write through
     CHECK(a(3, 5) == 77);
+    auto [p0, p1, p2] = tmath::split<3>(a, 1);  // the same, as a std::array
+    CHECK(p0.data() == a.data());
+    CHECK(p1.data() == a.data() + 2);
+    CHECK(values(p2) == values(parts[2]));
+    CHECK_THROWS_AS(tmath::split<5>(a, 1), tmath::shape_error);
     auto at = tmath::split(a, {1, 3, -1, 10});  // np.split(a, [1, 3, -1, 10]) along axis 0
     REQUIRE(at.size() == 5);
     CHECK(at[0].shape()[0] == 1);

@@ -49,6 +49,8 @@ TEST_CASE("reshape of a tensor is a view of its memory, -1 inferred", "[reshape]
     CHECK(shape_of(tmath::reshape(a, std::vector<std::size_t>{24})) == test::shape{24});
     CHECK(shape_of(tmath::reshape(a, {1, 2, 1, 12, 1})) == test::shape{1, 2, 1, 12, 1});
     CHECK(shape_of(tmath::ravel(a)) == test::shape{24});
+    const std::size_t rows = 6, cols = 4;  // sizes held in std::size_t variables
+    CHECK(shape_of(tmath::reshape(a, {rows, cols})) == test::shape{6, 4});
     const auto e = tmath::zeros<float>({0, 3});
     CHECK(shape_of(tmath::reshape(e, {3, 0})) == test::shape{3, 0});
     CHECK(shape_of(tmath::reshape(e, {-1, 5})) == test::shape{0, 5});

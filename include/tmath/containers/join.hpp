@@ -10,6 +10,7 @@
 /// and for a `std::vector`.
 
 #include <algorithm>
+#include <array>
 #include <concepts>
 #include <cstddef>
 #include <initializer_list>
@@ -17,6 +18,7 @@
 #include <span>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "tmath/containers/dimension_views.hpp"
@@ -186,6 +188,18 @@ auto split(X&& x, std::ptrdiff_t sections, std::ptrdiff_t axis = 0) {
         parts.push_back(detail::slice_of(x, specs));
     }
     return parts;
+}
+
+/// `split<N>(x, axis)`: `split(x, N, axis)` as a `std::array`, for structured bindings
+/// (`auto [i, f, g, o] = split<4>(gates, 1);`).
+template <std::size_t N, class X>
+    requires detail::sliceable<X> && (N > 0)
+auto split(X&& x, std::ptrdiff_t axis = 0) {
+    auto parts = split(x, static_cast<std::ptrdiff_t>(N), axis);
+    using view = typename decltype(parts)::value_type;
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return std::array<view, N>{std::move(parts[I])...};
+    }(std::make_index_sequence<N>{});
 }
 
 /// NumPy's `split(x, indices, axis)`: the views `x[:i0]`, `x[i0:i1]`, ..., `x[ik:]` along

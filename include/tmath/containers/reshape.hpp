@@ -114,8 +114,7 @@ inline bool strides_for_reshape(std::span<const std::size_t> shape, std::span<co
 /// shape_error naming the shape and strides: evaluate first, `reshape(eval(x), shape)`. Of
 /// an expression or a temporary tensor, a tensor (the temporary's storage is reused).
 /// Throws shape_error naming both shapes when the element counts differ.
-template <tensor_expression X, class S = std::initializer_list<std::ptrdiff_t>>
-    requires std::ranges::input_range<S>
+template <tensor_expression X, std::ranges::input_range S>
 auto reshape(X&& x, const S& shape) {
     const std::span<const std::size_t> from(x.shape());
     shape_t to = detail::requested_shape(shape, from, "reshape");
@@ -137,6 +136,13 @@ auto reshape(X&& x, const S& shape) {
         detail::tensor_access::set_shape(t, std::move(to));
         return t;
     }
+}
+
+/// `reshape(x, {2, -1})`, `reshape(x, {rows, cols})`: the shape as a braced list of
+/// integers of one type (`std::size_t` variables or literals with -1).
+template <tensor_expression X, std::integral I>
+auto reshape(X&& x, std::initializer_list<I> shape) {
+    return reshape(std::forward<X>(x), std::span<const I>(shape.begin(), shape.size()));
 }
 
 /// `reshape(x, {-1})`: the elements as one dimension (a view of a tensor or of a view
