@@ -56,9 +56,15 @@ Params by OP:
                                         take(x, idx, axis), 2: take(x, {i, ...}, axis)
     take_along_axis AXIS                operand 1 holds the indices
 
-Dtypes: x is f4 f8 i4 i8 u1 or b1 (tensor<bool>: views, assignment, joins, gathers; no
-compound assignment); indices are i8 or i4. Compound assignment is replayed for the
-numeric dtypes, /= for the float ones (with positive values).
+Dtypes: x is f4 f8 i4 i8 u1 or b1 (tensor<bool>: views, `=`, joins, gathers); indices
+are i8 or i4. `=` runs on every dtype, each compound assignment on the dtypes of
+slice_cases.COMPOUND (every numeric dtype has one; /= on floats, with positive values).
+
+Where NumPy and tmath differ by design, no case is written: NumPy's `a[...] = v` drops
+leading extents of 1 of v (tmath broadcasts v into the destination's shape, as its
+in-place ufuncs do); NumPy's take(x, i, axis=0) of a 0-d x treats x as 1-d (tmath throws
+index_error); np.ravel copies some arrays that reshape(-1) views (tmath's ravel is
+reshape(-1)).
 """
 
 import sys
