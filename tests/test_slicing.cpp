@@ -1,11 +1,6 @@
 // Basic slicing (`view` with integer, range, all, newaxis and ellipsis specs, at compile
 // time and at run time), assignment through views (overlap included) and iteration of
 // views as ranges. Known answers are NumPy's (commented beside each case).
-// slice.hpp first and alone: with GCC's -Wshadow (an error here), neither its constants
-// `all`, `newaxis`, `ellipsis` nor anything declared after them may clash (slice_spec::kind's
-// enumerators once did, and so did a local `all` in expr/tree.hpp).
-#include <tmath/core/slice.hpp>
-
 #include "test_support.hpp"
 
 #include <numeric>
@@ -49,12 +44,6 @@ std::string message_of(F&& f) {
 
 }  // namespace
 
-TEST_CASE("slice_spec: the constants and slice_spec::kind's enumerators of one name coexist", "[slicing]") {
-    // Compiled with GCC's -Wshadow -Werror, this file fails to build if they clash.
-    CHECK(tmath::slice_spec(all).which() == tmath::slice_spec::kind::all);
-    CHECK(tmath::slice_spec(newaxis).which() == tmath::slice_spec::kind::newaxis);
-    CHECK(tmath::slice_spec(ellipsis).which() == tmath::slice_spec::kind::ellipsis);
-}
 TEST_CASE("view: integer specs pick an index and drop the dimension", "[slicing]") {
     const auto a = test::iota_tensor<int>({3, 4}, 0);  // values v[k], k = 4 i + j
     auto row = view(a, 1);                              // a[1]

@@ -55,15 +55,21 @@ constexpr range_t range(range_bound start, range_bound stop, range_bound step = 
     return {start, stop, step};
 }
 
-/// NumPy's `:`, a whole dimension (the constant `all` below). (The next release also
-/// gives `tmath::all` NumPy's `all` reduction as a call, so that one name serves both, as
-/// in NumPy.)
+/// NumPy's `:`, a whole dimension. (The next release also gives `tmath::all` NumPy's
+/// `all` reduction as a call, so that one name serves both, as in NumPy.)
 struct all_t {};
-/// NumPy's `None` / `np.newaxis`: inserts a dimension of extent 1 (the constant `newaxis`).
+/// Selects a whole dimension (`a[:, 0]` is `view(a, all, 0)`).
+inline constexpr all_t all{};
+
+/// NumPy's `None` / `np.newaxis`: inserts a dimension of extent 1.
 struct newaxis_t {};
-/// NumPy's `...`: as many `all` as the tensor has dimensions left, at most one per view
-/// (the constant `ellipsis`).
+/// Inserts a dimension of extent 1 (`a[None, :]` is `view(a, newaxis, all)`).
+inline constexpr newaxis_t newaxis{};
+
+/// NumPy's `...`: as many `all` as the tensor has dimensions left (at most one per view).
 struct ellipsis_t {};
+/// Stands for the dimensions no other spec names (`a[..., 0]` is `view(a, ellipsis, 0)`).
+inline constexpr ellipsis_t ellipsis{};
 
 /// Any one slice spec, for lists built at run time: `std::vector<slice_spec>{1, range(2, _),
 /// newaxis}`. Converts implicitly from an integer, a range, `all`, `newaxis` and `ellipsis`.
@@ -100,16 +106,6 @@ private:
     kind m_kind;
     range_t m_range{_, _, _};
 };
-
-// The constants come after slice_spec: declared before it, they would make GCC's -Wshadow
-// flag the enumerators of slice_spec::kind that bear the same names.
-
-/// Selects a whole dimension (`a[:, 0]` is `view(a, all, 0)`).
-inline constexpr all_t all{};
-/// Inserts a dimension of extent 1 (`a[None, :]` is `view(a, newaxis, all)`).
-inline constexpr newaxis_t newaxis{};
-/// Stands for the dimensions no other spec names (`a[..., 0]` is `view(a, ellipsis, 0)`).
-inline constexpr ellipsis_t ellipsis{};
 
 namespace detail {
 

@@ -82,9 +82,9 @@ template <tensor_expression E, class G>
 /// True when `test(std::type_identity<N>{})` holds for every node N of E without operands.
 template <class E, class Test>
 constexpr bool every_node_of(Test test) {
-    bool every = true;  // not `all`: that would shadow tmath::all (GCC's -Wshadow)
-    walk_tree(std::type_identity<E>{}, [&](auto node) { every = every && test(node); });
-    return every;
+    bool all = true;
+    walk_tree(std::type_identity<E>{}, [&](auto node) { all = all && test(node); });
+    return all;
 }
 
 /// Number of memory operands of E (the size of its evaluation plan).
