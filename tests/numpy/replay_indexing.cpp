@@ -17,12 +17,21 @@ namespace {
 
 using tmath::slice_spec;
 
-/// A spec list as gen_index_cases.py writes it (N, then each spec's kind and values).
-std::vector<slice_spec> read_specs(param_reader& r) {
+/// A spec list and the file's kind code of each spec (0 index, 1 range, 2 all, 3 newaxis,
+/// 4 ellipsis), which picks the spec's own type for the typed argument packs.
+struct spec_list {
     std::vector<slice_spec> specs;
+    std::vector<std::ptrdiff_t> kinds;
+};
+
+/// A spec list as gen_index_cases.py writes it (N, then each spec's kind and values).
+spec_list read_specs(param_reader& r) {
+    spec_list l;
+    std::vector<slice_spec>& specs = l.specs;
     const std::ptrdiff_t n = r.next();
     for (std::ptrdiff_t k = 0; k < n; ++k) {
-        switch (r.next()) {
+        l.kinds.push_back(r.next());
+        switch (l.kinds.back()) {
         case 0: specs.emplace_back(r.next()); break;
         case 1: {
             const std::ptrdiff_t given = r.next();
@@ -39,17 +48,17 @@ std::vector<slice_spec> read_specs(param_reader& r) {
         default: throw std::runtime_error("bad slice spec kind");
         }
     }
-    return specs;
+    return l;
 }
 
-/// f called with the spec as its own type: an integer, range_t, all, newaxis or ellipsis.
+/// f called with spec k of `l` as its own type: an integer, range_t, all, newaxis or ellipsis.
 template <class F>
-auto with_typed(const slice_spec& s, F f) {
-    switch (s.which()) {
-    case slice_spec::kind::index: return f(s.index());
-    case slice_spec::kind::range: return f(s.as_range());
-    case slice_spec::kind::all: return f(tmath::all);
-    case slice_spec::kind::newaxis: return f(tmath::newaxis);
+auto with_typed(const spec_list& l, std::size_t k, F f) {
+    switch (l.kinds[k]) {
+    case 0: return f(l.specs[k].index());
+    case 1: return f(l.specs[k].as_range());
+    case 2: return f(tmath::all);
+    case 3: return f(tmath::newaxis);
     default: return f(tmath::ellipsis);
     }
 }
@@ -57,15 +66,16 @@ auto with_typed(const slice_spec& s, F f) {
 /// `view(x, s0, s1, ...)`: the specs as one argument pack. One or two specs are passed as
 /// their own types (every combination: 30 instances), three or four as slice_spec.
 template <bool typed, class X>
-auto pack_view(X& x, const std::vector<slice_spec>& s) {
+auto pack_view(X& x, const spec_list& l) {
+    const std::vector<slice_spec>& s = l.specs;
     switch (s.size()) {
     case 0: return tmath::view(x);
     case 1:
-        if constexpr (typed) return with_typed(s[0], [&](auto a) { return tmath::view(x, a); });
+        if constexpr (typed) return with_typed(l, 0, [&](auto a) { return tmath::view(x, a); });
         return tmath::view(x, s[0]);
     case 2:
         if constexpr (typed)
-            return with_typed(s[0], [&](auto a) { return with_typed(s[1], [&](auto b) { return tmath::view(x, a, b); }); });
+            return with_typed(l, 0, [&](auto a) { return with_typed(l, 1, [&](auto b) { return tmath::view(x, a, b); }); });
         return tmath::view(x, s[0], s[1]);
     case 3: return tmath::view(x, s[0], s[1], s[2]);
     case 4: return tmath::view(x, s[0], s[1], s[2], s[3]);
@@ -83,12 +93,12 @@ outcome replay_view(const test_case& c) {
     const bool plain = is_plain(c.operands[0]);
     param_reader r{c.params};
     const std::ptrdiff_t mode = r.next();
-    const std::vector<slice_spec> specs = read_specs(r);
+    const spec_list specs = read_specs(r);
     const tmath::tensor_view<const T> v = [&]() -> tmath::tensor_view<const T> {
-        if (mode == 1) return plain ? tmath::view(std::as_const(base), specs) : tmath::view(x, specs);
+        if (mode == 1) return plain ? tmath::view(std::as_const(base), specs.specs) : tmath::view(x, specs.specs);
         return plain ? pack_view<false>(base, specs) : pack_view<true>(x, specs);
     }();
-    if (mode == 2) return with_alias(tmath::view(v, read_specs(r)), base);
+    if (mode == 2) return with_alias(tmath::view(v, read_specs(r).specs), base);
     return with_alias(v, base);
 }
 
@@ -135,7 +145,7 @@ outcome replay_assign(const test_case& c) {
     param_reader r{c.params};
     const std::ptrdiff_t opk = r.next();
     const std::ptrdiff_t src = r.next();
-    auto dst = tmath::view(x, read_specs(r));
+    auto dst = tmath::view(x, read_specs(r).specs);
     if (src == 0) {
         const operand& s = c.operands.at(1);
         apply(dst, opk, is_float(s.type) ? static_cast<T>(s.data.f.at(0)) : static_cast<T>(s.data.i.at(0)));
@@ -143,7 +153,7 @@ outcome replay_assign(const test_case& c) {
         apply(dst, opk, make_view(c.operands.at(1), rhs_base));
     } else {  // a read-only slice of the same memory, often overlapping the destination
         const tmath::tensor_view<const T> cx(x);
-        apply(dst, opk, tmath::view(cx, read_specs(r)));
+        apply(dst, opk, tmath::view(cx, read_specs(r).specs));
     }
     return from_tensor(x);
 }
