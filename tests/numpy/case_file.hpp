@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace npdiff {
@@ -70,11 +71,15 @@ struct test_case {
     std::vector<operand> operands;
     std::vector<std::ptrdiff_t> params;
     bool throws = false;
+    std::string error_kind = "shape";  ///< what must be thrown: shape, index or value (see compare)
+    std::vector<std::string> needles;  ///< what the message must contain (empty: every operand's shape)
     dtype result_type = dtype::f8;
     shape result_shape;
     double terms = 0;      ///< L: terms combined into one result element
     double magnitude = 0;  ///< M: bound on one term's magnitude
     values result;
+    bool has_alias = false;            ///< the result must be a view of operand 0's base...
+    std::vector<std::int64_t> alias;   ///< ...whose elements are these (row-major indices into the base)
 };
 
 /// Splits a line into whitespace-separated tokens and converts them.
@@ -82,6 +87,11 @@ class reader {
 public:
     explicit reader(std::string_view s) : m_s(s) {}
 
+    /// True when only spaces are left.
+    bool at_end() {
+        while (m_pos < m_s.size() && m_s[m_pos] == ' ') ++m_pos;
+        return m_pos == m_s.size();
+    }
     std::string_view token() {
         while (m_pos < m_s.size() && m_s[m_pos] == ' ') ++m_pos;
         const std::size_t b = m_pos;
@@ -176,8 +186,14 @@ inline test_case parse_case(std::string_view line, std::size_t number) {
     c.params.resize(r.extent());
     for (auto& p : c.params) p = static_cast<std::ptrdiff_t>(r.integer());
     const std::string_view kind = r.token();
-    if (kind == "throw") {
+    if (kind == "throw") {  // optionally followed by the error's kind and needles ('~' for a space)
         c.throws = true;
+        if (!r.at_end()) c.error_kind = std::string(r.token());
+        while (!r.at_end()) {
+            std::string needle(r.token());
+            for (char& ch : needle) ch = ch == '~' ? ' ' : ch;
+            c.needles.push_back(std::move(needle));
+        }
         return c;
     }
     if (kind != "ok") throw std::runtime_error("expected 'ok' or 'throw'");
@@ -186,13 +202,20 @@ inline test_case parse_case(std::string_view line, std::size_t number) {
     c.terms = static_cast<double>(r.integer());
     c.magnitude = r.real(dtype::f8);
     c.result = r.array(c.result_type, count(c.result_shape));
+    if (!r.at_end()) {  // 'alias' and the base index of each element of a view result
+        if (r.token() != "alias") throw std::runtime_error("expected 'alias' or the end of the line");
+        c.has_alias = true;
+        c.alias.resize(count(c.result_shape));
+        for (auto& a : c.alias) a = r.integer();
+    }
     return c;
 }
 
-/// The operand `o` as a tmath view of element type T into `base` (which it fills): the
-/// slicing through `adapt` with strides, the permutation through transpose / swapaxes.
+/// The operand `o` as a writable tmath view of element type T into `base` (which it
+/// fills): the slicing through `adapt` with strides, the permutation through transpose /
+/// swapaxes.
 template <class T>
-tmath::tensor_view<const T> make_view(const operand& o, tmath::tensor<T>& base) {
+tmath::tensor_view<T> make_mutable_view(const operand& o, tmath::tensor<T>& base) {
     base = tmath::empty<T>(o.base);
     for (std::size_t k = 0; k < base.size(); ++k)
         base.data()[k] = is_float(o.type) ? static_cast<T>(o.data.f[k]) : static_cast<T>(o.data.i[k]);
@@ -209,14 +232,27 @@ tmath::tensor_view<const T> make_view(const operand& o, tmath::tensor<T>& base) 
         if (st < 0 && o.base[k] > 0) offset += static_cast<std::ptrdiff_t>(o.base[k] - 1) * row;
         row *= static_cast<std::ptrdiff_t>(o.base[k]);
     }
-    const T* p = base.size() == 0 ? base.data() : base.data() + offset;
-    const tmath::tensor_view<const T> v = tmath::adapt(p, sliced, strides);
+    T* p = base.size() == 0 ? base.data() : base.data() + offset;
+    const tmath::tensor_view<T> v = tmath::adapt(p, sliced, strides);
     switch (o.view) {
         case 't': return tmath::transpose(v);
         case 'p': return tmath::transpose(v, o.axes);
         case 's': return tmath::swapaxes(v, o.axes[0], o.axes[1]);
         default: return v;
     }
+}
+
+/// The operand `o` as a read-only tmath view into `base` (which it fills).
+template <class T>
+tmath::tensor_view<const T> make_view(const operand& o, tmath::tensor<T>& base) {
+    return make_mutable_view(o, base);
+}
+
+/// True when operand `o` is its whole base array as it is (no step, no permutation).
+inline bool is_plain(const operand& o) {
+    for (std::ptrdiff_t s : o.step)
+        if (s != 1) return false;
+    return o.view == 'n';
 }
 
 /// What an operation gave: its result, or the exception it threw.
@@ -226,7 +262,17 @@ struct outcome {
     dtype type = dtype::f8;
     shape result_shape;
     values result;
+    std::string error_kind;            ///< shape, index, value (std::invalid_argument) or other
+    bool has_alias = false;            ///< the result is a view of operand 0's base...
+    std::vector<std::int64_t> alias;   ///< ...at these row-major indices of the base
 };
+
+/// The outcome of a replay that found a fault itself (no exception): `why`.
+inline outcome failure(std::string why) {
+    outcome o;
+    o.error = std::move(why);
+    return o;
+}
 
 /// The outcome of a finished computation: a tensor (or view) of R read through its strides.
 template <class X>
@@ -263,13 +309,38 @@ outcome capture(F&& f) {
         outcome o;
         o.threw_shape_error = true;
         o.error = e.what();
+        o.error_kind = "shape";
+        return o;
+    } catch (const tmath::index_error& e) {
+        outcome o;
+        o.error = e.what();
+        o.error_kind = "index";
+        return o;
+    } catch (const std::invalid_argument& e) {  // not a shape_error (caught above)
+        outcome o;
+        o.error = e.what();
+        o.error_kind = "value";
         return o;
     } catch (const std::exception& e) {
         outcome o;
         o.error = std::string("unexpected exception: ") + e.what();
+        o.error_kind = "other";
         return o;
     }
 }
+
+/// Reads the integer params of a case in order.
+struct param_reader {
+    const std::vector<std::ptrdiff_t>& params;
+    std::size_t at = 0;
+    std::ptrdiff_t next() { return params.at(at++); }
+    /// The next N values, N read first.
+    std::vector<std::ptrdiff_t> list() {
+        std::vector<std::ptrdiff_t> v(static_cast<std::size_t>(next()));
+        for (auto& x : v) x = next();
+        return v;
+    }
+};
 
 /// Machine epsilon of a float dtype.
 inline double eps(dtype d) {
@@ -279,7 +350,14 @@ inline double eps(dtype d) {
 /// Empty when `got` matches the case's expectation; otherwise what differs.
 inline std::string compare(const test_case& c, const outcome& got) {
     if (c.throws) {
-        if (!got.threw_shape_error) return got.error.empty() ? "expected shape_error, nothing thrown" : got.error;
+        if (got.error_kind != c.error_kind)
+            return got.error.empty() ? "expected a " + c.error_kind + " error, nothing thrown"
+                                     : "expected a " + c.error_kind + " error, got: " + got.error;
+        if (!c.needles.empty()) {
+            for (const auto& n : c.needles)
+                if (got.error.find(n) == std::string::npos) return "message '" + got.error + "' does not contain '" + n + "'";
+            return {};
+        }
         for (const auto& o : c.operands)  // the message names every operand's shape
             if (got.error.find(fmt(o.logical)) == std::string::npos)
                 return "shape_error message '" + got.error + "' does not name shape " + fmt(o.logical);
@@ -308,7 +386,25 @@ inline std::string compare(const test_case& c, const outcome& got) {
             return os.str();
         }
     }
+    if (c.has_alias) {  // NumPy's result is a view: tmath's must be one of the same elements
+        if (!got.has_alias) return "NumPy gives a view, tmath does not";
+        for (std::size_t k = 0; k < n; ++k)
+            if (got.alias[k] != c.alias[k]) {
+                os << "element " << k << " is base element " << got.alias[k] << ", NumPy's view has " << c.alias[k];
+                return os.str();
+            }
+    }
     return {};
+}
+
+/// The outcome of a result `v` that should be a view of `base`: its values, and which
+/// element of the base each of its elements is (row-major indices).
+template <class V, class T>
+outcome with_alias(const V& v, const tmath::tensor<T>& base) {
+    outcome o = from_tensor(v);
+    o.has_alias = true;
+    for (const auto& e : v) o.alias.push_back(static_cast<std::int64_t>(&e - base.data()));
+    return o;
 }
 
 /// Outcome of the arithmetic cases (+, -, *, /, maximum, minimum).
@@ -319,6 +415,11 @@ outcome replay_functions(const test_case& c);
 outcome replay_products(const test_case& c);
 /// Outcome of the reduction and softmax cases.
 outcome replay_reductions(const test_case& c);
+/// Outcome of the slicing and view-assignment cases (view, assign).
+outcome replay_indexing(const test_case& c);
+/// Outcome of the shape cases: reshape, ravel, squeeze, expand_dims, moveaxis,
+/// broadcast_to, concatenate, stack, split, take, take_along_axis.
+outcome replay_shapes(const test_case& c);
 
 /// f(T{}) for the type T among Ts whose dtype is d; only those types are instantiated.
 template <class... Ts, class F>

@@ -20,7 +20,7 @@ outcome binary(const test_case& c, F f) {
 /// f(a, b) with both operands of one of the dtypes Ts.
 template <class... Ts, class F>
 outcome same_type(const test_case& c, F f) {
-    if (c.operands[0].type != c.operands[1].type) return outcome{false, "mixed dtypes not replayed for " + c.op, {}, {}, {}};
+    if (c.operands[0].type != c.operands[1].type) return failure("mixed dtypes not replayed for " + c.op);
     return dispatch<Ts...>(c.operands[0].type, [&](auto t) {
         using T = decltype(t);
         return binary<T, T>(c, f);

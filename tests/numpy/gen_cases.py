@@ -202,7 +202,7 @@ class Operand:
         base = [0 if p == 0 else p * abs(st) - int(rng.integers(0, abs(st))) for p, st in zip(pre, steps)]
         if np.prod(base, dtype=np.int64) > 4 * MAX_ELEMS:
             steps, base = [1] * r, pre
-        self.steps, self.base = steps, base
+        self.steps, self.base, self.axes = steps, base, axes
         # Base data: random filler, with the logical values written through the view.
         b = values(CODE[arr.dtype], base) if arr.dtype != np.bool_ else values("b1", base)
         v = (b[tuple(slice(None, None, st) for st in steps)] if r else b[...]).transpose(axes)

@@ -1,9 +1,11 @@
-// tmath's NumPy-differential test: replays every case of the file gen_cases.py wrote
-// (given as the only argument) and prints `N passed, M failed`, with the first failures
-// described; exits non-zero when a case fails or the file is missing or malformed.
+// tmath's NumPy-differential test: replays every case of a file gen_cases.py or
+// gen_index_cases.py wrote (the first argument) and prints `N passed, M failed`, with the
+// first failures described; exits non-zero when a case fails, the file is missing or
+// malformed, or it holds fewer cases than the second argument (default 10000).
 #include "case_file.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -14,6 +16,11 @@ namespace {
 npdiff::outcome replay(const npdiff::test_case& c) {
     const std::string& op = c.op;
     if (op == "matmul" || op == "dot") return npdiff::replay_products(c);
+    if (op == "view" || op == "assign") return npdiff::replay_indexing(c);
+    if (op == "reshape" || op == "ravel" || op == "squeeze" || op == "expand_dims" || op == "moveaxis" ||
+        op == "broadcast_to" || op == "concatenate" || op == "stack" || op == "split" || op == "take" ||
+        op == "take_along_axis")
+        return npdiff::replay_shapes(c);
     if (op == "sum" || op == "prod" || op == "mean" || op == "max" || op == "min" || op == "softmax" ||
         op == "log_softmax")
         return npdiff::replay_reductions(c);
@@ -34,10 +41,11 @@ std::string describe(const npdiff::test_case& c) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 2) {
-        std::cerr << "usage: numpy_differential CASES_FILE\n";
+    if (argc != 2 && argc != 3) {
+        std::cerr << "usage: numpy_differential CASES_FILE [MIN_CASES]\n";
         return 2;
     }
+    const std::size_t min_cases = argc == 3 ? std::strtoull(argv[2], nullptr, 10) : 10000;
     std::ifstream in(argv[1]);
     if (!in) {
         std::cerr << "numpy_differential: cannot open " << argv[1] << "\n";
@@ -66,8 +74,9 @@ int main(int argc, char** argv) {
     }
     if (failed > shown) std::cout << "(" << failed - shown << " more failures not shown)\n";
     std::cout << passed << " passed, " << failed << " failed\n";
-    if (passed + failed < 10000) {
-        std::cout << "numpy_differential: only " << passed + failed << " cases (expected at least 10000)\n";
+    if (passed + failed < min_cases) {
+        std::cout << "numpy_differential: only " << passed + failed << " cases (expected at least " << min_cases
+                  << ")\n";
         return 1;
     }
     return failed == 0 ? 0 : 1;

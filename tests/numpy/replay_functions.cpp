@@ -11,7 +11,7 @@ using namespace elementwise;
 namespace {
 
 outcome where(const test_case& c) {
-    if (c.operands[1].type != c.operands[2].type) return outcome{false, "mixed dtypes not replayed for where", {}, {}, {}};
+    if (c.operands[1].type != c.operands[2].type) return failure("mixed dtypes not replayed for where");
     return dispatch<float, i64>(c.operands[1].type, [&](auto t) {
         using T = decltype(t);
         tmath::tensor<bool> base_c;

@@ -10,7 +10,7 @@ namespace {
 
 template <class F>
 outcome product(const test_case& c, F f) {
-    if (c.operands[0].type != c.operands[1].type) return outcome{false, "mixed dtypes not replayed for " + c.op, {}, {}, {}};
+    if (c.operands[0].type != c.operands[1].type) return failure("mixed dtypes not replayed for " + c.op);
     return dispatch<float, double, std::int32_t, std::int64_t>(c.operands[0].type, [&](auto t) {
         using T = decltype(t);
         tmath::tensor<T> base_a, base_b;
