@@ -151,6 +151,11 @@ TEST_CASE("assignment through views broadcasts the right side and leaves the res
     tmath::tensor_view<int> dst = view(b, 0);
     dst = view(a, 1, range(1, 3));
     CHECK(values(b) == std::vector<int>{8, 2, 0, 0});
+    // the right side's leading extents of 1 beyond the view's rank are dropped, as in NumPy
+    auto c = tmath::zeros<int>({3});
+    view(c, range(_, 2)) = tmath::full<int>({1, 1, 2}, 4);  // c[:2] = np.full((1, 1, 2), 4)
+    CHECK(values(c) == std::vector<int>{4, 4, 0});
+    CHECK_THROWS_AS(view(c, range(_, 2)) = tmath::full<int>({2, 2}, 4), tmath::shape_error);
     // a shape that does not broadcast throws and writes nothing
     const auto before = values(a);
     const tmath::tensor<int> three = {1, 2, 3};

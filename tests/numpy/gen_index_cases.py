@@ -60,11 +60,11 @@ Dtypes: x is f4 f8 i4 i8 u1 or b1 (tensor<bool>: views, `=`, joins, gathers); in
 are i8 or i4. `=` runs on every dtype, each compound assignment on the dtypes of
 slice_cases.COMPOUND (every numeric dtype has one; /= on floats, with positive values).
 
-Where NumPy and tmath differ by design, no case is written: NumPy's `a[...] = v` drops
-leading extents of 1 of v (tmath broadcasts v into the destination's shape, as its
-in-place ufuncs do); NumPy's take(x, i, axis=0) of a 0-d x treats x as 1-d (tmath throws
-index_error); np.ravel copies some arrays that reshape(-1) views (tmath's ravel is
-reshape(-1)).
+Where NumPy and tmath differ by design, no case is written: NumPy's take(x, i, axis=0)
+of a 0-d x treats x as 1-d (tmath throws index_error); np.ravel copies some arrays that
+reshape(-1) views (tmath's ravel is reshape(-1)). (`a[...] = v` with leading extents of 1
+of v beyond the destination's rank is accepted by both: those cases are among the
+assignments.)
 """
 
 import sys

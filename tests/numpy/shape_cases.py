@@ -292,8 +292,9 @@ def gen_take(out, n, nerr):
         operands = [o] if mode == 2 else [o, Operand(idx)]
         params = [mode, axis] + ([idx.size] + [int(v) for v in idx.reshape(-1)] if mode == 2 else [])
         res, e = attempt(lambda: np.take(x, idx, axis=None if mode == 0 else axis))
+        if fail and e is None:  # NumPy checks no index when the result is empty; tmath checks every one
+            continue
         if fail:
-            assert e is not None, (s, idx, axis, mode)
             err = oob(axis, r) if bad_value is None else \
                 ("index", ["index %d is out of bounds for axis %d with size %d" %
                            (bad_value, 0 if mode == 0 else axis % r, ext)])

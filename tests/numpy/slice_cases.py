@@ -173,7 +173,8 @@ def gen_assign(out, n, nerr):
             y = x.copy()
             d = np.asarray(y[np_index(dst)])  # a 0-d copy for a 0-d destination: only errors matter
             _, e = attempt(lambda: y.__setitem__(np_index(dst), rv) if opk == 0 else ops[opk](d, rv, out=d))
-            if e is None:  # NumPy's `=` drops leading extents of 1 of the right side; tmath does not
+            if e is None:  # NumPy's `=` drops leading extents of 1 of the right side, as tmath's does
+                emit(out, "assign", [o, rhs], [opk, 1] + spec_tokens(dst), y)
                 continue
             emit(out, "assign", [o, rhs], [opk, 1] + spec_tokens(dst),
                  error=("shape", [fmt_shape(dshape), fmt_shape(rs)]))
@@ -194,3 +195,14 @@ def gen_assign(out, n, nerr):
         y[np_index(dst)] = np.asarray(res).astype(y.dtype) if opk else rv
         params = [opk, src] + spec_tokens(dst) + (spec_tokens(src_specs) if src == 2 else [])
         emit(out, "assign", operands, params, y)
+    for _ in range(60):  # `=` from a right side with leading extents of 1 (NumPy drops them)
+        c = choice(DTYPES)
+        o, x, _ = make(c, g.rand_shape(4), "any")
+        dst, _ = rand_specs(list(x.shape))
+        dshape = list(np.shape(x[np_index(dst)]))
+        if not dshape:
+            continue
+        rhs, rv, _ = make(c, [1] * int(choice([1, 2])) + list(dshape), "any")
+        y = x.copy()
+        y[np_index(dst)] = rv
+        emit(out, "assign", [o, rhs], [0, 1] + spec_tokens(dst), y)

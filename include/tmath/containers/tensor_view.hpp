@@ -131,6 +131,23 @@ public:
 private:
     template <class E>
     tensor_view& assign(const E& e) {
+        const std::span<const std::size_t> from(e.shape());
+        const std::size_t extra = from.size() > rank() ? from.size() - rank() : 0;
+        bool ones = extra != 0;
+        for (std::size_t d = 0; d < extra; ++d) ones = ones && from[d] == 1;
+        if (ones) {
+            // As NumPy's `a[...] = b`, the right side's leading extents of 1 beyond this
+            // view's rank are dropped: the view is written as if it had them.
+            shape_t shape(extra, 1);
+            strides_t strides(extra, 0);
+            for (std::size_t d = 0; d < rank(); ++d) {
+                shape.push_back(m_shape[d]);
+                strides.push_back(m_strides[d]);
+            }
+            detail::check_assignable(shape.span(), e, "assign");
+            detail::assign_into(m_data, shape.span(), strides.span(), e);
+            return *this;
+        }
         detail::check_assignable(m_shape.span(), e, "assign");
         detail::assign_into(m_data, m_shape.span(), m_strides.span(), e);
         return *this;
