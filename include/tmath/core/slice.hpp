@@ -76,17 +76,7 @@ inline constexpr ellipsis_t ellipsis{};
 class slice_spec {
 public:
     /// What the spec selects.
-#if defined(__GNUC__) && !defined(__clang__)
-    // GCC 12 -Wshadow takes three of these scoped enumerators for shadows of tmath::all,
-    // newaxis and ellipsis (they are only ever named as kind::all ...), which fails any
-    // -Wshadow -Werror build that includes tmath.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wshadow"
-#endif
     enum class kind : unsigned char { index, range, all, newaxis, ellipsis };
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
 
     /// One index (the dimension is dropped); negative counts from the end.
     template <std::integral I>
