@@ -121,7 +121,10 @@ auto reshape(X&& x, const S& shape) {
     if constexpr (detail::sliceable<X>) {
         using view = typename detail::view_of<std::remove_reference_t<X>>::type;
         strides_t strides;
-        if (!detail::strides_for_reshape(from, std::span<const std::ptrdiff_t>(x.strides()), to.span(), strides))
+        if constexpr (detail::owning_expression<X>) {
+            // A tensor is row-major: any shape of its size reads it in order.
+            strides = row_major_strides(to.span());
+        } else if (!detail::strides_for_reshape(from, std::span<const std::ptrdiff_t>(x.strides()), to.span(), strides))
             throw shape_error("reshape: cannot reshape the view of shape " + format_shape(from) + " and strides " +
                               detail::format_requested(std::span<const std::ptrdiff_t>(x.strides())) +
                               " into shape " + format_shape(to.span()) +

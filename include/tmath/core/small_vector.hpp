@@ -13,6 +13,8 @@
 #include <type_traits>
 #include <utility>
 
+#include "tmath/config.hpp"
+
 namespace tmath {
 
 /// Contiguous sequence of trivially copyable T with N elements of inline storage.
@@ -87,7 +89,8 @@ public:
         m_capacity = n;
     }
     void push_back(T v) {
-        if (m_size == capacity()) reserve(std::max<size_type>(2 * capacity(), N + 1));
+        if (m_size == capacity()) [[unlikely]]
+            grow();
         data()[m_size++] = v;
     }
     void pop_back() noexcept { --m_size; }
@@ -161,6 +164,9 @@ private:
         else std::copy_n(src, n, data());
         m_size = n;
     }
+    // Out of line, so that push_back's common path (room left) is small enough to inline:
+    // views and reshapes build their shapes element by element.
+    TMATH_NOINLINE void grow() { reserve(std::max<size_type>(2 * capacity(), N + 1)); }
     void release() noexcept {
         delete[] m_heap;
         m_heap = nullptr;
