@@ -133,8 +133,9 @@ private:
     tensor_view& assign(const E& e) {
         const std::span<const std::size_t> from(e.shape());
         const std::size_t extra = from.size() > rank() ? from.size() - rank() : 0;
-        bool ones = extra != 0;
-        for (std::size_t d = 0; d < extra; ++d) ones = ones && from[d] == 1;
+        bool ones = extra != 0;  // and the rest broadcasts into this view's shape
+        for (std::size_t d = 0; d < from.size() && ones; ++d)
+            ones = d < extra ? from[d] == 1 : from[d] == 1 || from[d] == m_shape[d - extra];
         if (ones) {
             // As NumPy's `a[...] = b`, the right side's leading extents of 1 beyond this
             // view's rank are dropped: the view is written as if it had them.
@@ -144,7 +145,6 @@ private:
                 shape.push_back(m_shape[d]);
                 strides.push_back(m_strides[d]);
             }
-            detail::check_assignable(shape.span(), e, "assign");
             detail::assign_into(m_data, shape.span(), strides.span(), e);
             return *this;
         }
