@@ -141,8 +141,14 @@ auto reshape(X&& x, const S& shape) {
     }
 }
 
-/// `reshape(x, {2, -1})`, `reshape(x, {rows, cols})`: the shape as a braced list of
-/// integers of one type (`std::size_t` variables or literals with -1).
+/// `reshape(x, {2, -1})`, `reshape(x, {batch, seq, -1})`: the shape as a braced list of
+/// constants (or of variables that convert to `std::ptrdiff_t` without narrowing).
+template <tensor_expression X>
+auto reshape(X&& x, std::initializer_list<std::ptrdiff_t> shape) {
+    return reshape(std::forward<X>(x), std::span<const std::ptrdiff_t>(shape.begin(), shape.size()));
+}
+/// `reshape(x, {rows, cols})`: the shape as a braced list of variables of one integer
+/// type (such as `std::size_t` sizes, which the list above would narrow).
 template <tensor_expression X, std::integral I>
 auto reshape(X&& x, std::initializer_list<I> shape) {
     return reshape(std::forward<X>(x), std::span<const I>(shape.begin(), shape.size()));
