@@ -536,6 +536,16 @@ void run_assignments(byte_reader& in, state<T>& st) {
             break;
     }
     std::optional<array<T>> want;
+    if (rhs && !into_tensor && combine < 0 && !exact && rhs->s.size() > rc.s.size()) {
+        // NumPy's `c[...] = r`, as a view's `=`: r's leading extents of 1 beyond c's rank
+        // are dropped (its values keep their order).
+        const std::size_t extra = rhs->s.size() - rc.s.size();
+        const shape rest(rhs->s.begin() + static_cast<std::ptrdiff_t>(extra), rhs->s.end());
+        bool ones = true;
+        for (std::size_t d = 0; d < extra; ++d) ones = ones && rhs->s[d] == 1;
+        const auto fits = fuzzref::broadcast(rc.s, rest);
+        if (ones && fits && *fits == rc.s) rhs->s = rest;
+    }
     if (rhs) {
         const auto s2 = fuzzref::broadcast(rc.s, rhs->s);
         if (exact ? rhs->s != rc.s : (!s2 || *s2 != rc.s)) {
