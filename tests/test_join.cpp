@@ -9,33 +9,9 @@ using tmath::all;
 using tmath::range;
 using tmath::view;
 
-namespace {
-
-template <class X>
-std::vector<tmath::value_type_t<X>> values(const X& x) {
-    std::vector<tmath::value_type_t<X>> v;
-    for (auto e : x) v.push_back(e);
-    return v;
-}
-
-template <class X>
-test::shape shape_of(const X& x) {
-    return test::shape(x.shape().begin(), x.shape().end());
-}
-
-template <class E, class F>
-std::string message_of(F&& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return e.what();
-    } catch (const std::exception& e) {
-        return std::string("<other exception: ") + e.what() + ">";
-    }
-    return "<no exception>";
-}
-
-}  // namespace
+using test::message_of;
+using test::shape_of;
+using test::values;
 
 TEST_CASE("concatenate joins tensors and views along an axis", "[join]") {
     const auto a = test::iota_tensor<float>({2, 3}, 0);

@@ -14,35 +14,9 @@ using tmath::newaxis;
 using tmath::range;
 using tmath::view;
 
-namespace {
-
-/// The elements of a tensor or view in row-major order, through its strides.
-template <class X>
-std::vector<tmath::value_type_t<X>> values(const X& x) {
-    std::vector<tmath::value_type_t<X>> v;
-    for (auto e : x) v.push_back(e);
-    return v;
-}
-
-template <class X>
-test::shape shape_of(const X& x) {
-    return test::shape(x.shape().begin(), x.shape().end());
-}
-
-/// The message of the exception of type E `f()` throws, or a marker.
-template <class E, class F>
-std::string message_of(F&& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return e.what();
-    } catch (const std::exception& e) {
-        return std::string("<other exception: ") + e.what() + ">";
-    }
-    return "<no exception>";
-}
-
-}  // namespace
+using test::message_of;
+using test::shape_of;
+using test::values;
 
 TEST_CASE("view: integer specs pick an index and drop the dimension", "[slicing]") {
     const auto a = test::iota_tensor<int>({3, 4}, 0);  // values v[k], k = 4 i + j

@@ -16,6 +16,7 @@
 #include <sstream>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 /// Catch2 string matcher "contains substring", spelled per Catch2 major version.
@@ -27,17 +28,38 @@
 
 namespace test {
 
+/// The message of the exception of type E that `f()` throws, or a marker saying what
+/// happened instead.
+template <class E, class F>
+std::string message_of(F&& f) {
+    try {
+        f();
+    } catch (const E& e) {
+        return e.what();
+    } catch (const std::exception& e) {
+        return std::string("<other exception: ") + e.what() + ">";
+    }
+    return "<no exception>";
+}
+
 /// The message of the shape_error `f()` throws, or a marker saying what happened instead.
 template <class F>
 std::string shape_error_message(F&& f) {
-    try {
-        f();
-    } catch (const tmath::shape_error& e) {
-        return e.what();
-    } catch (const std::exception& e) {
-        return std::string("<not a shape_error: ") + e.what() + ">";
-    }
-    return "<no exception>";
+    return message_of<tmath::shape_error>(std::forward<F>(f));
+}
+
+/// The elements of a tensor or view in row-major order, read through its iterator.
+template <class X>
+std::vector<tmath::value_type_t<X>> values(const X& x) {
+    std::vector<tmath::value_type_t<X>> v;
+    for (auto e : x) v.push_back(e);
+    return v;
+}
+
+/// The shape of a tensor or view as a test::shape.
+template <class X>
+shape shape_of(const X& x) {
+    return shape(x.shape().begin(), x.shape().end());
 }
 
 /// Reference broadcasting of two shapes (NumPy): false when they do not broadcast.
