@@ -97,28 +97,26 @@ def targets_for(row, size):
     return [(peer, goal) for (r, s, peer, goal) in TARGETS if r in (None, row) and s in (None, size)]
 
 
+def peer_target(libs, peer, goal):
+    """(text, met or None) for tmath against `peer` ("best": the fastest peer) at `goal`×."""
+    tm = libs.get(SUBJECT)
+    if peer == "best":
+        peers = {p: v for p, v in libs.items() if p != SUBJECT}
+        if not peers or tm is None:
+            return (f"≥{goal:g}× best peer: n/a", None)
+        best = max(peers, key=peers.get)
+        ratio, label = tm / peers[best], f"≥{goal:g}× best ({best})"
+    else:
+        if tm is None or peer not in libs:
+            return (f"≥{goal:g}× {peer}: n/a", None)
+        ratio, label = tm / libs[peer], f"≥{goal:g}× {peer}"
+    met = ratio >= goal
+    return (f"{label}: {ratio:.2f} {'met' if met else 'MISSED'}", met)
+
+
 def evaluate(libs, row, size):
     """Returns [(text, met or None)] for the targets that apply to a row."""
-    out = []
-    tm = libs.get(SUBJECT)
-    for peer, goal in targets_for(row, size):
-        if peer == "best":
-            peers = {p: v for p, v in libs.items() if p != SUBJECT}
-            if not peers or tm is None:
-                out.append((f"≥{goal:g}× best peer: n/a", None))
-                continue
-            best = max(peers, key=peers.get)
-            ratio = tm / peers[best]
-            label = f"≥{goal:g}× best ({best})"
-        else:
-            if tm is None or peer not in libs:
-                out.append((f"≥{goal:g}× {peer}: n/a", None))
-                continue
-            ratio = tm / libs[peer]
-            label = f"≥{goal:g}× {peer}"
-        met = ratio >= goal
-        out.append((f"{label}: {ratio:.2f} {'met' if met else 'MISSED'}", met))
-    return out
+    return [peer_target(libs, peer, goal) for peer, goal in targets_for(row, size)]
 
 
 def main():

@@ -53,20 +53,7 @@ def evaluate(libs, row):
             met = ns < goal
             out.append((f"<{goal:g} ns: {ns:.1f} {'met' if met else 'MISSED'}", met))
             continue
-        if peer == "best":
-            peers = {p: v for p, v in libs.items() if p != SUBJECT}
-            if not peers:
-                out.append((f"≥{goal:g}× best peer: n/a", None))
-                continue
-            best = max(peers, key=peers.get)
-            ratio, label = tm / peers[best], f"≥{goal:g}× best ({best})"
-        else:
-            if peer not in libs:
-                out.append((f"≥{goal:g}× {peer}: n/a", None))
-                continue
-            ratio, label = tm / libs[peer], f"≥{goal:g}× {peer}"
-        met = ratio >= goal
-        out.append((f"{label}: {ratio:.2f} {'met' if met else 'MISSED'}", met))
+        out.append(ratios.peer_target(libs, peer, goal))
     return out
 
 
