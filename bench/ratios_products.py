@@ -54,20 +54,10 @@ def evaluate(rows, row, size):
                 out.append((f"≥{goal:g}× tmath {peer[4:]}: n/a", None))
                 continue
             ratio, label = tm / other, f"≥{goal:g}× tmath {peer[4:]}"
-        elif peer == "best":
-            peers = {p: v for p, v in libs.items() if p != SUBJECT}
-            if not peers:
-                out.append((f"≥{goal:g}× best peer: n/a", None))
-                continue
-            best = max(peers, key=peers.get)
-            ratio, label = tm / peers[best], f"≥{goal:g}× best ({best})"
+            met = ratio >= goal
+            out.append((f"{label}: {ratio:.2f} {'met' if met else 'MISSED'}", met))
         else:
-            if peer not in libs:
-                out.append((f"≥{goal:g}× {peer}: n/a", None))
-                continue
-            ratio, label = tm / libs[peer], f"≥{goal:g}× {peer}"
-        met = ratio >= goal
-        out.append((f"{label}: {ratio:.2f} {'met' if met else 'MISSED'}", met))
+            out.append(ratios.peer_target(libs, peer, goal))
     return out
 
 
