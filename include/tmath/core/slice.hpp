@@ -142,7 +142,7 @@ constexpr resolved_range resolve_range(const range_t& r, std::size_t extent) noe
     const std::ptrdiff_t stop = r.stop.given() ? clip_bound(r.stop.value(), n, step) : (step < 0 ? -1 : n);
     std::ptrdiff_t count = 0;
     if (step < 0 && stop < start) count = (start - stop - 1) / -step + 1;
-    if (step > 0 && start < stop) count = (stop - start - 1) / step + 1;
+    if (step > 0 && start < stop) count = step == 1 ? stop - start : (stop - start - 1) / step + 1;  // no division for unit steps
     return {start, static_cast<std::size_t>(count), step};
 }
 

@@ -88,7 +88,7 @@ public:
         m_heap = fresh.release();
         m_capacity = n;
     }
-    void push_back(T v) {
+    TMATH_FORCE_INLINE void push_back(T v) {
         if (m_size == capacity()) [[unlikely]]
             grow();
         data()[m_size++] = v;
@@ -138,17 +138,18 @@ private:
     // (`transpose`). A fold over the N inline slots that stops at n is straight-line code
     // with no loop to recognize. (Copying the whole inline array at once instead reads 64
     // bytes just written 8 at a time: a store-forwarding stall that costs more than the call.)
-    template <class F>
-    static void for_few(size_type n, F f) noexcept {  // f(i) for i < n ≤ N
-        [&]<std::size_t... I>(std::index_sequence<I...>) {
-            (void)((I < n ? (f(I), true) : false) && ...);
-        }(std::make_index_sequence<N>{});
+    // Forced inline: otherwise gcc keeps the fold out of line, a call per copy.
+    template <class F, std::size_t... I>
+    TMATH_FORCE_INLINE static void for_few(size_type n, F& f, std::index_sequence<I...>) noexcept {
+        (void)((I < n ? (f(I), true) : false) && ...);  // f(i) for i < n ≤ N
     }
-    static void copy_few(T* d, const T* src, size_type n) noexcept {
-        for_few(n, [&](size_type i) { d[i] = src[i]; });
+    TMATH_FORCE_INLINE static void copy_few(T* d, const T* src, size_type n) noexcept {
+        auto copy = [&](size_type i) { d[i] = src[i]; };
+        for_few(n, copy, std::make_index_sequence<N>{});
     }
-    static void fill_few(T* d, size_type n, T value) noexcept {
-        for_few(n, [&](size_type i) { d[i] = value; });
+    TMATH_FORCE_INLINE static void fill_few(T* d, size_type n, T value) noexcept {
+        auto fill = [&](size_type i) { d[i] = value; };
+        for_few(n, fill, std::make_index_sequence<N>{});
     }
     void assign_fill(size_type n, T value) {
         m_size = 0;
@@ -172,7 +173,7 @@ private:
         m_heap = nullptr;
         m_capacity = 0;
     }
-    void steal(small_vector& o) noexcept {
+    TMATH_FORCE_INLINE void steal(small_vector& o) noexcept {
         if (o.m_heap) {
             m_heap = o.m_heap;
             m_capacity = o.m_capacity;
