@@ -243,3 +243,47 @@ TEMPLATE_TEST_CASE("eval: flat runs past L1 in half-width batches", "[eval]", fl
     for (std::size_t i = 0; i < n; ++i) ok = ok && r(i) == T(a(i) * b(i) - b(i)) && q(i) == T(a(i) / b(i) + T(1));
     CHECK(ok);
 }
+
+TEMPLATE_TEST_CASE("eval: rows read at a step (strided_rows plan), exactly within their span", "[eval]", float, double,
+                   std::int32_t, std::int64_t) {
+    using T = TestType;
+    const std::size_t m = 3;
+    for (std::size_t n : edge_sizes<T>()) {
+        for (std::ptrdiff_t step : {-3, -2, -1, 2, 3}) {
+            for (std::ptrdiff_t pad : {0, 1}) {  // pad 0: rows merge into one run; 1: they don't
+                CAPTURE(n, step, pad);
+                const auto s = static_cast<std::size_t>(step < 0 ? -step : step);
+                const auto row = static_cast<std::ptrdiff_t>(n * s) + pad;
+                // Exactly the elements from the first to the last read (ASan sees an over-read).
+                const std::size_t span = n == 0 ? 1 : (m - 1) * static_cast<std::size_t>(row) + (n - 1) * s + 1;
+                std::vector<T> a_buf(span), b_buf(span);
+                for (std::size_t k = 0; k < span; ++k) {
+                    a_buf[k] = test::iota_value<T>(k, 1);
+                    b_buf[k] = test::iota_value<T>(k, 4);
+                }
+                const std::size_t origin = step < 0 && n > 0 ? (n - 1) * s : 0;
+                auto at = [&](const std::vector<T>& buf, std::size_t i, std::size_t j) {
+                    const std::size_t k = origin + i * static_cast<std::size_t>(row);
+                    return buf[step < 0 ? k - j * s : k + j * s];
+                };
+                const auto a = tmath::adapt(a_buf.data() + origin, {m, n}, {row, step});
+                const auto b = tmath::adapt(b_buf.data() + origin, {m, n}, {row, step});
+                if (n > 1 && step != -1)
+                    CHECK(tmath::detail::plan<2>(tmath::shape_t{m, n}, tmath::strides_t{static_cast<std::ptrdiff_t>(n), 1},
+                                                 {tmath::strides_t{row, step}, tmath::strides_t{row, step}})
+                              .kind == tmath::detail::plan_kind::strided_rows);
+                auto col = iota_tensor<T>({m, 1}, 7);
+                auto unit = iota_tensor<T>({m, n}, 9);
+                tmath::tensor<T> r = a * b + col - unit;
+                tmath::tensor<double> d = a * 0.5 + b;  // converting: lane by lane
+                REQUIRE(r.shape() == std::vector<std::size_t>{m, n});
+                bool ok = true;
+                for (std::size_t i = 0; i < m; ++i)
+                    for (std::size_t j = 0; j < n; ++j)
+                        ok = ok && r(i, j) == T(at(a_buf, i, j) * at(b_buf, i, j) + col(i, 0) - unit(i, j)) &&
+                             d(i, j) == double(at(a_buf, i, j)) * 0.5 + double(at(b_buf, i, j));
+                CHECK(ok);
+            }
+        }
+    }
+}

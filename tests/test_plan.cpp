@@ -111,12 +111,24 @@ TEST_CASE("plan: dimensions follow the destination's memory order", "[plan]") {
     CHECK(vec(q.operands[0]) == std::vector<std::ptrdiff_t>{1, 4});
 }
 
-TEST_CASE("plan: non-unit strides without a second dimension are a strided run", "[plan]") {
+TEST_CASE("plan: operands read at a step along contiguous destination rows are strided rows", "[plan]") {
     const auto p = plan<1>(shape_t{10}, strides_t{1}, {strides_t{2}});
-    CHECK(p.kind == plan_kind::strided);
-    CHECK(p.tile_dim == 0);  // == rank-1: no tiling
-    const auto q = plan<0>(shape_t{10}, strides_t{-1}, {});
-    CHECK(q.kind == plan_kind::strided);
+    CHECK(p.kind == plan_kind::strided_rows);
+    // view(a, all, range(_, _, 2)) of a (1024, 2048) tensor merges into one run at step 2.
+    const auto q = plan<2>(shape_t{1024, 1024}, strides_t{1024, 1}, {strides_t{2048, 2}, strides_t{2048, 2}});
+    CHECK(q.kind == plan_kind::strided_rows);
+    CHECK(vec(q.shape) == std::vector<std::size_t>{1024 * 1024});
+    // Rows that don't merge, a negative step, a broadcast and a unit-stride operand beside them.
+    const auto r = plan<3>(shape_t{4, 6}, strides_t{6, 1}, {strides_t{13, -2}, strides_t{0, 1}, strides_t{1, 0}});
+    CHECK(r.kind == plan_kind::strided_rows);
+    CHECK(r.rank() == 2);
+    // An operand that walks another dimension faster (a transpose) is tiled instead.
+    const auto t = plan<2>(shape_t{8, 8}, strides_t{8, 1}, {strides_t{16, 2}, strides_t{1, 8}});
+    CHECK(t.kind == plan_kind::strided);
+    // A strided destination has no contiguous rows.
+    const auto u = plan<0>(shape_t{10}, strides_t{-1}, {});
+    CHECK(u.kind == plan_kind::strided);
+    CHECK(u.tile_dim == 0);  // == rank-1: no tiling
 }
 
 TEST_CASE("plan: a scalar-like operand broadcast along a vector is inner_contiguous", "[plan]") {

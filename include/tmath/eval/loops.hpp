@@ -3,7 +3,7 @@
 /// The loops of the assignment strategies: the contiguous row kernels (unrolled
 /// batches, scalar tail; full-width, half-width and non-temporal), a strided row
 /// kernel, and the drivers that run an eval_plan over the outer dimensions (row by
-/// row, grouped short rows, and 2-D tiles for the strided case).
+/// row, grouped short rows, rows read at steps, and 2-D tiles for the strided case).
 
 #include <algorithm>
 #include <cstddef>
@@ -222,6 +222,17 @@ void run_plan(const eval_plan<N>& p, D* dst, Ev& ev) {
             });
         }
         return;
+
+    case plan_kind::strided_rows: {  // contiguous destination rows, each operand read at its step
+        const bool non_temporal = writes_non_temporal<V, D>(shape_size(p.shape.span()));
+        for (std::size_t d = 0; d < inner; ++d) outer.push_back(d);
+        for_each_index(p.shape, outer, move, [&] {
+            const auto cur = ev.strided_cursor(inner);
+            if (cur.vector_read()) write_row<false, V>(cursor, n, cur, non_temporal);
+            else for (std::ptrdiff_t j = 0; j < n; ++j) cursor[j] = static_cast<D>(cur.template scalar<V>(j));
+        });
+        return;
+    }
 
     case plan_kind::strided: {
         const std::size_t tp = p.tile_dim;

@@ -51,6 +51,10 @@ public:
     }
     /// Already a row cursor.
     scalar_evaluator row_cursor() const noexcept { return *this; }
+    /// Already a strided row cursor.
+    scalar_evaluator strided_cursor(std::size_t) const noexcept { return *this; }
+    /// A constant's batch is a splat.
+    static constexpr bool vector_read() noexcept { return true; }
     /// Already a stepping row cursor (the same on every row).
     scalar_evaluator stepping_row_cursor(std::size_t) const noexcept { return *this; }
     /// A constant is the same on every row.
@@ -180,6 +184,14 @@ public:
             },
             m_children);
     }
+    /// The node over its children's strided row cursors (rows along dimension `inner`).
+    auto strided_cursor(std::size_t inner) const {
+        return std::apply(
+            [&](const auto&... c) {
+                return elementwise_evaluator<F, decltype(c.strided_cursor(inner))...>{m_functor, c.strided_cursor(inner)...};
+            },
+            m_children);
+    }
     /// The node over its children's stepping row cursors (along dimension `d`).
     auto stepping_row_cursor(std::size_t d) {
         return std::apply(
@@ -187,6 +199,10 @@ public:
                 return elementwise_evaluator<F, decltype(c.stepping_row_cursor(d))...>{m_functor, c.stepping_row_cursor(d)...};
             },
             m_children);
+    }
+    /// True when every strided row cursor below reads its batches with vector instructions.
+    bool vector_read() const noexcept {
+        return std::apply([](const auto&... c) { return (true && ... && c.vector_read()); }, m_children);
     }
     /// Moves every row cursor below to the next row.
     void next_row() noexcept {

@@ -9,6 +9,10 @@
 ///  - inner_contiguous: the innermost run is contiguous for the destination and every
 ///    operand reads it contiguously or broadcasts it (stride 0); short rows whose
 ///    operands repeat with the row are processed several rows at a time (group_rows);
+///  - strided_rows: the innermost run is contiguous for the destination, and every
+///    operand that does not read it contiguously or broadcast walks it at its own
+///    smallest stride (a step slice, not a transpose): row by row, each operand read at
+///    its step;
 ///  - strided: anything else, iterated in 2-D tiles over (tile_dim, innermost).
 
 #include <algorithm>
@@ -24,7 +28,7 @@
 namespace tmath::detail {
 
 /// The loop an assignment runs.
-enum class plan_kind { flat, inner_contiguous, strided };
+enum class plan_kind { flat, inner_contiguous, strided_rows, strided };
 
 /// Thresholds the plan uses; the defaults come from config.hpp.
 struct plan_limits {
@@ -142,6 +146,18 @@ eval_plan<N> plan(std::span<const std::size_t> shape, std::span<const std::ptrdi
             if (periodic) p.group_rows = group_rows_for(n, p.shape[inner - 1], limits);
         }
         return p;
+    }
+    if (p.dst[inner] == 1) {
+        bool rows = true;  // no operand is read faster along another dimension than along the rows
+        for (const auto& s : p.operands) {
+            const std::ptrdiff_t step = std::abs(s[inner]);
+            if (step <= 1) continue;
+            for (std::size_t d = 0; d < inner; ++d) rows = rows && (s[d] == 0 || std::abs(s[d]) >= step);
+        }
+        if (rows) {
+            p.kind = plan_kind::strided_rows;
+            return p;
+        }
     }
     p.kind = plan_kind::strided;
     // Tile the innermost dimension with the one the first non-contiguous array walks fastest.

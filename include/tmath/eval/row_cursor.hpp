@@ -1,7 +1,8 @@
 #pragma once
 /// @file row_cursor.hpp
-/// `row_leaf`: a memory operand's cursor on the current row, the register-sized form of
-/// a leaf evaluator that the contiguous row loops read through.
+/// A memory operand's cursor on the current row, the register-sized form of a leaf
+/// evaluator that the row loops read through: `row_leaf` for rows read at unit stride
+/// or broadcast, `strided_leaf` for rows read at any fixed step.
 
 #include <algorithm>
 #include <cstddef>
@@ -9,6 +10,7 @@
 
 #include "tmath/config.hpp"
 #include "tmath/eval/batch_read.hpp"
+#include "tmath/simd/strided_read.hpp"
 #include "tmath/simd/math.hpp"
 #include "tmath/simd/simd.hpp"
 
@@ -91,6 +93,57 @@ private:
     const T* m_src;
     T* m_fill;
     std::ptrdiff_t m_outer;
+};
+
+/// A memory operand's cursor on one row read `step` elements apart (a step slice such as
+/// `range(_, _, 2)`, any sign, or 0 to repeat one element), its batches read by
+/// simd::strided_reader. Like row_leaf, small enough to live in registers.
+template <class T>
+class strided_leaf {
+public:
+    using value_type = T;
+    /// A cursor on the row at `p` stepping by `step`.
+    strided_leaf(const T* p, std::ptrdiff_t step) noexcept : m_ptr(p), m_step(step), m_read(step) {}
+
+    /// Already a row cursor.
+    strided_leaf row_cursor() const noexcept { return *this; }
+    /// True when the row is read at unit stride.
+    bool unit_stride() const noexcept { return m_step == 1; }
+    /// True when batches of the row are vector reads (a load, a splat or a pair read),
+    /// not lane by lane: then the row loop reads batches, else elements.
+    bool vector_read() const noexcept {
+        return simd::has_native_batch<T> && (m_step == 0 || m_step == 1 || m_read.vectorized());
+    }
+
+    /// Element j of the row as a V.
+    template <class V>
+    V scalar(std::ptrdiff_t j) const noexcept {
+        return static_cast<V>(m_ptr[j * m_step]);
+    }
+    /// Elements j.. of the row as a batch of V.
+    template <class V>
+    simd::batch<V> batch(std::ptrdiff_t j) const noexcept {
+        if constexpr (std::is_same_v<V, T>) {
+            if (m_step == 1) return simd::load(m_ptr + j);
+            if (m_step == 0) return simd::splat(*m_ptr);
+            return m_read(m_ptr + j * m_step);
+        } else {
+            return batch_from_scalars<V>([&](std::size_t k) { return scalar<V>(j + static_cast<std::ptrdiff_t>(k)); });
+        }
+    }
+    /// batch() for a row known to be unit-stride.
+    template <class V>
+    simd::batch<V> contiguous_batch(std::ptrdiff_t j) const noexcept {
+        if constexpr (std::is_same_v<V, T>)
+            return simd::load(m_ptr + j);
+        else
+            return batch_from_scalars<V>([&](std::size_t k) { return static_cast<V>(m_ptr[j + static_cast<std::ptrdiff_t>(k)]); });
+    }
+
+private:
+    const T* m_ptr;
+    std::ptrdiff_t m_step;
+    simd::strided_reader<T> m_read;
 };
 
 }  // namespace tmath::detail
