@@ -9,7 +9,10 @@
 ///  - strided_mul       c = a[:, ::2] * b[:, 1::2], a and b (1024, 2048), c (1024, 1024)
 ///  - stencil_add       c = a[1:-1, 1:-1] + a[:-2, 2:], a (2048, 2048), c (2046, 2046)
 ///  - assign_col_block  a[:, 256:512] = b, a (1024, 1024), b (1024, 256)
-///  - concatenate       concatenate({a, b}, 1), a and b (1024, 512)
+///  - concatenate       concatenate({a, b}, 1, c), a and b (1024, 512), into c (1024, 1024)
+///                      as every peer writes a preallocated c (NumPy's out=)
+///  - concatenate_new   concatenate({a, b}, 1), a new tensor every call, beside a hand loop
+///                      that allocates its result every call too
 ///  - create_view       view(t, 1, range(_, _, 2), all, newaxis) of a (8, 16, 32, 64) tensor
 ///  - create_reshape    reshape(t, {8, -1}) of the same tensor
 /// Operands are allocated and filled before the timing loop. The element-wise rows count
@@ -334,8 +337,17 @@ float cc_expected(std::size_t i, std::size_t j) {
 void concatenate_tmath(benchmark::State& state) {
     const auto a = tmath_filled({cc_rows, cc_cols}, pattern_a);
     const auto b = tmath_filled({cc_rows, cc_cols}, pattern_b);
-    // concatenate returns a new tensor: its allocation (and release, at the end of the
-    // iteration, as for a temporary) is part of every iteration.
+    auto c = tmath_filled({cc_rows, cc_out}, nullptr);
+    timed(
+        state, cc_bytes, [&] { tmath::concatenate({a, b}, 1, c); },
+        [&] { return matrix_ok(cc_rows, cc_out, [&](std::size_t i, std::size_t j) { return c(i, j); }, cc_expected); });
+}
+
+void concatenate_new_tmath(benchmark::State& state) {
+    const auto a = tmath_filled({cc_rows, cc_cols}, pattern_a);
+    const auto b = tmath_filled({cc_rows, cc_cols}, pattern_b);
+    // A new tensor: its allocation (and release, at the end of the iteration, as for a
+    // temporary) is part of every iteration.
     timed(
         state, cc_bytes,
         [&] {
@@ -345,6 +357,26 @@ void concatenate_tmath(benchmark::State& state) {
         [&] {
             const auto c = tmath::concatenate({a, b}, 1);
             return matrix_ok(cc_rows, cc_out, [&](std::size_t i, std::size_t j) { return c.data()[i * cc_out + j]; }, cc_expected);
+        });
+}
+
+void concatenate_new_hand(benchmark::State& state) {
+    const auto a = hand_filled(cc_rows * cc_cols, pattern_a);
+    const auto b = hand_filled(cc_rows * cc_cols, pattern_b);
+    const auto run = [&] {
+        aligned_floats c(static_cast<float*>(std::aligned_alloc(64, cc_rows * cc_out * sizeof(float))));
+        if (!c) throw std::bad_alloc();
+        for (std::size_t i = 0; i < cc_rows; ++i) {
+            std::memcpy(c.get() + i * cc_out, a.get() + i * cc_cols, cc_cols * sizeof(float));
+            std::memcpy(c.get() + i * cc_out + cc_cols, b.get() + i * cc_cols, cc_cols * sizeof(float));
+        }
+        return c;
+    };
+    timed(
+        state, cc_bytes, [&] { benchmark::DoNotOptimize(run().get()); },
+        [&] {
+            const auto c = run();
+            return matrix_ok(cc_rows, cc_out, [&](std::size_t i, std::size_t j) { return c[i * cc_out + j]; }, cc_expected);
         });
 }
 
@@ -503,6 +535,8 @@ void register_all() {
     add("concatenate", "xtensor", "2x1024x512", concatenate_xtensor);
 #endif
     add("concatenate", "hand", "2x1024x512", concatenate_hand);
+    add("concatenate_new", "tmath", "2x1024x512", concatenate_new_tmath);
+    add("concatenate_new", "hand", "2x1024x512", concatenate_new_hand);
 
     add("create_view", "tmath", "8x16x32x64", create_view_tmath, true);
 #ifdef TMATH_BENCH_HAVE_XTENSOR

@@ -33,6 +33,7 @@ TARGETS = [
     ("stencil_add", "best", 1.0),
     ("assign_col_block", "best", 1.0),
     ("concatenate", "best", 1.0),
+    ("concatenate_new", "hand", 1.0),
     ("create_view", "ns", 50.0),
     ("create_reshape", "ns", 50.0),
 ]

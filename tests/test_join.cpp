@@ -72,6 +72,53 @@ TEST_CASE("stack adds the new axis where asked", "[join]") {
     }
 }
 
+TEST_CASE("concatenate and stack write into out (NumPy's out=)", "[join]") {
+    const auto a = test::iota_tensor<float>({3, 4}, 0);
+    const auto b = test::iota_tensor<float>({3, 2}, 5);
+    const auto expected = tmath::concatenate({a, b}, 1);
+    // into a tensor: np.concatenate([a, b], axis=1, out=c) returns c
+    auto c = tmath::zeros<float>({3, 6});
+    auto& r = tmath::concatenate({a, b}, 1, c);
+    CHECK(&r == &c);
+    CHECK(values(c) == values(expected));
+    // into a strided view of a larger tensor (not row-major: through the assignment engine),
+    // from a transposed operand; the rest of the tensor is untouched
+    auto big = tmath::full<float>({3, 9}, -1.0f);
+    auto bt = tmath::eval(tmath::transpose(b));  // (2,3)
+    tmath::concatenate({a, tmath::transpose(bt)}, 1, view(big, all, range(1, 7)));
+    CHECK(values(view(big, all, range(1, 7))) == values(expected));
+    CHECK(values(view(big, all, 0)) == std::vector<float>{-1, -1, -1});
+    CHECK(values(view(big, all, range(7, _))) == std::vector<float>(6, -1.0f));
+    // a std::vector of operands, and stack
+    std::vector<tmath::tensor<float>> parts = {a, a};
+    auto s = tmath::zeros<float>({3, 2, 4});
+    tmath::stack(parts, 1, s);
+    CHECK(values(s) == values(tmath::stack({a, a}, 1)));
+    auto s2 = tmath::zeros<float>({2, 3, 4});
+    tmath::stack({a, view(a, range(_, _, -1))}, 0, s2);
+    CHECK(values(s2) == values(tmath::stack({a, view(a, range(_, _, -1))}, 0)));
+}
+
+TEST_CASE("concatenate into an out that overlaps its operands reads them first", "[join]") {
+    // x[:, :2], x[:, 2:] swapped into x itself: np.concatenate([x[:, 2:], x[:, :2]], 1, out=x)
+    auto x = test::iota_tensor<int>({3, 4}, 0);
+    const auto before = tmath::eval(x);
+    tmath::concatenate({view(x, all, range(2, _)), view(x, all, range(_, 2))}, 1, x);
+    for (std::size_t i = 0; i < 3; ++i)
+        for (std::size_t j = 0; j < 4; ++j) CHECK(x(i, j) == before(i, (j + 2) % 4));
+}
+
+TEST_CASE("concatenate into an out of the wrong shape throws and writes nothing", "[join]") {
+    const auto a = test::iota_tensor<double>({2, 3}, 0);
+    auto out = tmath::full<double>({2, 5}, 7.0);
+    const auto msg = message_of<tmath::shape_error>([&] { (void)tmath::concatenate({a, a}, 1, out); });
+    CHECK_THAT(msg, TMATH_CONTAINS("concatenate: out has shape (2,5) but the result of (2,3) and (2,3) along axis 1 "
+                                   "has shape (2,6)"));
+    CHECK(values(out) == std::vector<double>(10, 7.0));
+    CHECK_THROWS_AS(tmath::stack({a, a}, 0, out), tmath::shape_error);
+    CHECK(values(out) == std::vector<double>(10, 7.0));
+}
+
 TEST_CASE("split gives views of equal sections or between indices", "[join]") {
     auto a = test::iota_tensor<int>({4, 6}, 0);
     auto parts = tmath::split(a, 3, 1);  // np.split(a, 3, axis=1)

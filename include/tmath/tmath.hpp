@@ -7,6 +7,7 @@
 #include "tmath/containers/dimension_views.hpp"
 #include "tmath/containers/factories.hpp"
 #include "tmath/containers/join.hpp"
+#include "tmath/containers/split.hpp"
 #include "tmath/containers/reshape.hpp"
 #include "tmath/containers/slicing.hpp"
 #include "tmath/containers/take.hpp"

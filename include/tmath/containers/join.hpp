@@ -1,7 +1,7 @@
 #pragma once
 /// @file join.hpp
-/// Joining and splitting along an axis: `concatenate` and `stack` write a new tensor, a
-/// row-major operand by whole-row copies; `split` returns views.
+/// Joining along an axis: `concatenate` and `stack` write a new tensor or a given one
+/// (NumPy's `out=`), row-major operands by whole-row copies.
 ///
 /// `concatenate({x, h})` takes tensors and views mixed in one braced list. A braced list
 /// deduces no template argument from elements of different types, so `concatenate` and
@@ -10,8 +10,8 @@
 /// and for a `std::vector`.
 
 #include <algorithm>
-#include <array>
 #include <concepts>
+#include <cstring>
 #include <cstddef>
 #include <initializer_list>
 #include <ranges>
@@ -22,11 +22,12 @@
 #include <vector>
 
 #include "tmath/containers/dimension_views.hpp"
-#include "tmath/containers/slicing.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/containers/tensor_view.hpp"
 #include "tmath/core/errors.hpp"
 #include "tmath/core/shape.hpp"
+#include "tmath/core/small_vector.hpp"
+#include "tmath/eval/aliasing.hpp"
 #include "tmath/eval/assign.hpp"
 
 namespace tmath {
@@ -44,30 +45,14 @@ std::string format_operand_shapes(std::span<const tensor_view<const T>> xs) {
     return s;
 }
 
-/// Copies `x` into the block of `out` (row-major, `out_row` elements from dimension
-/// `axis` on) that starts `offset` elements into each of its `outer` rows.
+/// The shape of NumPy's concatenate of `xs` along `axis`, which it normalizes into `ax`;
+/// throws shape_error naming every shape (operation `op`) when they do not fit.
 template <class T>
-void copy_block(const tensor_view<const T>& x, tensor<T>& out, std::size_t axis, std::size_t outer,
-                std::size_t out_row, std::size_t offset) {
-    const std::span<const std::size_t> shape = x.shape().span();
-    const std::size_t row = shape_size(shape.subspan(axis));
-    if (row == 0 || outer == 0) return;
-    if (is_row_major(shape, x.strides().span())) {
-        const T* src = x.data();
-        T* dst = out.data() + offset;
-        for (std::size_t o = 0; o < outer; ++o, src += row, dst += out_row) std::copy_n(src, row, dst);
-    } else {
-        assign_into(out.data() + offset, shape, out.strides().span(), x);
-    }
-}
-
-/// NumPy's concatenate of `xs` along `axis`, named `op` in errors.
-template <class T>
-tensor<T> concatenated(std::span<const tensor_view<const T>> xs, std::ptrdiff_t axis, const char* op) {
+shape_t joined_shape(std::span<const tensor_view<const T>> xs, std::ptrdiff_t axis, const char* op, std::size_t& ax) {
     if (xs.empty()) throw shape_error(std::string(op) + ": need at least one tensor to join");
     const std::size_t rank = xs[0].rank();
     if (rank == 0) throw shape_error(std::string(op) + ": zero-dimensional tensors cannot be concatenated");
-    const std::size_t ax = normalize_axis(axis, rank, op);
+    ax = normalize_axis(axis, rank, op);
     shape_t shape = xs[0].shape();
     shape[ax] = 0;
     for (const auto& x : xs) {
@@ -78,29 +63,90 @@ tensor<T> concatenated(std::span<const tensor_view<const T>> xs, std::ptrdiff_t 
                               " differ outside axis " + std::to_string(ax));
         shape[ax] += x.shape()[ax];
     }
-    tensor<T> out = tensor<T>::uninitialized_of(shape.span());
-    const std::size_t outer = shape_size(shape.span().first(ax));
-    const std::size_t out_row = shape_size(shape.span().subspan(ax));
-    std::size_t offset = 0;
-    for (const auto& x : xs) {
-        copy_block(x, out, ax, outer, out_row, offset);
-        offset += shape_size(x.shape().span().subspan(ax));
+    return shape;
+}
+
+/// Writes the concatenation of `xs` along `ax` into the array (`dst`, `shape`, `strides`),
+/// which none of them overlaps. A row-major destination and row-major operands take
+/// whole-row copies, row by row of the result (each row written front to back, as in a
+/// hand loop); other operands go through the assignment engine.
+template <class T>
+void write_joined(std::span<const tensor_view<const T>> xs, std::size_t ax, T* dst, std::span<const std::size_t> shape,
+                  std::span<const std::ptrdiff_t> strides) {
+    if (shape_size(shape) == 0) return;
+    const bool dst_rows = is_row_major(shape, strides);
+    bool all_rows = dst_rows;
+    for (const auto& x : xs) all_rows = all_rows && is_row_major(x.shape().span(), x.strides().span());
+    const std::size_t outer = shape_size(shape.first(ax));
+    if (all_rows) {
+        small_vector<const T*, TMATH_INLINE_RANK> src;  // each operand's next row
+        small_vector<std::size_t, TMATH_INLINE_RANK> bytes;
+        for (const auto& x : xs) {
+            src.push_back(x.data());
+            bytes.push_back(shape_size(x.shape().span().subspan(ax)) * sizeof(T));
+        }
+        auto* out = reinterpret_cast<unsigned char*>(dst);
+        for (std::size_t o = 0; o < outer; ++o)
+            for (std::size_t k = 0; k < xs.size(); ++k) {
+                if (bytes[k] != 0) std::memcpy(out, src[k], bytes[k]);  // disjoint (the caller checks)
+                out += bytes[k];
+                src[k] += bytes[k] / sizeof(T);
+            }
+        return;
     }
+    std::ptrdiff_t k = 0;  // the operand's first index along ax
+    for (const auto& x : xs) {
+        assign_into(dst + k * strides[ax], x.shape().span(), strides, x);
+        k += static_cast<std::ptrdiff_t>(x.shape()[ax]);
+    }
+}
+
+/// NumPy's concatenate of `xs` along `axis` into a new tensor, named `op` in errors.
+template <class T>
+tensor<T> concatenated(std::span<const tensor_view<const T>> xs, std::ptrdiff_t axis, const char* op) {
+    std::size_t ax = 0;
+    const shape_t shape = joined_shape(xs, axis, op, ax);
+    tensor<T> out = tensor<T>::uninitialized_of(shape.span());
+    write_joined(xs, ax, out.data(), shape.span(), out.strides().span());
     return out;
 }
 
-/// NumPy's stack of `xs` (one shape) along a new `axis` of the result.
+/// NumPy's concatenate of `xs` along `axis` into `out` (NumPy's `out=`), which must have
+/// the result's shape (shape_error naming both, `out` unchanged). An `out` that overlaps
+/// an operand gets the result through a temporary.
 template <class T>
-tensor<T> stacked(std::span<const tensor_view<const T>> xs, std::ptrdiff_t axis) {
+void concatenated_into(std::span<const tensor_view<const T>> xs, std::ptrdiff_t axis, const char* op,
+                       const tensor_view<T>& out) {
+    std::size_t ax = 0;
+    const shape_t shape = joined_shape(xs, axis, op, ax);
+    if (!(out.shape() == shape))
+        throw shape_error(std::string(op) + ": out has shape " + format_shape(out.shape().span()) +
+                          " but the result of " + format_operand_shapes(xs) + " along axis " + std::to_string(ax) +
+                          " has shape " + format_shape(shape.span()));
+    const byte_extent dst = extent_of(out.data(), out.shape().span(), out.strides().span(), sizeof(T));
+    for (const auto& x : xs)
+        if (overlaps(dst, extent_of(x.data(), x.shape().span(), x.strides().span(), sizeof(T)))) {
+            const tensor<T> tmp = concatenated(xs, axis, op);
+            assign_into(out.data(), shape.span(), out.strides().span(), tmp);
+            return;
+        }
+    write_joined(xs, ax, out.data(), shape.span(), out.strides().span());
+}
+
+/// `xs` (one shape, checked) each with a new dimension at `axis` (normalized into `ax`):
+/// NumPy's stack is their concatenation along it.
+template <class T>
+std::vector<tensor_view<const T>> stack_operands(std::span<const tensor_view<const T>> xs, std::ptrdiff_t axis,
+                                                 std::size_t& ax) {
     if (xs.empty()) throw shape_error("stack: need at least one tensor to stack");
     for (const auto& x : xs)
         if (!(x.shape() == xs[0].shape()))
             throw shape_error("stack: all input tensors must have the same shape, got " + format_operand_shapes(xs));
-    const std::size_t ax = normalize_axis(axis, xs[0].rank() + 1, "stack");
+    ax = normalize_axis(axis, xs[0].rank() + 1, "stack");
     std::vector<tensor_view<const T>> expanded;
     expanded.reserve(xs.size());
     for (const auto& x : xs) expanded.push_back(expand_dims(x, static_cast<std::ptrdiff_t>(ax)));
-    return concatenated<T>(expanded, static_cast<std::ptrdiff_t>(ax), "stack");
+    return expanded;
 }
 
 /// The const views of a list of tensors or views of one element type.
@@ -113,17 +159,29 @@ auto const_views(const R& xs) {
     return v;
 }
 
-/// The overload of a joining function object for element type T.
+/// The overloads of a joining function object for element type T.
 template <class T, class Join>
 struct join_for {
     /// Joins a braced list of tensors and views of element type T along `axis`.
     tensor<T> operator()(std::initializer_list<tensor_view<const T>> xs, std::ptrdiff_t axis = 0) const {
         return Join::template run<T>(std::span<const tensor_view<const T>>(xs.begin(), xs.size()), axis);
     }
+    /// Joins them into `out` (NumPy's `out=`), which must have the result's shape.
+    tensor<T>& operator()(std::initializer_list<tensor_view<const T>> xs, std::ptrdiff_t axis, tensor<T>& out) const {
+        Join::template into<T>(std::span<const tensor_view<const T>>(xs.begin(), xs.size()), axis,
+                               tensor_view<T>(out.data(), out.shape(), out.strides()));
+        return out;
+    }
+    /// Joins them into the writable view `out`, which must have the result's shape.
+    tensor_view<T> operator()(std::initializer_list<tensor_view<const T>> xs, std::ptrdiff_t axis,
+                              tensor_view<T> out) const {
+        Join::template into<T>(std::span<const tensor_view<const T>>(xs.begin(), xs.size()), axis, out);
+        return out;
+    }
 };
 
-/// A joining function object: one overload per element type (for braced lists, mixed or
-/// not), and a template for any sized range of tensors or views.
+/// A joining function object: the overloads per element type (for braced lists, mixed or
+/// not), and templates for any sized range of tensors or views.
 template <class Join, class... Ts>
 struct join_function : join_for<Ts, Join>... {
     using join_for<Ts, Join>::operator()...;
@@ -135,6 +193,19 @@ struct join_function : join_for<Ts, Join>... {
         const auto views = const_views(xs);
         return Join::template run<T>(std::span<const tensor_view<const T>>(views), axis);
     }
+    /// Joins a range of tensors or views into `out` (a tensor or writable view of their
+    /// element type and the result's shape).
+    template <std::ranges::sized_range R, class Out>
+        requires memory_expression<std::ranges::range_value_t<R>> && memory_expression<std::remove_cvref_t<Out>> &&
+                 std::is_same_v<std::remove_const_t<std::remove_pointer_t<decltype(std::declval<Out&>().data())>>,
+                                value_type_t<std::ranges::range_value_t<R>>>
+    Out&& operator()(const R& xs, std::ptrdiff_t axis, Out&& out) const {
+        using T = value_type_t<std::ranges::range_value_t<R>>;
+        const auto views = const_views(xs);
+        Join::template into<T>(std::span<const tensor_view<const T>>(views), axis,
+                               tensor_view<T>(out.data(), out.shape(), out.strides()));
+        return std::forward<Out>(out);
+    }
 };
 
 struct concatenate_join {
@@ -142,11 +213,23 @@ struct concatenate_join {
     static tensor<T> run(std::span<const tensor_view<const T>> xs, std::ptrdiff_t axis) {
         return concatenated<T>(xs, axis, "concatenate");
     }
+    template <class T>
+    static void into(std::span<const tensor_view<const T>> xs, std::ptrdiff_t axis, const tensor_view<T>& out) {
+        concatenated_into<T>(xs, axis, "concatenate", out);
+    }
 };
 struct stack_join {
     template <class T>
     static tensor<T> run(std::span<const tensor_view<const T>> xs, std::ptrdiff_t axis) {
-        return stacked<T>(xs, axis);
+        std::size_t ax = 0;
+        const auto expanded = stack_operands(xs, axis, ax);
+        return concatenated<T>(expanded, static_cast<std::ptrdiff_t>(ax), "stack");
+    }
+    template <class T>
+    static void into(std::span<const tensor_view<const T>> xs, std::ptrdiff_t axis, const tensor_view<T>& out) {
+        std::size_t ax = 0;
+        const auto expanded = stack_operands(xs, axis, ax);
+        concatenated_into<T>(expanded, static_cast<std::ptrdiff_t>(ax), "stack", out);
     }
 };
 
@@ -159,67 +242,16 @@ using join_of_every_type =
 }  // namespace detail
 
 /// NumPy's `concatenate(xs, axis)`: the tensors and views of `xs` (one element type, one
-/// rank, equal extents off `axis`) joined along `axis` into a new tensor. `xs` is a braced
-/// list (`concatenate({x, h}, 1)`) or a range such as `std::vector`. Throws shape_error
-/// naming every shape when they do not fit, index_error for a bad axis.
+/// rank, equal extents off `axis`) joined along `axis` into a new tensor, or into `out`
+/// with `concatenate(xs, axis, out)` (NumPy's `out=`: a tensor or writable view of the
+/// result's shape, returned). `xs` is a braced list (`concatenate({x, h}, 1)`) or a range
+/// such as `std::vector`. Throws shape_error naming every shape when they do not fit (and
+/// `out`'s when it differs, leaving it unchanged), index_error for a bad axis.
 inline constexpr detail::join_of_every_type<detail::concatenate_join> concatenate{};
 
 /// NumPy's `stack(xs, axis)`: the tensors and views of `xs` (one shape) joined along a new
-/// dimension `axis` of the result. Throws shape_error naming the shapes when they differ.
+/// dimension `axis` of the result; `stack(xs, axis, out)` writes `out` (NumPy's `out=`).
+/// Throws shape_error naming the shapes when they differ.
 inline constexpr detail::join_of_every_type<detail::stack_join> stack{};
-
-/// NumPy's `split(x, sections, axis)`: `sections` views of equal extent along `axis`;
-/// throws shape_error naming the shape when the extent does not divide.
-template <class X>
-    requires detail::sliceable<X>
-auto split(X&& x, std::ptrdiff_t sections, std::ptrdiff_t axis = 0) {
-    const std::size_t ax = normalize_axis(axis, x.rank(), "split");
-    const auto n = static_cast<std::ptrdiff_t>(x.shape()[ax]);
-    if (sections <= 0 || n % sections != 0)
-        throw shape_error("split: " + std::to_string(sections) + " sections do not divide axis " + std::to_string(ax) +
-                          " of shape " + format_shape(std::span<const std::size_t>(x.shape())) + " equally");
-    using view = typename detail::view_of<std::remove_reference_t<X>>::type;
-    std::vector<view> parts;
-    parts.reserve(static_cast<std::size_t>(sections));
-    std::vector<slice_spec> specs(ax + 1, slice_spec(all));
-    const std::ptrdiff_t step = n / sections;
-    for (std::ptrdiff_t i = 0; i < sections; ++i) {
-        specs[ax] = range(i * step, (i + 1) * step);
-        parts.push_back(detail::slice_of(x, specs));
-    }
-    return parts;
-}
-
-/// `split<N>(x, axis)`: `split(x, N, axis)` as a `std::array`, for structured bindings
-/// (`auto [i, f, g, o] = split<4>(gates, 1);`).
-template <std::size_t N, class X>
-    requires detail::sliceable<X> && (N > 0)
-auto split(X&& x, std::ptrdiff_t axis = 0) {
-    auto parts = split(x, static_cast<std::ptrdiff_t>(N), axis);
-    using view = typename decltype(parts)::value_type;
-    return [&]<std::size_t... I>(std::index_sequence<I...>) {
-        return std::array<view, N>{std::move(parts[I])...};
-    }(std::make_index_sequence<N>{});
-}
-
-/// NumPy's `split(x, indices, axis)`: the views `x[:i0]`, `x[i0:i1]`, ..., `x[ik:]` along
-/// `axis` (indices as in slicing: negative counts from the end, past the end gives empty views).
-template <class X, class R = std::initializer_list<std::ptrdiff_t>>
-    requires detail::sliceable<X> && std::ranges::input_range<R>
-auto split(X&& x, const R& indices, std::ptrdiff_t axis = 0) {
-    const std::size_t ax = normalize_axis(axis, x.rank(), "split");
-    using view = typename detail::view_of<std::remove_reference_t<X>>::type;
-    std::vector<view> parts;
-    std::vector<slice_spec> specs(ax + 1, slice_spec(all));
-    range_bound from = _;
-    for (auto i : indices) {
-        specs[ax] = range(from, static_cast<std::ptrdiff_t>(i));
-        parts.push_back(detail::slice_of(x, specs));
-        from = static_cast<std::ptrdiff_t>(i);
-    }
-    specs[ax] = range(from, _);
-    parts.push_back(detail::slice_of(x, specs));
-    return parts;
-}
 
 }  // namespace tmath
