@@ -287,3 +287,38 @@ TEMPLATE_TEST_CASE("eval: rows read at a step (strided_rows plan), exactly withi
         }
     }
 }
+
+TEMPLATE_TEST_CASE("eval: non-temporal stores from a record's streaming_bytes, in every plan", "[eval]", float, double,
+                   std::int32_t, std::int64_t) {
+    using T = TestType;
+    // A record that streams from 1 KiB: the non-temporal loops at small sizes, on any machine.
+    auto t = tmath::arch::generic_tuning(tmath::arch::compiled_target);
+    t.streaming_bytes = 1024;
+    for (std::size_t n : edge_sizes<T>()) {
+        for (std::size_t skew : {0, 1}) {  // a destination that starts one element past an aligned address
+            CAPTURE(n, skew);
+            const std::size_t m = 5;
+            auto a = iota_tensor<T>({m, 2 * n + 1}, 1);
+            auto b = iota_tensor<T>({m, n}, 4);
+            auto row = iota_tensor<T>({n}, 6);
+            std::vector<T> out(m * n + skew + 1, T(-1));
+            const tmath::shape_t shape{m, n};
+            const auto strides = tmath::row_major_strides(shape);
+            T* dst = out.data() + skew;
+            auto check = [&](auto&& expected) {
+                bool ok = out[0] == T(-1) || skew == 0;
+                for (std::size_t i = 0; i < m; ++i)
+                    for (std::size_t j = 0; j < n; ++j) ok = ok && dst[i * n + j] == expected(i, j);
+                CHECK(ok);
+                CHECK(out.back() == T(-1));
+            };
+            tmath::detail::assign_into(dst, shape.span(), strides.span(), b * b - b, t);  // flat
+            check([&](std::size_t i, std::size_t j) { return T(b(i, j) * b(i, j) - b(i, j)); });
+            tmath::detail::assign_into(dst, shape.span(), strides.span(), b + row, t);  // inner_contiguous
+            check([&](std::size_t i, std::size_t j) { return T(b(i, j) + row(j)); });
+            const auto even = tmath::view(a, tmath::all, tmath::range(0, 2 * static_cast<std::ptrdiff_t>(n), 2));
+            tmath::detail::assign_into(dst, shape.span(), strides.span(), even * b, t);  // strided_rows
+            check([&](std::size_t i, std::size_t j) { return T(a(i, 2 * j) * b(i, j)); });
+        }
+    }
+}

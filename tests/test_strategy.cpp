@@ -75,11 +75,14 @@ TEST_CASE("strategy: layouts that are not one flat run are planned, or go throug
     }
 }
 
-TEST_CASE("strategy: flat runs take non-temporal stores from TMATH_STREAMING_BYTES", "[strategy]") {
+TEST_CASE("strategy: flat runs take non-temporal stores from the tuning's streaming_bytes", "[strategy]") {
     for (family fam : tmath::arch::all_families) {
         const auto t = tuning_of(fam);
         CAPTURE(t.family);
-        const std::size_t n = TMATH_STREAMING_BYTES / 4;  // floats: exactly the threshold
+        // Intel's AVX-512 table streams from TMATH_INTEL_STREAMING_BYTES, the others from TMATH_STREAMING_BYTES.
+        const bool early = fam == family::intel && tmath::simd::vector_bytes >= 64;
+        CHECK(t.streaming_bytes == (early ? TMATH_INTEL_STREAMING_BYTES : TMATH_STREAMING_BYTES));
+        const std::size_t n = t.streaming_bytes / 4;  // floats: exactly the threshold
         CHECK(choose_strategy(flat_run(n), t) == assign_strategy::flat_non_temporal);
         CHECK(choose_strategy(flat_run(n - 1), t) != assign_strategy::flat_non_temporal);
         assign_facts f = flat_run(n);
@@ -103,7 +106,7 @@ TEST_CASE("strategy: half-width batches past the tuning's threshold, on the fami
         CHECK(on == (fam == family::intel));  // Intel's table turns them on, generic and Zen 4 do not
         CHECK(choose_strategy(flat_run(16), t) == assign_strategy::flat);
         if (!on) {
-            CHECK(choose_strategy(flat_run(TMATH_STREAMING_BYTES / 4 - 1), t) == assign_strategy::flat);
+            CHECK(choose_strategy(flat_run(t.streaming_bytes / 4 - 1), t) == assign_strategy::flat);
             continue;
         }
         // Operands and destination together: (2 + 1) arrays of 4-byte elements.
@@ -121,8 +124,8 @@ TEST_CASE("strategy: half-width batches past the tuning's threshold, on the fami
         f.same_type = false;
         CHECK(choose_strategy(f, t) == assign_strategy::flat);
         // Non-temporal stores take precedence once the destination reaches their size.
-        CHECK(choose_strategy(flat_run(TMATH_STREAMING_BYTES / 4), t) == assign_strategy::flat_non_temporal);
-        CHECK(choose_strategy(flat_run(TMATH_STREAMING_BYTES / 4 - 1), t) == assign_strategy::flat_half_width);
+        CHECK(choose_strategy(flat_run(t.streaming_bytes / 4), t) == assign_strategy::flat_non_temporal);
+        CHECK(choose_strategy(flat_run(t.streaming_bytes / 4 - 1), t) == assign_strategy::flat_half_width);
     }
 }
 

@@ -58,9 +58,15 @@
 static_assert(TMATH_GROUP_BYTES <= TMATH_OPERAND_SCRATCH_BYTES, "grouped rows must fit the operand scratch");
 
 /// Destinations of at least this many bytes are written with non-temporal (streaming)
-/// stores by the contiguous loops: they would not stay in cache anyway.
+/// stores by the element-wise loops: they would not stay in cache anyway (the generic
+/// tuning record's `streaming_bytes`; also the size from which dot and GEMV prefetch).
 #ifndef TMATH_STREAMING_BYTES
 #define TMATH_STREAMING_BYTES (std::size_t{16} << 20)
+#endif
+
+/// `streaming_bytes` of Intel cores with AVX-512 (arch/intel.hpp).
+#ifndef TMATH_INTEL_STREAMING_BYTES
+#define TMATH_INTEL_STREAMING_BYTES (std::size_t{4} << 20)
 #endif
 
 /// Read-only passes over more than this many bytes (dot's two operands together, a

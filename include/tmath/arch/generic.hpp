@@ -40,6 +40,7 @@ constexpr tuning generic_tuning(simd_target t) noexcept {
     r.small_gemm_pack_misaligned_columns = 64;
     r.two_stream_bytes = never;
     r.half_width_bytes = never;
+    r.streaming_bytes = TMATH_STREAMING_BYTES;
     r.dot_short_bytes = 32768;
     r.dot_loads = dot_load_order::compiler;
     r.dot_prefetch_bytes = TMATH_STREAMING_BYTES;

@@ -11,6 +11,9 @@
 ///   flight for two streams than for one.
 /// - Flat element-wise runs past L1 use 256-bit batches: from L2 they sustain more
 ///   bytes per cycle than 512-bit ones.
+/// - Element-wise destinations take non-temporal stores from 4 MiB: from there the
+///   arrays of an assignment no longer stay in the last-level cache, and a store that
+///   first reads its line costs a third more traffic.
 /// - dot from L2 issues each operand's four lines together, in an order set by the
 ///   operands' cache-line parity (arch/load_order.hpp), and never prefetches: the hints
 ///   cost more issue slots than the prefetchers leave to gain.
@@ -32,6 +35,7 @@ constexpr tuning intel_tuning(simd_target t) noexcept {
     if (t.registers >= 32) r.small_gemm = small_gemm_kernels::tallest_first;
     r.two_stream_bytes = TMATH_TWO_STREAM_BYTES;
     r.half_width_bytes = TMATH_HALF_WIDTH_BYTES;
+    if (t.vector_bytes >= 64) r.streaming_bytes = TMATH_INTEL_STREAMING_BYTES;
     r.dot_loads = dot_load_order::grouped_by_parity;
     r.dot_prefetch_bytes = never;
     return r;

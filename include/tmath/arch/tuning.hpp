@@ -89,6 +89,9 @@ struct tuning {
     /// Flat element-wise runs whose operands and destination exceed this many bytes use
     /// half-width batches where the build has them (`never`: full width).
     std::size_t half_width_bytes;
+    /// Element-wise destinations of at least this many bytes are written with
+    /// non-temporal stores where the build has them: they would not stay in cache.
+    std::size_t streaming_bytes;
     /// Bytes of dot's two operands up to which the loop takes eight batches per
     /// iteration (they sit in L1); beyond, four.
     std::size_t dot_short_bytes;

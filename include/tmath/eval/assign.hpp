@@ -75,6 +75,7 @@ void write_flat(assign_strategy s, D* dst, std::size_t n, const E& e) {
         }
     }
     write_row<true, V>(dst, static_cast<std::ptrdiff_t>(n), ev, s == assign_strategy::flat_non_temporal);
+    if (s == assign_strategy::flat_non_temporal) simd::stream_fence();
 }
 
 /// dst[0..n) = e for a flat run (every operand a row-major array of n elements, the
@@ -94,7 +95,7 @@ void assign_flat(D* dst, std::size_t n, const E& e, Tuning tuning) {
 /// temporary pass does not nest two evaluators.
 template <class D, tensor_expression E>
 TMATH_NOINLINE void run_planned(D* dst, std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> dst_strides,
-                                const E& e) {
+                                const E& e, std::size_t streaming_bytes) {
     using V = value_type_t<E>;
     constexpr std::size_t n_ops = leaf_count<E>();
     std::array<strides_t, n_ops> ops;  // every operand's strides, broadcast to `shape`
@@ -111,7 +112,7 @@ TMATH_NOINLINE void run_planned(D* dst, std::span<const std::size_t> shape, std:
     operand_scratch<n_ops, scratch_bytes> scratch;  // uninitialized: written before it is read
     std::size_t next = 0;
     auto ev = make_evaluator(e, op_strides, next, scratch);
-    run_plan<V>(p, dst, ev);
+    run_plan<V>(p, dst, ev, streaming_bytes);
 }
 
 /// Writes `e`, broadcast to `shape`, into the array at `dst` with `dst_strides`. The
@@ -146,7 +147,7 @@ void run_elementwise(assign_strategy s, D* dst, std::span<const std::size_t> sha
         write_flat(s, dst, n, e);
         return;
     case assign_strategy::planned:
-        run_planned(dst, shape, dst_strides, e);
+        run_planned(dst, shape, dst_strides, e, planned_streaming_bytes<D, E>(tuning, n));
         return;
     case assign_strategy::through_temporary:
         assign_through_temporary(dst, shape, dst_strides, e, tuning);

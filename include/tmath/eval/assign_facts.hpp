@@ -60,11 +60,9 @@ struct processor_tuning {};
 inline constexpr arch::tuning stand_in_tuning = arch::generic_tuning(arch::compiled_target);
 
 /// The tuning record the strategy of assigning E into D takes its thresholds from, by
-/// default: this processor's. Only the half-width rule reads a threshold, and only for
-/// a flat run of one type in a build with half-width batches; for every other
-/// assignment this processor's record is not looked up (stand_in_tuning is passed, and
-/// nothing reads it), so that the choice adds no run-time work where the tuning cannot
-/// change it.
+/// default: this processor's where a threshold can matter (a flat run of one type in a
+/// build with half-width batches), else stand_in_tuning, which nothing reads: the
+/// choice then adds no run-time work where the tuning cannot change it.
 template <class D, tensor_expression E>
 const arch::tuning& tuning_for(processor_tuning) noexcept {
     constexpr assign_facts f = type_facts<D, E>();
@@ -77,19 +75,28 @@ constexpr const arch::tuning& tuning_for(const arch::tuning& t) noexcept {
     return t;
 }
 
-/// The smallest half-width threshold of any family: a flat run below it takes the same
-/// strategy with every record.
-inline constexpr std::size_t smallest_half_width_bytes = [] {
+/// The smallest value of a threshold `field` of any family's record: below it every
+/// record makes the same choice.
+template <std::size_t arch::tuning::*Field>
+inline constexpr std::size_t smallest_of_families = [] {
     std::size_t m = arch::never;
-    for (arch::family fam : arch::all_families) m = std::min(m, arch::tuning_of(fam).half_width_bytes);
+    for (arch::family fam : arch::all_families) m = std::min(m, arch::tuning_of(fam).*Field);
     return m;
 }();
+/// The smallest half-width threshold of any family.
+inline constexpr std::size_t smallest_half_width_bytes = smallest_of_families<&arch::tuning::half_width_bytes>;
+/// The smallest streaming threshold of any family.
+inline constexpr std::size_t smallest_streaming_bytes = smallest_of_families<&arch::tuning::streaming_bytes>;
 
 /// tuning_for a flat run with facts `f`: this processor's record is looked up only when
-/// the run is past some family's half-width threshold. A short run (the common case of
-/// small tensors, where the lookup is a visible share of the time) takes the stand-in.
+/// the run is past some family's half-width or streaming threshold. A short run (the
+/// common case of small tensors, where the lookup is a visible share of the time) takes
+/// the stand-in.
 template <class D, tensor_expression E>
 const arch::tuning& flat_tuning_for(processor_tuning tag, const assign_facts& f) noexcept {
+    constexpr assign_facts t = type_facts<D, E>();
+    if constexpr (t.same_type && t.non_temporal_stores)
+        if (non_temporal_size(f.elements * f.destination_bytes, smallest_streaming_bytes)) return arch::this_processor();
     if (!half_width_size(f.elements, f.value_bytes, f.operands, smallest_half_width_bytes)) return stand_in_tuning;
     return tuning_for<D, E>(tag);
 }
@@ -97,6 +104,21 @@ const arch::tuning& flat_tuning_for(processor_tuning tag, const assign_facts& f)
 template <class D, tensor_expression E>
 constexpr const arch::tuning& flat_tuning_for(const arch::tuning& t, const assign_facts&) noexcept {
     return t;
+}
+
+/// The streaming threshold of a planned assignment of `n` elements of E into D: this
+/// processor's, looked up only when some family would stream such a destination.
+template <class D, tensor_expression E>
+std::size_t planned_streaming_bytes(processor_tuning, std::size_t n) noexcept {
+    constexpr assign_facts t = type_facts<D, E>();
+    if constexpr (t.same_type && t.non_temporal_stores)
+        if (non_temporal_size(n * sizeof(D), smallest_streaming_bytes)) return arch::this_processor().streaming_bytes;
+    return arch::never;
+}
+/// planned_streaming_bytes with a given record: its threshold.
+template <class D, tensor_expression E>
+constexpr std::size_t planned_streaming_bytes(const arch::tuning& t, std::size_t) noexcept {
+    return t.streaming_bytes;
 }
 
 /// True when the destination (`n` elements at `dst`) and every memory operand of `e`

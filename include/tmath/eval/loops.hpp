@@ -88,7 +88,9 @@ inline void contiguous_row(D* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
 }
 
 /// contiguous_row for a destination too large for the caches: scalar head up to an
-/// aligned address, then non-temporal batch stores, then the scalar tail.
+/// aligned address, then non-temporal batch stores, then the scalar tail. The caller
+/// calls simd::stream_fence() once after its last row (a fence per row drains the
+/// write-combining buffers row by row).
 template <bool Flat, class V, class Ev>
 inline void non_temporal_row(V* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
     constexpr auto w = static_cast<std::ptrdiff_t>(simd::width<V>);
@@ -112,17 +114,16 @@ inline void non_temporal_row(V* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
             simd::stream(dst + j + 3 * w, b3);
         }
         for (; j + w <= n; j += w) simd::stream(dst + j, get(j));
-        simd::stream_fence();
     }
     for (; j < n; ++j) dst[j] = cur.template scalar<V>(j);
 }
 
 /// Whether the contiguous rows of a destination of `n` elements of D, written by an
 /// expression of V, take non-temporal stores (non_temporal_row): same types, a build
-/// with such stores, and a destination of non_temporal_size.
+/// with such stores, and a destination of non_temporal_size (from `streaming_bytes`).
 template <class V, class D>
-constexpr bool writes_non_temporal(std::size_t n) noexcept {
-    if constexpr (std::is_same_v<V, D> && simd::has_stream_store<V>) return non_temporal_size(n * sizeof(D));
+constexpr bool writes_non_temporal(std::size_t n, std::size_t streaming_bytes) noexcept {
+    if constexpr (std::is_same_v<V, D> && simd::has_stream_store<V>) return non_temporal_size(n * sizeof(D), streaming_bytes);
     else return false;
 }
 
@@ -145,9 +146,11 @@ inline void write_row(D* dst, std::ptrdiff_t n, const Ev& ev, bool non_temporal)
 
 /// The whole flat run: every operand read contiguously from its origin.
 template <class V, class D, class Ev>
-inline void run_flat(D* dst, std::ptrdiff_t n, Ev& ev) noexcept {
+inline void run_flat(D* dst, std::ptrdiff_t n, Ev& ev, std::size_t streaming_bytes) noexcept {
     ev.for_each_leaf([](auto& leaf) { leaf.begin_row(0); });
-    write_row<true, V>(dst, n, ev, writes_non_temporal<V, D>(static_cast<std::size_t>(n)));
+    const bool non_temporal = writes_non_temporal<V, D>(static_cast<std::size_t>(n), streaming_bytes);
+    write_row<true, V>(dst, n, ev, non_temporal);
+    if (non_temporal) simd::stream_fence();
 }
 
 /// Writes `rows` rows of `n` elements, `dst_step` apart, from a stepping row cursor
@@ -175,9 +178,10 @@ inline void strided_row(D* dst, std::ptrdiff_t step, std::ptrdiff_t n, const Ev&
     for (std::ptrdiff_t j = 0; j < n; ++j) dst[j * step] = static_cast<D>(ev.template scalar<V>(j));
 }
 
-/// Runs plan `p`, writing the expression evaluated by `ev` (element type V) into `dst`.
+/// Runs plan `p`, writing the expression evaluated by `ev` (element type V) into `dst`;
+/// a destination of `streaming_bytes` or more takes non-temporal stores where it can.
 template <class V, class D, class Ev, std::size_t N>
-void run_plan(const eval_plan<N>& p, D* dst, Ev& ev) {
+void run_plan(const eval_plan<N>& p, D* dst, Ev& ev, std::size_t streaming_bytes) {
     const std::size_t inner = p.rank() - 1;
     const auto n = static_cast<std::ptrdiff_t>(p.shape[inner]);
     D* cursor = dst;
@@ -189,15 +193,16 @@ void run_plan(const eval_plan<N>& p, D* dst, Ev& ev) {
 
     switch (p.kind) {
     case plan_kind::flat:
-        run_flat<V>(dst, n, ev);
+        run_flat<V>(dst, n, ev, streaming_bytes);
         return;
 
     case plan_kind::inner_contiguous:
         if (p.group_rows == 1) {
-            const bool non_temporal = writes_non_temporal<V, D>(shape_size(p.shape.span()));
+            const bool non_temporal = writes_non_temporal<V, D>(shape_size(p.shape.span()), streaming_bytes);
             if (inner == 0) {  // a single row
                 ev.for_each_leaf([&](auto& leaf) { leaf.begin_row(inner); });
                 write_row<false, V>(cursor, n, ev, non_temporal);
+                if (non_temporal) simd::stream_fence();
                 return;
             }
             // Rows along dimension `last` by register cursors; the dims before it by the odometer.
@@ -207,6 +212,7 @@ void run_plan(const eval_plan<N>& p, D* dst, Ev& ev) {
                 ev.for_each_leaf([&](auto& leaf) { leaf.begin_row(inner); });
                 run_rows<V>(cursor, p.dst[last], p.shape[last], n, ev.stepping_row_cursor(last), non_temporal);
             });
+            if (non_temporal) simd::stream_fence();
         } else {
             const std::size_t rows = p.shape[inner - 1];
             for (std::size_t d = 0; d + 1 < inner; ++d) outer.push_back(d);
@@ -224,13 +230,14 @@ void run_plan(const eval_plan<N>& p, D* dst, Ev& ev) {
         return;
 
     case plan_kind::strided_rows: {  // contiguous destination rows, each operand read at its step
-        const bool non_temporal = writes_non_temporal<V, D>(shape_size(p.shape.span()));
+        const bool non_temporal = writes_non_temporal<V, D>(shape_size(p.shape.span()), streaming_bytes);
         for (std::size_t d = 0; d < inner; ++d) outer.push_back(d);
         for_each_index(p.shape, outer, move, [&] {
             const auto cur = ev.strided_cursor(inner);
             if (cur.vector_read()) write_row<false, V>(cursor, n, cur, non_temporal);
             else for (std::ptrdiff_t j = 0; j < n; ++j) cursor[j] = static_cast<D>(cur.template scalar<V>(j));
         });
+        if (non_temporal) simd::stream_fence();
         return;
     }
 

@@ -50,8 +50,10 @@ struct assign_facts {
 };
 
 /// Whether a destination of `bytes` bytes is written with non-temporal stores where the
-/// build has them: from TMATH_STREAMING_BYTES it would not stay in cache anyway.
-constexpr bool non_temporal_size(std::size_t bytes) noexcept { return bytes >= TMATH_STREAMING_BYTES; }
+/// build has them: from a tuning's `streaming_bytes` it would not stay in cache anyway.
+constexpr bool non_temporal_size(std::size_t bytes, std::size_t streaming_bytes) noexcept {
+    return bytes >= streaming_bytes;
+}
 
 /// Whether a flat run of `elements` elements of `value_bytes` bytes reading `operands`
 /// arrays is past `threshold` bytes (a tuning's `half_width_bytes`; operands and
@@ -67,7 +69,7 @@ constexpr assign_strategy choose_strategy(const assign_facts& f, const arch::tun
         return f.product_fits_destination ? assign_strategy::product_into_destination
                                           : assign_strategy::products_first;
     if (!f.flat) return f.aliased ? assign_strategy::through_temporary : assign_strategy::planned;
-    if (f.same_type && f.non_temporal_stores && non_temporal_size(f.elements * f.destination_bytes))
+    if (f.same_type && f.non_temporal_stores && non_temporal_size(f.elements * f.destination_bytes, t.streaming_bytes))
         return assign_strategy::flat_non_temporal;
     if (f.same_type && f.half_width_batches && half_width_size(f.elements, f.value_bytes, f.operands, t.half_width_bytes))
         return assign_strategy::flat_half_width;
