@@ -295,7 +295,7 @@ TEMPLATE_TEST_CASE("eval: non-temporal stores from a record's streaming_bytes, i
     auto t = tmath::arch::generic_tuning(tmath::arch::compiled_target);
     t.streaming_bytes = 1024;
     for (std::size_t n : edge_sizes<T>()) {
-        for (std::size_t skew : {0, 1}) {  // a destination that starts one element past an aligned address
+        for (std::size_t skew : {std::size_t{0}, std::size_t{1}}) {  // a destination that starts one element past an aligned address
             CAPTURE(n, skew);
             const std::size_t m = 5;
             auto a = iota_tensor<T>({m, 2 * n + 1}, 1);
