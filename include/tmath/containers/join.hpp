@@ -74,23 +74,21 @@ template <class T>
 void write_joined(std::span<const tensor_view<const T>> xs, std::size_t ax, T* dst, std::span<const std::size_t> shape,
                   std::span<const std::ptrdiff_t> strides) {
     if (shape_size(shape) == 0) return;
-    const bool dst_rows = is_row_major(shape, strides);
-    bool all_rows = dst_rows;
+    bool all_rows = is_row_major(shape, strides);
     for (const auto& x : xs) all_rows = all_rows && is_row_major(x.shape().span(), x.strides().span());
     const std::size_t outer = shape_size(shape.first(ax));
     if (all_rows) {
         small_vector<const T*, TMATH_INLINE_RANK> src;  // each operand's next row
-        small_vector<std::size_t, TMATH_INLINE_RANK> bytes;
+        small_vector<std::size_t, TMATH_INLINE_RANK> row;  // and its length
         for (const auto& x : xs) {
             src.push_back(x.data());
-            bytes.push_back(shape_size(x.shape().span().subspan(ax)) * sizeof(T));
+            row.push_back(shape_size(x.shape().span().subspan(ax)));
         }
-        auto* out = reinterpret_cast<unsigned char*>(dst);
         for (std::size_t o = 0; o < outer; ++o)
             for (std::size_t k = 0; k < xs.size(); ++k) {
-                if (bytes[k] != 0) std::memcpy(out, src[k], bytes[k]);  // disjoint (the caller checks)
-                out += bytes[k];
-                src[k] += bytes[k] / sizeof(T);
+                if (row[k] != 0) std::memcpy(dst, src[k], row[k] * sizeof(T));  // disjoint (the caller checks)
+                dst += row[k];
+                src[k] += row[k];
             }
         return;
     }
@@ -126,7 +124,8 @@ void concatenated_into(std::span<const tensor_view<const T>> xs, std::ptrdiff_t 
     const byte_extent dst = extent_of(out.data(), out.shape().span(), out.strides().span(), sizeof(T));
     for (const auto& x : xs)
         if (overlaps(dst, extent_of(x.data(), x.shape().span(), x.strides().span(), sizeof(T)))) {
-            const tensor<T> tmp = concatenated(xs, axis, op);
+            tensor<T> tmp = tensor<T>::uninitialized_of(shape.span());
+            write_joined(xs, ax, tmp.data(), shape.span(), tmp.strides().span());
             assign_into(out.data(), shape.span(), out.strides().span(), tmp);
             return;
         }

@@ -170,8 +170,11 @@ public:
     /// The current row as a register-sized cursor (the row is unit-stride or broadcast).
     row_leaf<T> row_cursor() const noexcept { return row_leaf<T>(m_ptr, m_mask); }
     /// The row along dimension `inner` at the cursor's position as a strided row cursor
-    /// (the strided_rows loop: no begin_row, any step).
-    strided_leaf<T> strided_cursor(std::size_t inner) const noexcept { return strided_leaf<T>(m_src, m_strides[inner]); }
+    /// whose next_row() steps along dimension `d` (the strided_rows loop: no begin_row,
+    /// any step).
+    strided_leaf<T> strided_cursor(std::size_t inner, std::size_t d) const noexcept {
+        return strided_leaf<T>(m_src, m_strides[inner], m_strides[d]);
+    }
     /// The current row (after begin_row) as a row cursor whose next_row() steps it along
     /// dimension `d`, row after row.
     row_leaf<T> stepping_row_cursor(std::size_t d) noexcept {

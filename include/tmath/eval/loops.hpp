@@ -231,11 +231,22 @@ void run_plan(const eval_plan<N>& p, D* dst, Ev& ev, std::size_t streaming_bytes
 
     case plan_kind::strided_rows: {  // contiguous destination rows, each operand read at its step
         const bool non_temporal = writes_non_temporal<V, D>(shape_size(p.shape.span()), streaming_bytes);
-        for (std::size_t d = 0; d < inner; ++d) outer.push_back(d);
+        // Rows along dimension `last` by one cursor tree (its steps and permute tables set
+        // up once), the dims before it by the odometer; a single row when rank is 1.
+        const std::size_t last = inner == 0 ? 0 : inner - 1;
+        const std::size_t rows = inner == 0 ? 1 : p.shape[last];
+        for (std::size_t d = 0; d < last; ++d) outer.push_back(d);
         for_each_index(p.shape, outer, move, [&] {
-            const auto cur = ev.strided_cursor(inner);
-            if (cur.vector_read()) write_row<false, V>(cursor, n, cur, non_temporal);
-            else for (std::ptrdiff_t j = 0; j < n; ++j) cursor[j] = static_cast<D>(cur.template scalar<V>(j));
+            auto cur = ev.strided_cursor(inner, last);
+            if (cur.vector_read()) {
+                run_rows<V>(cursor, p.dst[last], rows, n, cur, non_temporal);
+            } else {
+                D* row = cursor;
+                for (std::size_t i = 0; i < rows; ++i, row += p.dst[last]) {
+                    if (i != 0) cur.next_row();
+                    for (std::ptrdiff_t j = 0; j < n; ++j) row[j] = static_cast<D>(cur.template scalar<V>(j));
+                }
+            }
         });
         if (non_temporal) simd::stream_fence();
         return;

@@ -52,7 +52,7 @@ public:
     /// Already a row cursor.
     scalar_evaluator row_cursor() const noexcept { return *this; }
     /// Already a strided row cursor.
-    scalar_evaluator strided_cursor(std::size_t) const noexcept { return *this; }
+    scalar_evaluator strided_cursor(std::size_t, std::size_t) const noexcept { return *this; }
     /// A constant's batch is a splat.
     static constexpr bool vector_read() noexcept { return true; }
     /// Already a stepping row cursor (the same on every row).
@@ -184,11 +184,13 @@ public:
             },
             m_children);
     }
-    /// The node over its children's strided row cursors (rows along dimension `inner`).
-    auto strided_cursor(std::size_t inner) const {
+    /// The node over its children's strided row cursors (rows along dimension `inner`,
+    /// stepping along `d`).
+    auto strided_cursor(std::size_t inner, std::size_t d) const {
         return std::apply(
             [&](const auto&... c) {
-                return elementwise_evaluator<F, decltype(c.strided_cursor(inner))...>{m_functor, c.strided_cursor(inner)...};
+                return elementwise_evaluator<F, decltype(c.strided_cursor(inner, d))...>{m_functor,
+                                                                                         c.strided_cursor(inner, d)...};
             },
             m_children);
     }

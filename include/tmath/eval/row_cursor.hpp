@@ -72,10 +72,7 @@ public:
     /// batch() for a run known to be unit-stride (the flat loop).
     template <class V>
     simd::batch<V> contiguous_batch(std::ptrdiff_t j) const noexcept {
-        if constexpr (std::is_same_v<V, T>)
-            return simd::load(m_ptr + j);
-        else
-            return batch_from_scalars<V>([&](std::size_t k) { return static_cast<V>(m_ptr[j + static_cast<std::ptrdiff_t>(k)]); });
+        return load_as<V>(m_ptr + j);
     }
     /// Whether contiguous_half_width<V>() exists: no conversion.
     template <class V>
@@ -102,11 +99,14 @@ template <class T>
 class strided_leaf {
 public:
     using value_type = T;
-    /// A cursor on the row at `p` stepping by `step`.
-    strided_leaf(const T* p, std::ptrdiff_t step) noexcept : m_ptr(p), m_step(step), m_read(step) {}
+    /// A cursor on the row at `p` stepping by `step`; next_row() moves it `outer` elements.
+    strided_leaf(const T* p, std::ptrdiff_t step, std::ptrdiff_t outer) noexcept
+        : m_ptr(p), m_step(step), m_outer(outer), m_read(step) {}
 
     /// Already a row cursor.
     strided_leaf row_cursor() const noexcept { return *this; }
+    /// Moves to the next row.
+    void next_row() noexcept { m_ptr += m_outer; }
     /// True when the row is read at unit stride.
     bool unit_stride() const noexcept { return m_step == 1; }
     /// True when batches of the row are vector reads (a load, a splat or a pair read),
@@ -134,15 +134,13 @@ public:
     /// batch() for a row known to be unit-stride.
     template <class V>
     simd::batch<V> contiguous_batch(std::ptrdiff_t j) const noexcept {
-        if constexpr (std::is_same_v<V, T>)
-            return simd::load(m_ptr + j);
-        else
-            return batch_from_scalars<V>([&](std::size_t k) { return static_cast<V>(m_ptr[j + static_cast<std::ptrdiff_t>(k)]); });
+        return load_as<V>(m_ptr + j);
     }
 
 private:
     const T* m_ptr;
     std::ptrdiff_t m_step;
+    std::ptrdiff_t m_outer;
     simd::strided_reader<T> m_read;
 };
 
