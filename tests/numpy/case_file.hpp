@@ -421,6 +421,25 @@ outcome replay_indexing(const test_case& c);
 /// broadcast_to, concatenate, stack, split, take, take_along_axis.
 outcome replay_shapes(const test_case& c);
 
+// Issue 19's everyday functions, one replay file per area (gen_everyday_cases.py and its
+// everyday_<area>.py modules write the cases). `handles_<area>(op)` is true for the
+// operations that area replays.
+/// Creation: arange, linspace, eye, *_like, tril, triu.
+bool handles_creation(const std::string& op);
+outcome replay_creation(const test_case& c);
+/// Casts and logic: astype, bitwise and logical operations, isnan..., any/all/count_nonzero.
+bool handles_logic(const std::string& op);
+outcome replay_logic(const test_case& c);
+/// Element-wise math: sin ... erf, rounding, clip, remainder, fmod, pow with a tensor exponent.
+bool handles_math(const std::string& op);
+outcome replay_math(const test_case& c);
+/// Statistics: argmax/argmin, cumsum/cumprod, var/stddev, norm, logsumexp.
+bool handles_stats(const std::string& op);
+outcome replay_stats(const test_case& c);
+/// Contractions: vecdot, outer, inner, vdot, trace, tensordot, einsum.
+bool handles_contract(const std::string& op);
+outcome replay_contract(const test_case& c);
+
 /// f(T{}) for the type T among Ts whose dtype is d; only those types are instantiated.
 template <class... Ts, class F>
 outcome dispatch(dtype d, F&& f) {

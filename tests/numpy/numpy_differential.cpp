@@ -26,6 +26,11 @@ npdiff::outcome replay(const npdiff::test_case& c) {
         return npdiff::replay_reductions(c);
     if (op == "add" || op == "sub" || op == "mul" || op == "div" || op == "maximum" || op == "minimum")
         return npdiff::replay_arithmetic(c);
+    if (npdiff::handles_creation(op)) return npdiff::replay_creation(c);
+    if (npdiff::handles_logic(op)) return npdiff::replay_logic(c);
+    if (npdiff::handles_math(op)) return npdiff::replay_math(c);
+    if (npdiff::handles_stats(op)) return npdiff::replay_stats(c);
+    if (npdiff::handles_contract(op)) return npdiff::replay_contract(c);
     return npdiff::replay_functions(c);
 }
 

@@ -1,0 +1,10 @@
+"""NumPy-differential cases of issue 19's stats functions (argmax/argmin, cumsum/cumprod, var/stddev, norm, logsumexp).
+
+Written by gen_everyday_cases.py through generate(out); the format is gen_cases.py's.
+"""
+
+import gen_cases as g  # noqa: F401  (values, rand_shape, Operand, emit, rng)
+
+
+def generate(out):
+    """Appends this area's cases to `out`."""
