@@ -8,10 +8,14 @@
 
 #include <concepts>
 #include <cstddef>
+#include <initializer_list>
+#include <ranges>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
 
+#include "tmath/core/concepts.hpp"
 #include "tmath/core/errors.hpp"
 
 namespace tmath {
@@ -55,10 +59,41 @@ constexpr range_t range(range_bound start, range_bound stop, range_bound step = 
     return {start, stop, step};
 }
 
-/// NumPy's `:`, a whole dimension. (The next release also gives `tmath::all` NumPy's
-/// `all` reduction as a call, so that one name serves both, as in NumPy.)
-struct all_t {};
-/// Selects a whole dimension (`a[:, 0]` is `view(a, all, 0)`).
+namespace detail {
+// The `all` reduction, defined in reduce/logical.hpp (declared here for all_t's calls).
+template <tensor_expression E>
+bool all_elements(const E& x);
+template <tensor_expression E, class R>
+auto all_along(const E& x, const R& axes, bool keepdims);
+}  // namespace detail
+
+/// `tmath::all`'s type: NumPy's `:` (a whole dimension) as a slice spec, and, called,
+/// NumPy's `all` reduction (include reduce/logical.hpp or tmath.hpp for the calls).
+struct all_t {
+    /// True if every element is nonzero (true when empty).
+    template <tensor_expression E>
+    bool operator()(const E& x) const {
+        return detail::all_elements(x);
+    }
+    /// Whether every element along `axis` is nonzero; `keepdims` keeps it as extent 1.
+    template <tensor_expression E>
+    auto operator()(const E& x, std::ptrdiff_t axis, bool keepdims = false) const {
+        return detail::all_along(x, std::span<const std::ptrdiff_t>(&axis, 1), keepdims);
+    }
+    /// Whether every element along a list of axes is nonzero.
+    template <tensor_expression E>
+    auto operator()(const E& x, std::initializer_list<std::ptrdiff_t> axes, bool keepdims = false) const {
+        return detail::all_along(x, axes, keepdims);
+    }
+    /// Whether every element along a range of axes is nonzero.
+    template <tensor_expression E, std::ranges::input_range R>
+        requires std::integral<std::ranges::range_value_t<R>>
+    auto operator()(const E& x, const R& axes, bool keepdims = false) const {
+        return detail::all_along(x, axes, keepdims);
+    }
+};
+/// Selects a whole dimension (`a[:, 0]` is `view(a, all, 0)`); called, NumPy's `all`:
+/// `all(x)`, `all(x, axis, keepdims)`.
 inline constexpr all_t all{};
 
 /// NumPy's `None` / `np.newaxis`: inserts a dimension of extent 1.

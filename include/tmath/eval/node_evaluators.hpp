@@ -91,6 +91,11 @@ struct operand_type<F, I, Ts...> {
 template <class F>
 inline constexpr bool yields_mask = requires { requires F::yields_mask; };
 
+/// True when F's batch overload takes its bool operands as masks (`where`'s condition);
+/// other functors read bool operands as batches of bool, like any element type.
+template <class F>
+inline constexpr bool reads_masks = requires { requires F::reads_masks; };
+
 /// Reads `width<V>` lanes of a bool-valued child as a mask of `batch<V>`: comparisons
 /// compare whole batches; anything else (a bool tensor, a nonzero test) lane by lane.
 template <class V, bool Flat, class Ev>
@@ -216,7 +221,7 @@ private:
     template <std::size_t I, class V, bool Flat>
     auto child_batch(std::ptrdiff_t j) const noexcept {
         const auto& c = std::get<I>(m_children);
-        if constexpr (std::is_same_v<operand_t<I>, bool>) return read_mask<V, Flat>(c, j);
+        if constexpr (std::is_same_v<operand_t<I>, bool> && (reads_masks<F> || yields_mask<F>)) return read_mask<V, Flat>(c, j);
         else if constexpr (Flat) return c.template contiguous_batch<V>(j);
         else return c.template batch<V>(j);
     }
@@ -227,7 +232,7 @@ private:
             return false;
         } else {
             return []<std::size_t... I>(std::index_sequence<I...>) {
-                return (true && ... && (std::is_same_v<operand_t<I>, V> || std::is_same_v<operand_t<I>, bool>));
+                return (true && ... && (std::is_same_v<operand_t<I>, V> || (reads_masks<F> && std::is_same_v<operand_t<I>, bool>)));
             }(std::index_sequence_for<C...>{});
         }
     }();

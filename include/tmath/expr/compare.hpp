@@ -86,6 +86,8 @@ struct where_fn {
     using result = std::common_type_t<A, B>;
     template <std::size_t I, class C, class A, class B>
     using operand = std::conditional_t<I == 0, bool, std::common_type_t<A, B>>;
+    /// The batch call takes the condition as a mask.
+    static constexpr bool reads_masks = true;
 
     template <element T>
     T operator()(bool c, T a, T b) const noexcept { return c ? a : b; }

@@ -1,6 +1,7 @@
 #pragma once
 /// @file allclose.hpp
-/// `allclose`: NumPy's element-wise closeness test over broadcast operands.
+/// Whole-array comparisons giving one bool: `allclose` (NumPy's closeness test over
+/// broadcast operands) and `array_equal` (same shape, equal elements).
 
 #include <cmath>
 #include <cstddef>
@@ -9,6 +10,11 @@
 #include "tmath/containers/tensor.hpp"
 #include "tmath/core/broadcast.hpp"
 #include "tmath/core/concepts.hpp"
+#include "tmath/core/shape.hpp"
+#include "tmath/expr/classify.hpp"
+#include "tmath/expr/compare.hpp"
+#include "tmath/expr/logical.hpp"
+#include "tmath/reduce/logical.hpp"
 #include "tmath/eval/assign.hpp"
 
 namespace tmath {
@@ -33,6 +39,17 @@ bool allclose(const A& a, const B& b, double rtol = 1e-5, double atol = 1e-8) {
         }
     }
     return true;
+}
+
+/// NumPy's `array_equal(a, b, equal_nan)`: true when a and b have the same shape (no
+/// broadcasting; different shapes give false, never an error) and equal elements. With
+/// `equal_nan`, NaNs in the same places count as equal.
+template <tensor_expression A, tensor_expression B>
+bool array_equal(const A& a, const B& b, bool equal_nan = false) {
+    const std::span<const std::size_t> sa(a.shape()), sb(b.shape());
+    if (!shape_t::same_elements(sa.data(), sa.size(), sb.data(), sb.size())) return false;
+    if (equal_nan) return tmath::all(logical_or(a == b, logical_and(isnan(a), isnan(b))));
+    return tmath::all(a == b);
 }
 
 }  // namespace tmath

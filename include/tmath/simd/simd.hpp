@@ -61,6 +61,21 @@ struct scalar_batch {
     friend scalar_batch operator*(scalar_batch a, scalar_batch b) noexcept { return {static_cast<T>(a.value * b.value)}; }
     friend scalar_batch operator/(scalar_batch a, scalar_batch b) noexcept { return {static_cast<T>(a.value / b.value)}; }
     friend scalar_batch operator-(scalar_batch a) noexcept { return {static_cast<T>(-a.value)}; }
+    friend scalar_batch operator&(scalar_batch a, scalar_batch b) noexcept
+        requires std::is_integral_v<T>
+    { return {static_cast<T>(a.value & b.value)}; }
+    friend scalar_batch operator|(scalar_batch a, scalar_batch b) noexcept
+        requires std::is_integral_v<T>
+    { return {static_cast<T>(a.value | b.value)}; }
+    friend scalar_batch operator^(scalar_batch a, scalar_batch b) noexcept
+        requires std::is_integral_v<T>
+    { return {static_cast<T>(a.value ^ b.value)}; }
+    friend scalar_batch operator~(scalar_batch a) noexcept
+        requires std::is_integral_v<T>
+    {
+        if constexpr (std::is_same_v<T, bool>) return {!a.value};
+        else return {static_cast<T>(~a.value)};
+    }
 };
 
 /// True when T has a native xsimd batch in this build.
