@@ -1,7 +1,11 @@
-// Two-head scaled dot-product attention with a causal mask, as in a transformer block.
-// x is (B, T, H*D); Q, K and V are its projections, each split into heads by
-//   reshape to (B, T, H, D), then swapaxes(1, 2) to (B, H, T, D)      (views, no copy);
-// per head, weights = softmax(Q K^T / sqrt(D), masked above the diagonal, -1) and
+// Two-head scaled dot-product attention with a causal and a padding mask, as in a
+// transformer block. x is (B, T, H*D); Q, K and V are its projections, each split into
+// heads by reshape to (B, T, H, D), then swapaxes(1, 2) to (B, H, T, D) (views, no copy).
+// The masks are built as NumPy users write them:
+//   causal  = triu(ones<bool>({T, T}), 1)                  true above the diagonal (future keys)
+//   padded  = (B, T): true where a sequence has run out
+//   blocked = causal | expand_dims(padded, {1, 2})         (B, 1, T, T), broadcasts over heads
+// per head, weights = softmax(where(blocked, -inf, Q K^T / sqrt(D)), -1) and
 // out = weights V; the heads are merged back to (B, T, H*D) by swapaxes and reshape.
 // Checked against plain loops per batch and head; exits non-zero on a mismatch.
 #include <tmath/tmath.hpp>
@@ -35,23 +39,25 @@ int main() {
     };
     const auto qh = split_heads(q), kh = split_heads(k), vh = split_heads(v);
 
-    // Causal mask: position i may attend to positions j <= i; (T, T) broadcasts over (B, H).
-    auto causal = tmath::empty<bool>({seq, seq});
-    for (std::size_t i = 0; i < seq; ++i)
-        for (std::size_t j = 0; j < seq; ++j) causal(i, j) = j <= i;
+    // Causal mask: query i may not attend to keys j > i; padding: the last key of
+    // sequence 1 is padding, which no query may attend to. Both broadcast to (B, 1, T, T).
+    const tmath::tensor<bool> causal = tmath::triu(tmath::ones<bool>({seq, seq}), 1);
+    const tmath::tensor<bool> padded = {{false, false, false, false}, {false, false, false, true}};
+    const tmath::tensor<bool> blocked = causal | tmath::expand_dims(padded, {1, 2});
     const float inf = std::numeric_limits<float>::infinity();
 
     // matmul reads the strided head views in place; batch dims (B, H) loop.
     const tmath::tensor<float> scores =
         tmath::matmul(qh, tmath::swapaxes(kh, -1, -2)) / std::sqrt(static_cast<float>(dh));  // (B, H, T, T)
-    const tmath::tensor<float> weights = tmath::softmax(tmath::where(causal, scores, -inf), -1);
+    const tmath::tensor<float> weights = tmath::softmax(tmath::where(blocked, -inf, scores), -1);
     const tmath::tensor<float> per_head = tmath::matmul(weights, vh);  // (B, H, T, D)
 
     // Merge the heads: swapaxes gives (B, T, H, D) as a strided view, which no view can
     // flatten to (B, T, H*D) (reshape throws shape_error), so evaluate it first: one copy.
     const auto out = tmath::reshape(tmath::eval(tmath::swapaxes(per_head, 1, 2)), {batch, seq, -1});
 
-    std::cout << "weights[0, 1] (batch 0, head 1):\n" << tmath::precision(3) << tmath::view(weights, 0, 1) << '\n';
+    std::cout << "blocked " << blocked.shape() << ", weights[1, 1] (batch 1, head 1):\n" << tmath::precision(3)
+              << tmath::view(weights, 1, 1) << '\n';
     std::cout << "out " << out.shape() << ":\n" << tmath::precision(3) << out << '\n';
 
     // The reference, plain loops on flat row-major arrays: row (b, t) of a projection holds
@@ -70,15 +76,18 @@ int main() {
     for (std::size_t b = 0; b < batch; ++b)
         for (std::size_t h = 0; h < heads; ++h)
             for (std::size_t i = 0; i < seq; ++i) {
+                const auto open = [&](std::size_t j) { return !(b == 1 && j == seq - 1); };
                 float s[seq], top = -inf, total = 0.0f;  // scores of query i against keys j <= i
                 for (std::size_t j = 0; j <= i; ++j) {
+                    s[j] = -inf;
+                    if (!open(j)) continue;
                     s[j] = 0.0f;
                     for (std::size_t d = 0; d < dh; ++d) s[j] += qr[at(b, i, h * dh + d)] * kr[at(b, j, h * dh + d)];
                     s[j] /= std::sqrt(static_cast<float>(dh));
                     top = std::fmax(top, s[j]);
                 }
                 for (std::size_t j = 0; j <= i; ++j) {
-                    s[j] = std::exp(s[j] - top);
+                    s[j] = open(j) ? std::exp(s[j] - top) : 0.0f;
                     total += s[j];
                 }
                 for (std::size_t d = 0; d < dh; ++d) {
