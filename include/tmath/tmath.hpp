@@ -24,5 +24,8 @@
 #include "tmath/io/print.hpp"
 #include "tmath/linalg/dot.hpp"
 #include "tmath/linalg/product.hpp"
+#include "tmath/random/distributions.hpp"
+#include "tmath/random/engine.hpp"
+#include "tmath/random/integers.hpp"
 #include "tmath/reduce/reductions.hpp"
 #include "tmath/reduce/softmax.hpp"
