@@ -39,7 +39,7 @@ struct fp_traits<float> {
     static constexpr uint sqrt_half = 0x3f3504f3u;       // sqrt(0.5)
     static constexpr sint bias = 127;
     static constexpr float ulp = 0x1p-24f;               // 2^-bits
-    static constexpr float ln2_hi = 0x1.62e3p-1f;        // ln 2, exact times |e| <= 24
+    static constexpr float ln2_hi = 0x1.62e4p-1f;        // ln 2, exact times |e| <= 24
     static constexpr float ln2_lo = 1.4286068203094172e-06f;
     static constexpr float two_pi = 6.28318530717958648f;
     // log(1 + f) = 2s + 2s z (1/3 + z/5 + ...), s = f / (2 + f), z = s^2 <= 0.0295.
