@@ -394,6 +394,30 @@ TEST_CASE("random: permutation is Fisher-Yates with unbiased draws", "[random]")
         CHECK(test::values(p) == want);
         CHECK(g.position() == ref.position());
     }
+    // Shuffled copies along axis 0 follow permutation(n) from the same state.
+    tmath::tensor<double> x = {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}, {10, 11, 12}, {13, 14, 15}};
+    for (int input = 0; input < 3; ++input) {
+        rnd::generator g(31), ref(31);
+        const auto order = rnd::permutation(input == 1 ? 3 : 5, ref);
+        tmath::tensor<double> src = input == 1 ? tmath::tensor<double>(tmath::transpose(x)) : x;
+        const auto got = input == 0 ? rnd::permutation(x, g)
+                         : input == 1 ? rnd::permutation(tmath::transpose(x), g)
+                                      : rnd::permutation(x * 2.0, g);
+        REQUIRE(test::shape_of(got) == test::shape_of(src));
+        const double scale = input == 2 ? 2.0 : 1.0;
+        const std::size_t rows = src.shape()[0], cols = src.shape()[1];
+        for (std::size_t i = 0; i < rows; ++i)
+            for (std::size_t j = 0; j < cols; ++j)
+                REQUIRE(got(i, j) == scale * src(static_cast<std::size_t>(order(i)), j));
+        CHECK(g.position() == ref.position());
+    }
+    rnd::generator g0(2);
+    CHECK(test::shape_of(rnd::permutation(tmath::zeros<float>({0, 4}), g0)) == test::shape{0, 4});
+    CHECK_THAT(test::message_of<std::invalid_argument>([] {
+                   rnd::generator g(1);
+                   rnd::permutation(tmath::zeros<float>(std::vector<std::size_t>{}), g);
+               }),
+               TMATH_CONTAINS("permutation: x must have rank >= 1"));
     // All 24 orders of 4 elements equally often.
     rnd::generator g(4);
     std::vector<double> counts(256);

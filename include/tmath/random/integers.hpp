@@ -1,7 +1,8 @@
 #pragma once
 /// @file integers.hpp
 /// Unbiased random integers from a `random::generator`: `integers(shape, lo, hi, gen)`
-/// in [lo, hi) and `permutation(n, gen)`, a shuffle of 0..n-1.
+/// in [lo, hi), `permutation(n, gen)`, a shuffle of 0..n-1, and `permutation(x, gen)`,
+/// a copy of x shuffled along axis 0.
 ///
 /// A draw below `range` is Lemire's multiply-and-reject method ("Fast random integer
 /// generation in an interval", 2019) on one stream word (range < 2^32: value = high
@@ -24,6 +25,7 @@
 
 #include "tmath/containers/factories.hpp"
 #include "tmath/containers/tensor.hpp"
+#include "tmath/core/concepts.hpp"
 #include "tmath/random/engine.hpp"
 #include "tmath/simd/bits.hpp"
 #include "tmath/simd/simd.hpp"
@@ -173,6 +175,23 @@ inline tensor<std::int64_t> permutation(std::size_t n, generator& g) {
     detail::word_reader r(g, n);
     for (std::size_t i = n; i-- > 1;) std::swap(p[i], p[detail::bounded(r, std::uint64_t{i} + 1)]);
     return t;
+}
+
+/// A copy of `x` (a tensor, view or expression of rank >= 1) with its slices along axis 0
+/// in random order: slice i of the result is slice `permutation(n, g)[i]` of x, for the
+/// same generator state. std::invalid_argument for rank 0.
+template <tensor_expression X>
+tensor<value_type_t<X>> permutation(const X& x, generator& g) {
+    using T = value_type_t<X>;
+    if (x.shape().size() == 0) throw std::invalid_argument("permutation: x must have rank >= 1, got rank 0");
+    const tensor<T> in = tmath::eval(x);
+    tensor<T> out = tmath::empty<T>(in.shape());
+    const std::size_t n = in.shape()[0];
+    const tensor<std::int64_t> order = permutation(n, g);
+    const std::size_t row = n == 0 ? 0 : in.size() / n;
+    for (std::size_t i = 0; i < n; ++i)
+        std::copy_n(in.data() + static_cast<std::size_t>(order.data()[i]) * row, row, out.data() + i * row);
+    return out;
 }
 
 }  // namespace tmath::random
