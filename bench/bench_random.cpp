@@ -28,8 +28,9 @@ void finish(benchmark::State& state, const tmath::tensor<T>& t, double want, dou
     double sum = 0;
     for (T v : t) sum += static_cast<double>(v);
     if (std::abs(sum / static_cast<double>(t.size()) - want) > tol) state.SkipWithError("wrong mean");
-    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * n * sizeof(T)));
+    const auto items = state.iterations() * static_cast<std::int64_t>(n);
+    state.SetItemsProcessed(items);
+    state.SetBytesProcessed(items * static_cast<std::int64_t>(sizeof(T)));
 }
 
 void normal_tmath(benchmark::State& state) {
