@@ -421,7 +421,7 @@ TEST_CASE("random: permutation is Fisher-Yates with unbiased draws", "[random]")
     // All 24 orders of 4 elements equally often.
     rnd::generator g(4);
     std::vector<double> counts(256);
-    for (int i = 0; i < 24000; ++i) {
+    for (int i = 0; i < 12000; ++i) {
         const auto p = rnd::permutation(4, g);
         counts[static_cast<std::size_t>(p(0) * 64 + p(1) * 16 + p(2) * 4 + p(3))] += 1;
     }
