@@ -89,8 +89,7 @@ std::vector<T> ref_triangle(const tmath::tensor<T>& x, std::ptrdiff_t k, bool lo
 }
 }  // namespace
 
-TEMPLATE_TEST_CASE("tril and triu keep a triangle of the last two axes", "[creation]", float, double, std::int32_t,
-                   std::int8_t) {
+TEMPLATE_TEST_CASE("tril and triu keep a triangle of the last two axes", "[creation]", float, double, std::int8_t) {
     for (std::size_t cols : test::edge_sizes<TestType>()) {
         if (cols > 40) continue;
         const auto x = test::iota_tensor<TestType>({2, 5, cols}, 3);
@@ -142,7 +141,7 @@ TEST_CASE("astype converts lazily with NumPy's truncation and defined edge cases
 }
 
 TEMPLATE_TEST_CASE("bitwise operators on integers match the C++ operators", "[logic]", std::int32_t, std::int64_t,
-                   std::uint8_t, std::uint32_t) {
+                   std::uint8_t) {
     for (std::size_t n : test::edge_sizes<TestType>()) {
         const auto a = test::iota_tensor<TestType>({n}, 2);
         const auto b = test::iota_tensor<TestType>({n}, 9);
@@ -217,7 +216,7 @@ TEST_CASE("isclose and array_equal follow NumPy", "[logic]") {
     CHECK(tmath::array_equal(tmath::zeros<int>({0, 3}), tmath::zeros<float>({0, 3})));
 }
 
-TEMPLATE_TEST_CASE("any, all and count_nonzero along axes match reference loops", "[logic]", float, std::int32_t, bool) {
+TEMPLATE_TEST_CASE("any, all and count_nonzero along axes match reference loops", "[logic]", float, bool) {
     // (3, 4, n): row j of block i nonzero except where (i + j + k) % (j + 2) == 0.
     for (std::size_t n : {0u, 1u, 5u, 17u}) {
         tmath::tensor<TestType> x = tmath::empty<TestType>({3, 4, n});

@@ -11,15 +11,17 @@ import gen_cases as g
 
 DTYPES = ["b1", "i1", "i2", "i4", "i8", "u1", "u2", "u4", "u8", "f4", "f8"]  # as replay_logic.cpp reads them
 # (source, target) pairs of astype; replay_logic.cpp instantiates exactly these.
-ASTYPE = [("f4", "i4"), ("f8", "i8"), ("i4", "f4"), ("f8", "f4"), ("f4", "f8"), ("i8", "i4"), ("i4", "b1"),
-          ("f4", "b1"), ("b1", "f4"), ("u1", "i4"), ("i2", "u2"), ("i4", "u1")]
-BITWISE = {"bitwise_and": np.bitwise_and, "bitwise_or": np.bitwise_or, "bitwise_xor": np.bitwise_xor}
-BITWISE_TYPES = ["b1", "i4", "u1", "i8"]
+ASTYPE = [("f4", "i4"), ("f8", "i8"), ("i4", "f4"), ("f8", "f4"), ("i4", "b1"), ("f4", "b1"), ("b1", "f4"),
+          ("i2", "u2")]
+# Each operation on two dtypes (one template instance each, about a second of compile
+# time); together they cover bool, 8/16/32/64-bit integers and both floats.
+BITWISE = {"bitwise_and": (np.bitwise_and, ["b1", "i4"]), "bitwise_or": (np.bitwise_or, ["u1", "i8"]),
+           "bitwise_xor": (np.bitwise_xor, ["b1", "i8"])}
 INVERT_TYPES = ["b1", "i1", "u2", "i4"]
-LOGICAL = {"logical_and": np.logical_and, "logical_or": np.logical_or, "logical_xor": np.logical_xor}
-LOGICAL_TYPES = ["b1", "f4", "i4"]
-CLASSIFY = {"isnan": np.isnan, "isinf": np.isinf, "isfinite": np.isfinite}
-CLASSIFY_TYPES = ["f4", "f8", "i4"]
+LOGICAL = {"logical_and": (np.logical_and, ["b1", "f4"]), "logical_or": (np.logical_or, ["f4", "i4"]),
+           "logical_xor": (np.logical_xor, ["b1", "i4"]), "logical_not": (np.logical_not, ["f4", "b1"])}
+CLASSIFY = {"isnan": (np.isnan, ["f4", "f8"]), "isinf": (np.isinf, ["f4", "i4"]),
+            "isfinite": (np.isfinite, ["f8", "i4"])}
 TRUTH = {"any": np.any, "all": np.all, "count_nonzero": np.count_nonzero}
 TRUTH_TYPES = ["b1", "f4", "i4", "f8"]
 
@@ -64,39 +66,44 @@ def gen_bitwise(out, n):
             a = g.values(c, g.rand_shape())
             g.emit(out, op, [g.Operand(a)], [], np.invert(a))
             continue
-        c = str(g.rng.choice(BITWISE_TYPES))
+        fn, codes = BITWISE[op]
+        c = str(g.rng.choice(codes))
         sa, sb = g.broadcastable_pair()
         a, b = g.values(c, sa), g.values(c, sb)
-        g.emit(out, op, [g.Operand(a), g.Operand(b)], [], BITWISE[op](a, b))
+        g.emit(out, op, [g.Operand(a), g.Operand(b)], [], fn(a, b))
     for _ in range(n // 15):
         op = str(g.rng.choice(list(BITWISE)))
         sa, sb = g.incompatible_pair()
-        g.emit(out, op, [g.Operand(g.values("i4", sa)), g.Operand(g.values("i4", sb))], [], None)
+        c = BITWISE[op][1][1]
+        g.emit(out, op, [g.Operand(g.values(c, sa)), g.Operand(g.values(c, sb))], [], None)
 
 
 def gen_logical(out, n):
     for _ in range(n):
-        op = str(g.rng.choice(list(LOGICAL) + ["logical_not"]))
-        c = str(g.rng.choice(LOGICAL_TYPES))
+        op = str(g.rng.choice(list(LOGICAL)))
+        fn, codes = LOGICAL[op]
+        c = str(g.rng.choice(codes))
         if op == "logical_not":
             a = sparse(c, g.rand_shape())
             g.emit(out, op, [g.Operand(a)], [], np.logical_not(a))
             continue
         sa, sb = g.broadcastable_pair()
         a, b = sparse(c, sa), sparse(c, sb)
-        g.emit(out, op, [g.Operand(a), g.Operand(b)], [], LOGICAL[op](a, b))
+        g.emit(out, op, [g.Operand(a), g.Operand(b)], [], fn(a, b))
     for _ in range(n // 15):
-        op = str(g.rng.choice(list(LOGICAL)))
+        op = str(g.rng.choice(["logical_and", "logical_or", "logical_xor"]))
+        c = LOGICAL[op][1][0]
         sa, sb = g.incompatible_pair()
-        g.emit(out, op, [g.Operand(g.values("b1", sa)), g.Operand(g.values("b1", sb))], [], None)
+        g.emit(out, op, [g.Operand(g.values(c, sa)), g.Operand(g.values(c, sb))], [], None)
 
 
 def gen_classify(out, n):
     for _ in range(n):
         op = str(g.rng.choice(list(CLASSIFY)))
-        c = str(g.rng.choice(CLASSIFY_TYPES))
+        fn, codes = CLASSIFY[op]
+        c = str(g.rng.choice(codes))
         a = special(g.values(c, g.rand_shape()), 0.3)
-        g.emit(out, op, [g.Operand(a)], [], CLASSIFY[op](a))
+        g.emit(out, op, [g.Operand(a)], [], fn(a))
 
 
 def gen_isclose(out, n):

@@ -1,7 +1,7 @@
-// Replays the casts-and-logic cases of issue 19: astype (the source/target pairs of
-// everyday_logic.py's ASTYPE), the bitwise operators, logical_and/or/xor/not,
-// isnan/isinf/isfinite, isclose, array_equal, and any / all / count_nonzero reduced over
-// everything, one axis or a list of axes.
+// Replays the casts-and-logic cases of issue 19, each operation on the dtypes of
+// everyday_logic.py's tables: astype (its ASTYPE source/target pairs), the bitwise
+// operators, logical_and/or/xor/not, isnan/isinf/isfinite, isclose, array_equal, and
+// any / all / count_nonzero reduced over everything, one axis or a list of axes.
 #include "elementwise_replay.hpp"
 
 #include <string>
@@ -28,14 +28,10 @@ outcome astype(const test_case& c) {
     if (is(dtype::f8, dtype::i8)) return astype_pair<double, i64>(c);
     if (is(dtype::i4, dtype::f4)) return astype_pair<i32, float>(c);
     if (is(dtype::f8, dtype::f4)) return astype_pair<double, float>(c);
-    if (is(dtype::f4, dtype::f8)) return astype_pair<float, double>(c);
-    if (is(dtype::i8, dtype::i4)) return astype_pair<i64, i32>(c);
     if (is(dtype::i4, dtype::b1)) return astype_pair<i32, bool>(c);
     if (is(dtype::f4, dtype::b1)) return astype_pair<float, bool>(c);
     if (is(dtype::b1, dtype::f4)) return astype_pair<bool, float>(c);
-    if (is(dtype::u1, dtype::i4)) return astype_pair<u8, i32>(c);
     if (is(dtype::i2, dtype::u2)) return astype_pair<i16, u16>(c);
-    if (is(dtype::i4, dtype::u1)) return astype_pair<i32, u8>(c);
     return failure(std::string("no replay for astype ") + dtype_name(s) + " -> " + dtype_name(d));
 }
 
@@ -86,20 +82,20 @@ outcome replay_logic(const test_case& c) {
     return capture([&] {
         const std::string& op = c.op;
         if (op == "astype") return astype(c);
-        if (op == "bitwise_and") return same_type<bool, i32, u8, i64>(c, [](const auto& a, const auto& b) { return a & b; });
-        if (op == "bitwise_or") return same_type<bool, i32, u8, i64>(c, [](const auto& a, const auto& b) { return a | b; });
-        if (op == "bitwise_xor") return same_type<bool, i32, u8, i64>(c, [](const auto& a, const auto& b) { return a ^ b; });
+        if (op == "bitwise_and") return same_type<bool, i32>(c, [](const auto& a, const auto& b) { return a & b; });
+        if (op == "bitwise_or") return same_type<u8, i64>(c, [](const auto& a, const auto& b) { return a | b; });
+        if (op == "bitwise_xor") return same_type<bool, i64>(c, [](const auto& a, const auto& b) { return a ^ b; });
         if (op == "invert") return unary<bool, i8, u16, i32>(c, [](const auto& a) { return ~a; });
         if (op == "logical_and")
-            return same_type<bool, float, i32>(c, [](const auto& a, const auto& b) { return tmath::logical_and(a, b); });
+            return same_type<bool, float>(c, [](const auto& a, const auto& b) { return tmath::logical_and(a, b); });
         if (op == "logical_or")
-            return same_type<bool, float, i32>(c, [](const auto& a, const auto& b) { return tmath::logical_or(a, b); });
+            return same_type<float, i32>(c, [](const auto& a, const auto& b) { return tmath::logical_or(a, b); });
         if (op == "logical_xor")
-            return same_type<bool, float, i32>(c, [](const auto& a, const auto& b) { return tmath::logical_xor(a, b); });
-        if (op == "logical_not") return unary<bool, float, i32>(c, [](const auto& a) { return tmath::logical_not(a); });
-        if (op == "isnan") return unary<float, double, i32>(c, [](const auto& a) { return tmath::isnan(a); });
-        if (op == "isinf") return unary<float, double, i32>(c, [](const auto& a) { return tmath::isinf(a); });
-        if (op == "isfinite") return unary<float, double, i32>(c, [](const auto& a) { return tmath::isfinite(a); });
+            return same_type<bool, i32>(c, [](const auto& a, const auto& b) { return tmath::logical_xor(a, b); });
+        if (op == "logical_not") return unary<float, bool>(c, [](const auto& a) { return tmath::logical_not(a); });
+        if (op == "isnan") return unary<float, double>(c, [](const auto& a) { return tmath::isnan(a); });
+        if (op == "isinf") return unary<float, i32>(c, [](const auto& a) { return tmath::isinf(a); });
+        if (op == "isfinite") return unary<double, i32>(c, [](const auto& a) { return tmath::isfinite(a); });
         if (op == "isclose") return isclose(c);
         if (op == "array_equal") return array_equal(c);
         if (op == "any")
