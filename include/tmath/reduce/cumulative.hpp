@@ -6,15 +6,18 @@
 ///
 /// Along the last axis a long row of sums runs as eight independent chains over eight
 /// consecutive blocks, then adds each block's carry in with SIMD (a sequential running
-/// sum waits on one add per element); products, where the order decides between inf, 0
+/// sum waits on one add per element), the next row's input and output prefetched
+/// meanwhile (eight streams within a row hide it from the hardware prefetchers); products, where the order decides between inf, 0
 /// and NaN, run sequentially. Along another axis, rows of the inner dimensions are added
 /// or multiplied into the next, contiguously.
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <type_traits>
 
+#include "tmath/arch/prefetch.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/containers/views.hpp"
 #include "tmath/core/concepts.hpp"
@@ -64,6 +67,17 @@ void scan_row(const A* s, A* y, std::size_t n) noexcept {
     }
 }
 
+/// Hints the n elements at `s` (read) and `y` (written) into L2.
+template <class A>
+void prefetch_row(const A* s, A* y, std::size_t n) noexcept {
+    constexpr std::size_t line = 64 / sizeof(A);
+    const auto ps = reinterpret_cast<std::uintptr_t>(s), py = reinterpret_cast<std::uintptr_t>(y);
+    for (std::size_t k = 0; k < n; k += line) {
+        arch::prefetch(ps + k * sizeof(A));
+        arch::prefetch<arch::cache_level::l2, arch::prefetch_intent::write>(py + k * sizeof(A));
+    }
+}
+
 /// Scans n rows of `inner` contiguous elements each, `inner` apart: row k of y is the
 /// running sum or product of rows 0..k of s (s == y allowed).
 template <bool Prod, class A>
@@ -100,7 +114,10 @@ tensor<sum_result_t<value_type_t<E>>> scan_along(const E& x, std::span<const std
     for (std::size_t i = k + 1; i < shape.size(); ++i) inner *= shape[i];
     const std::size_t n = shape[k], block = n * inner;
     for (std::size_t o = 0; o < outer; ++o) {
-        if (inner == 1) scan_row<Prod>(s + o * block, y.data() + o * block, n);
+        if (inner == 1) {
+            if (!Prod && n >= blocked_scan_min && o + 1 < outer) prefetch_row(s + (o + 1) * block, y.data() + (o + 1) * block, n);
+            scan_row<Prod>(s + o * block, y.data() + o * block, n);
+        }
         else scan_columns<Prod>(s + o * block, y.data() + o * block, n, inner);
     }
     return y;
