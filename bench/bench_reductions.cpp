@@ -5,7 +5,9 @@
 ///
 /// Rows (benchmarks named `BM_<row>/<lib>/<size>` for `ratios.py`): `sum` of a
 /// (1024,1024) float array along axis 0, axis 1 and over everything; `max` along axis 0;
-/// softmax over the last axis of (8,8,128,128). Inputs are filled before the timing
+/// softmax over the last axis of (8,8,128,128); `argmax`, `var` and `cumsum` along the
+/// last axis of (1024,1024) (Eigen: `rowwise().maxCoeff(&i)` per row and its variance
+/// expression; no cumsum in Eigen). Inputs are filled before the timing
 /// loop; tmath's calls return a fresh tensor each iteration (allocation included), the
 /// peers write into preallocated outputs. Bytes count the input read once plus the
 /// output written. After timing, the result is checked against a reference.
@@ -13,6 +15,7 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -29,12 +32,13 @@
 #include <xtensor/xarray.hpp>
 #include <xtensor/xmath.hpp>
 #include <xtensor/xreducer.hpp>
+#include <xtensor/xsort.hpp>
 #include <xtensor/xtensor.hpp>
 #endif
 
 namespace {
 
-enum class op_kind { sum_axis0, sum_axis1, sum_all, max_axis0, softmax_last };
+enum class op_kind { sum_axis0, sum_axis1, sum_all, max_axis0, softmax_last, argmax_last, var_last, cumsum_last };
 
 struct row {
     std::string name;
@@ -75,6 +79,19 @@ std::vector<double> reference(const row& r, const std::vector<float>& x) {
     } else if (r.op == op_kind::sum_all) {
         out.assign(1, 0.0);
         for (float v : x) out[0] += v;
+    } else if (r.op == op_kind::argmax_last || r.op == op_kind::var_last) {
+        for (std::size_t i = 0; i < n_rows; ++i) {
+            const float* p = x.data() + i * n_cols;
+            std::size_t at = 0;
+            double m = 0, q = 0;
+            for (std::size_t j = 0; j < n_cols; ++j) at = p[j] > p[at] ? j : at, m += p[j];
+            m /= n_cols;
+            for (std::size_t j = 0; j < n_cols; ++j) q += (p[j] - m) * (p[j] - m);
+            out.push_back(r.op == op_kind::argmax_last ? double(at) : q / n_cols);
+        }
+    } else if (r.op == op_kind::cumsum_last) {
+        out.resize(x.size());
+        for (std::size_t i = 0; i < x.size(); ++i) out[i] = (i % n_cols ? out[i - 1] : 0.0) + x[i];
     } else {
         const std::size_t n = r.shape.back();
         out.resize(x.size());
@@ -88,10 +105,10 @@ std::vector<double> reference(const row& r, const std::vector<float>& x) {
     return out;
 }
 
-/// Times f (which returns a pointer to its float results), sets counters, checks results.
+/// Times f (which returns a pointer to its results), sets counters, checks results.
 template <class F>
 void timed(benchmark::State& state, const row& r, const std::vector<float>& x, F f) {
-    const float* res = nullptr;
+    decltype(f()) res = nullptr;
     for (auto _ : state) {
         res = f();
         benchmark::DoNotOptimize(res);
@@ -114,6 +131,14 @@ void bench_tmath(benchmark::State& state, const row& r) {
     std::copy(x.begin(), x.end(), a.begin());
     tmath::tensor<float> out;
     float scalar = 0;
+    if (r.op == op_kind::argmax_last) {
+        tmath::tensor<std::int64_t> idx;
+        timed(state, r, x, [&]() -> const std::int64_t* {
+            idx = tmath::argmax(a, -1);
+            return idx.data();
+        });
+        return;
+    }
     timed(state, r, x, [&]() -> const float* {
         switch (r.op) {
         case op_kind::sum_axis0: out = tmath::sum(a, 0); break;
@@ -121,6 +146,9 @@ void bench_tmath(benchmark::State& state, const row& r) {
         case op_kind::sum_all: scalar = tmath::sum(a); return &scalar;
         case op_kind::max_axis0: out = tmath::max(a, 0); break;
         case op_kind::softmax_last: out = tmath::softmax(a, -1); break;
+        case op_kind::var_last: out = tmath::var(a, -1); break;
+        case op_kind::cumsum_last: out = tmath::cumsum(a, -1); break;
+        default: break;
         }
         return out.data();
     });
@@ -129,8 +157,23 @@ void bench_tmath(benchmark::State& state, const row& r) {
 void bench_hand(benchmark::State& state, const row& r) {
     const auto x = input(r);
     const float* a = x.data();
-    std::vector<float> out(r.op == op_kind::softmax_last ? x.size() : std::max(n_rows, n_cols));
+    std::vector<float> out(r.op == op_kind::softmax_last || r.op == op_kind::cumsum_last ? x.size() : std::max(n_rows, n_cols));
     float* o = out.data();
+    if (r.op == op_kind::argmax_last) {
+        std::vector<std::int64_t> idx(n_rows);
+        timed(state, r, x, [&]() -> const std::int64_t* {
+            for (std::size_t i = 0; i < n_rows; ++i) {
+                const float* p = a + i * n_cols;
+                float m = p[0];
+                std::size_t at = 0;
+                for (std::size_t j = 1; j < n_cols; ++j)
+                    if (p[j] > m) m = p[j], at = j;
+                idx[i] = static_cast<std::int64_t>(at);
+            }
+            return idx.data();
+        });
+        return;
+    }
     timed(state, r, x, [&]() -> const float* {
         switch (r.op) {
         case op_kind::sum_axis0:
@@ -165,6 +208,23 @@ void bench_hand(benchmark::State& state, const row& r) {
             }
             break;
         }
+        case op_kind::var_last:
+            for (std::size_t i = 0; i < n_rows; ++i) {
+                const float* p = a + i * n_cols;
+                float m = 0, q = 0;
+                for (std::size_t j = 0; j < n_cols; ++j) m += p[j];
+                m /= static_cast<float>(n_cols);
+                for (std::size_t j = 0; j < n_cols; ++j) q += (p[j] - m) * (p[j] - m);
+                o[i] = q / static_cast<float>(n_cols);
+            }
+            break;
+        case op_kind::cumsum_last:
+            for (std::size_t i = 0; i < n_rows; ++i) {
+                float s = 0;
+                for (std::size_t j = 0; j < n_cols; ++j) o[i * n_cols + j] = s += a[i * n_cols + j];
+            }
+            break;
+        default: break;
         }
         return o;
     });
@@ -183,6 +243,18 @@ void bench_eigen(benchmark::State& state, const row& r) {
     array y(rows, cols);
     Eigen::ArrayXf mx(rows), sm(rows);
     float scalar = 0;
+    if (r.op == op_kind::argmax_last) {
+        std::vector<std::int64_t> idx(n_rows);
+        timed(state, r, x, [&]() -> const std::int64_t* {
+            for (Eigen::Index i = 0; i < rows; ++i) {
+                Eigen::Index at = 0;
+                a.row(i).maxCoeff(&at);
+                idx[static_cast<std::size_t>(i)] = static_cast<std::int64_t>(at);
+            }
+            return idx.data();
+        });
+        return;
+    }
     timed(state, r, x, [&]() -> const float* {
         switch (r.op) {
         case op_kind::sum_axis0: col_out.noalias() = a.colwise().sum(); return col_out.data();
@@ -195,6 +267,11 @@ void bench_eigen(benchmark::State& state, const row& r) {
             sm = y.rowwise().sum();
             y.colwise() /= sm;
             return y.data();
+        case op_kind::var_last:
+            mx = a.array().rowwise().mean();
+            sm = (a.array().colwise() - mx).square().rowwise().sum() / static_cast<float>(cols);
+            return sm.data();
+        default: break;
         }
         return nullptr;
     });
@@ -221,6 +298,22 @@ void bench_xtensor(benchmark::State& state, const row& r) {
     }
     xt::xtensor<float, 2> a = xt::empty<float>(r.shape);
     std::copy(x.begin(), x.end(), a.begin());
+    if (r.op == op_kind::argmax_last) {
+        xt::xtensor<std::size_t, 1> idx;
+        timed(state, r, x, [&]() -> const std::size_t* {
+            idx = xt::argmax(a, 1);
+            return idx.data();
+        });
+        return;
+    }
+    if (r.op == op_kind::cumsum_last) {
+        xt::xtensor<float, 2> y;
+        timed(state, r, x, [&]() -> const float* {
+            y = xt::cumsum(a, 1);
+            return y.data();
+        });
+        return;
+    }
     xt::xtensor<float, 1> out = xt::empty<float>({std::max(n_rows, n_cols)});
     timed(state, r, x, [&]() -> const float* {
         switch (r.op) {
@@ -228,6 +321,7 @@ void bench_xtensor(benchmark::State& state, const row& r) {
         case op_kind::sum_axis1: out = xt::sum(a, {1}, xt::evaluation_strategy::immediate); break;
         case op_kind::sum_all: scalar = xt::sum(a, xt::evaluation_strategy::immediate)(); return &scalar;
         case op_kind::max_axis0: out = xt::amax(a, {0}, xt::evaluation_strategy::immediate); break;
+        case op_kind::var_last: out = xt::variance(a, std::array<std::size_t, 1>{1}, xt::evaluation_strategy::immediate); break;
         default: break;
         }
         return out.data();
@@ -243,6 +337,9 @@ std::vector<row> all_rows() {
         {"sum_all", sq, op_kind::sum_all, {n_rows, n_cols}},
         {"max_axis0", sq, op_kind::max_axis0, {n_rows, n_cols}},
         {"softmax_last", "8x8x128x128", op_kind::softmax_last, {8, 8, 128, 128}},
+        {"argmax_last", sq, op_kind::argmax_last, {n_rows, n_cols}},
+        {"var_last", sq, op_kind::var_last, {n_rows, n_cols}},
+        {"cumsum_last", sq, op_kind::cumsum_last, {n_rows, n_cols}},
     };
 }
 
@@ -258,6 +355,7 @@ void register_all() {
     libs.emplace_back("hand", bench_hand);
     for (const row& r : all_rows())
         for (const auto& [lib, fn] : libs) {
+            if (r.op == op_kind::cumsum_last && std::string(lib) == "eigen") continue;  // Eigen has no cumsum
             const std::string name = "BM_" + r.name + "/" + lib + "/" + r.label;
             benchmark::RegisterBenchmark(name.c_str(), fn, r)->Unit(benchmark::kMicrosecond);
         }

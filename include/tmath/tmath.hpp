@@ -35,3 +35,7 @@
 #include "tmath/reduce/logical.hpp"
 #include "tmath/reduce/reductions.hpp"
 #include "tmath/reduce/softmax.hpp"
+#include "tmath/reduce/arg.hpp"
+#include "tmath/reduce/cumulative.hpp"
+#include "tmath/reduce/moments.hpp"
+#include "tmath/reduce/norms.hpp"

@@ -45,15 +45,18 @@ tensor<A> reduce_to_tensor(const E& x, axis_set axes, bool keepdims, const char*
     const auto shape = std::span<const std::size_t>(x.shape());
     const shape_t rshape = reduced_shape(shape, axes, keepdims);
     tensor<A> out = tensor<A>::uninitialized_of(rshape.span());
-    if (out.size() == 0) return out;
     if (reduced_count(shape, axes) == 0) {
+        // Checked before the empty-result return: NumPy raises for max(zeros((0, 2, 0)), 2)
+        // although the result, of shape (0, 2), holds nothing.
         if constexpr (Op::needs_nonempty)
             throw shape_error(std::string(op) + ": zero-size array of shape " + format_shape(shape) +
                               " reduced along axes " + format_axes(shape.size(), axes) + ": " + op +
                               " has no identity");
+        if (out.size() == 0) return out;
         std::fill(out.begin(), out.end(), Op::template identity<A>());
         return out;
     }
+    if (out.size() == 0) return out;
     if constexpr (memory_expression<E>) {
         const T* p = x.data();
         if (reduce_strided<Op, T, A>(p, shape, std::span<const std::ptrdiff_t>(x.strides()), axes, out.data()))
