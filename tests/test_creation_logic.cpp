@@ -188,12 +188,20 @@ TEMPLATE_TEST_CASE("isnan, isinf, isfinite at SIMD edge sizes, and inside where"
         tmath::tensor<TestType> x = tmath::empty<TestType>({n});
         for (std::size_t i = 0; i < n; ++i) x(i) = specials[(i * 5) % 7];
         const tmath::tensor<bool> a = tmath::isnan(x), b = tmath::isinf(x), c = tmath::isfinite(x);
+        // Inside `where` the tests are SIMD masks (the bool tensors above go lane by lane);
+        // `x != x` is true for NaN in a mask too (xsimd 8's AVX / AVX-512 `!=` is not).
         const tmath::tensor<TestType> w = tmath::where(tmath::isfinite(x), x, TestType(7));
+        const tmath::tensor<TestType> v = tmath::where(tmath::isnan(x), TestType(0), x);
+        const tmath::tensor<TestType> u = tmath::where(x != x, TestType(1), TestType(2));
+        const tmath::tensor<TestType> t = tmath::where(tmath::isinf(x), TestType(3), TestType(4));
         for (std::size_t i = 0; i < n; ++i) {
             CHECK(a(i) == std::isnan(x(i)));
             CHECK(b(i) == std::isinf(x(i)));
             CHECK(c(i) == std::isfinite(x(i)));
             CHECK(w(i) == (std::isfinite(x(i)) ? x(i) : TestType(7)));
+            CHECK(v(i) == (std::isnan(x(i)) ? TestType(0) : x(i)));
+            CHECK(u(i) == (std::isnan(x(i)) ? TestType(1) : TestType(2)));
+            CHECK(t(i) == (std::isinf(x(i)) ? TestType(3) : TestType(4)));
         }
     }
     CHECK(test::values(tmath::eval(tmath::isfinite(tmath::tensor<int>{1, 2}))) == std::vector<bool>{true, true});

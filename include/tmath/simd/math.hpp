@@ -184,10 +184,13 @@ inline mask_of<B> eq(const B& a, const B& b) noexcept {
     if constexpr (detail::is_scalar_batch<B>) return a.value == b.value;
     else return a == b;
 }
-/// a != b per lane.
+/// a != b per lane; true where either lane is NaN (as C++ and NumPy). xsimd 8's AVX and
+/// AVX-512 `!=` on floating point compares ordered (false for NaN), so it is spelled as
+/// the negation of `==` there.
 template <class B>
 inline mask_of<B> ne(const B& a, const B& b) noexcept {
     if constexpr (detail::is_scalar_batch<B>) return a.value != b.value;
+    else if constexpr (std::is_floating_point_v<typename B::value_type>) return ~(a == b);
     else return a != b;
 }
 /// a < b per lane.
