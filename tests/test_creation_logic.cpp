@@ -8,6 +8,7 @@
 
 #include <tmath/tmath.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -130,6 +131,30 @@ TEST_CASE("astype converts lazily with NumPy's truncation and defined edge cases
             CHECK(y(i) == static_cast<int>(x(i) * 2.0f));
             CHECK(b(i) == (x(i) != 0.0f));
             CHECK(d(i) == static_cast<double>(static_cast<int>(x(i))));
+        }
+    }
+    // The edge values in every lane position of full SIMD batches and of the tail.
+    const float edges[] = {std::nanf(""), 1e20f, -1e20f, -2.9f, 2.9f, 2147483520.0f, 2147483648.0f, -2147483648.0f,
+                           -2147483904.0f, -0.5f, std::numeric_limits<float>::infinity(),
+                           -std::numeric_limits<float>::infinity(), 7.0f};
+    const auto ref_int = [](double v) -> std::int64_t {  // the rule, for int32 and int64 targets alike
+        if (std::isnan(v)) return 0;
+        return static_cast<std::int64_t>(std::trunc(v));
+    };
+    for (std::size_t n : {13u, 100u, 1001u}) {
+        tmath::tensor<float> e = tmath::empty<float>({n});
+        for (std::size_t i = 0; i < n; ++i) e(i) = edges[(i * 5) % 13];
+        const tmath::tensor<std::int32_t> i32 = tmath::astype<std::int32_t>(e);
+        const tmath::tensor<std::int64_t> i64 = tmath::astype<std::int64_t>(tmath::astype<double>(e));
+        for (std::size_t i = 0; i < n; ++i) {
+            const double v = e(i);
+            const std::int64_t want32 = std::isinf(v) || std::fabs(v) > 1e19 ? (v > 0 ? 2147483647 : -2147483648LL)
+                                                                              : std::clamp<std::int64_t>(ref_int(v), -2147483648LL, 2147483647);
+            const std::int64_t want64 = std::isinf(v) || std::fabs(v) > 1e19
+                                            ? (v > 0 ? std::numeric_limits<std::int64_t>::max() : std::numeric_limits<std::int64_t>::min())
+                                            : ref_int(v);
+            CHECK(i32(i) == want32);
+            CHECK(i64(i) == want64);
         }
     }
     const tmath::tensor<float> s = {std::nanf(""), 1e20f, -1e20f, -2.9f, 2.9f};

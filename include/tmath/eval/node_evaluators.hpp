@@ -236,12 +236,24 @@ private:
             }(std::index_sequence_for<C...>{});
         }
     }();
+    /// True when F converts a batch of its one operand's type into a batch of V with as
+    /// many lanes (astype).
+    template <class V>
+    static constexpr bool converts_to = [] {
+        if constexpr (!requires { requires F::converts_batches; } || sizeof...(C) != 1 || !std::is_same_v<V, value_type>)
+            return false;
+        else
+            return simd::has_native_batch<V> && simd::has_native_batch<operand_t<0>> &&
+                   simd::width<V> == simd::width<operand_t<0>>;
+    }();
     template <class V, bool Flat>
     simd::batch<V> read(std::ptrdiff_t j) const noexcept {
         if constexpr (batches_of<V>) {
             return [&]<std::size_t... I>(std::index_sequence<I...>) {
                 return m_functor(child_batch<I, V, Flat>(j)...);
             }(std::index_sequence_for<C...>{});
+        } else if constexpr (converts_to<V>) {
+            return m_functor(child_batch<0, operand_t<0>, Flat>(j));
         } else {
             return batch_from_scalars<V>([&](std::size_t k) { return scalar<V>(j + static_cast<std::ptrdiff_t>(k)); });
         }

@@ -3,15 +3,13 @@
 /// `astype<U>(x)`: NumPy's `x.astype(U)` as a lazy node, fused into the pass of its
 /// assignment like any element-wise function.
 
-#include <cmath>
-#include <concepts>
 #include <cstddef>
-#include <limits>
 #include <type_traits>
 #include <utility>
 
 #include "tmath/core/concepts.hpp"
 #include "tmath/expr/elementwise.hpp"
+#include "tmath/simd/convert.hpp"
 
 namespace tmath {
 
@@ -20,7 +18,8 @@ namespace fn {
 /// Conversion to U. Floating point to integer truncates toward zero, as NumPy (and C)
 /// do; where C++ leaves the conversion undefined (NaN, or a value outside U's range) the
 /// result is defined here: NaN gives 0 and out-of-range values saturate. Anything to
-/// bool is `x != 0`; integers narrow modulo 2^N.
+/// bool is `x != 0`; integers narrow modulo 2^N. Batches convert with vector
+/// instructions between floating point and signed integers of one size.
 template <element U>
 struct cast_fn {
     static constexpr const char* name = "astype";
@@ -28,31 +27,20 @@ struct cast_fn {
     using result = U;
     template <std::size_t I, class T>
     using operand = T;
+    /// The evaluator may pass a batch of the operand type T and take a batch of U back
+    /// when both have as many lanes.
+    static constexpr bool converts_batches = true;
 
     template <element T>
     U operator()(T x) const noexcept {
-        if constexpr (std::is_same_v<U, bool>) {
-            return x != T(0);
-        } else if constexpr (std::is_floating_point_v<T> && std::integral<U>) {
-            if (x != x) return U(0);
-            // The range test in T: both limits are exactly representable after the
-            // rounding toward zero that the conversion itself performs.
-            constexpr auto lo = static_cast<long double>(std::numeric_limits<U>::lowest());
-            constexpr auto hi = static_cast<long double>(std::numeric_limits<U>::max());
-            const auto v = static_cast<long double>(x);
-            if (v <= lo - 1.0L) return std::numeric_limits<U>::lowest();
-            if (v >= hi + 1.0L) return std::numeric_limits<U>::max();
-            return static_cast<U>(x);
-        } else {
-            return static_cast<U>(x);
-        }
+        return simd::convert_value<U>(x);
     }
-    /// The identity on batches: the evaluator passes batches only when U is the
-    /// operand's own type (other conversions go lane by lane).
+    /// A batch of U from a batch of the operand (the identity when the types agree).
     template <class B>
         requires requires { typename B::value_type; B::size; }
-    B operator()(const B& x) const noexcept {
-        return x;
+    simd::batch<U> operator()(const B& x) const noexcept {
+        if constexpr (std::is_same_v<typename B::value_type, U>) return x;
+        else return simd::convert<U>(x);
     }
 };
 

@@ -14,6 +14,7 @@
 #include <cstring>
 #include <type_traits>
 
+#include "tmath/simd/bits.hpp"
 #include "tmath/simd/simd.hpp"
 
 // GCC 12 reports AVX-512 intrinsics that start from `_mm512_undefined_*()` as reading
@@ -22,6 +23,9 @@
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wuninitialized"
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+// convert_mask compares register types such as __m256 as template arguments, whose
+// vector attributes GCC reports as ignored there (the comparison is what is meant).
+#pragma GCC diagnostic ignored "-Wignored-attributes"
 #endif
 
 namespace tmath::simd {
@@ -312,13 +316,29 @@ inline mask<T> load_mask(const bool* in) noexcept {
 }
 
 /// The mask of `batch<To>` with the lanes of mask `m` of `batch<From>`, when both have
-/// the same number of lanes (a lane-by-lane copy otherwise).
+/// the same number of lanes. Lanes of one size (float and int32, double and int64) keep
+/// their register: AVX-512's mask registers are the same type for both, and the vector
+/// masks of SSE, AVX and NEON are all-ones lanes, reinterpreted. Other pairs go through
+/// bools, lane by lane.
 template <class To, class From>
 inline mask<To> convert_mask(const mask<From>& m) noexcept {
     if constexpr (std::is_same_v<To, From>) {
         return m;
     } else {
         static_assert(width<To> == width<From>, "convert_mask needs equal lane counts");
+#if TMATH_SIMD_ENABLED
+        if constexpr (has_native_batch<To> && has_native_batch<From> && sizeof(To) == sizeof(From)) {
+            using from_register = typename mask<From>::register_type;
+            using to_register = typename mask<To>::register_type;
+            const from_register r = m;
+            if constexpr (std::is_same_v<from_register, to_register>) {
+                return mask<To>(r);
+            } else if constexpr (std::is_same_v<from_register, typename batch<From>::register_type> &&
+                                 std::is_same_v<to_register, typename batch<To>::register_type>) {
+                return mask<To>(static_cast<to_register>(bits_as<To>(batch<From>(r))));
+            }
+        }
+#endif
         alignas(64) bool tmp[width<From>];
         store_mask<From>(tmp, m);
         return load_mask<To>(tmp);
