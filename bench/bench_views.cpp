@@ -15,6 +15,10 @@
 ///                      that allocates its result every call too
 ///  - create_view       view(t, 1, range(_, _, 2), all, newaxis) of a (8, 16, 32, 64) tensor
 ///  - create_reshape    reshape(t, {8, -1}) of the same tensor
+/// and three everyday element-wise functions of issue 19, on (1024, 1024) floats:
+///  - tril              c = tril(a, -1) (lazy: a compare of index vectors and a select)
+///  - nan_to_zero       c = where(isnan(a), 0, a), a with a NaN every 7th element
+///  - astype_int        c = astype<int>(a) (truncation to int32)
 /// Operands are allocated and filled before the timing loop. The element-wise rows count
 /// bytes like bench_elementwise: every element of a view or array read or written once
 /// per iteration (a strided view counts its own elements, not the cache lines it
@@ -51,6 +55,8 @@
 #include <xtensor/xtensor.hpp>
 #include <xtensor/xview.hpp>
 #include <xtensor/xbuilder.hpp>
+#include <xtensor/xmath.hpp>
+#include <xtensor/xoperation.hpp>
 #endif
 
 namespace {
@@ -492,7 +498,126 @@ void create_reshape_xtensor(benchmark::State& state) {
 // Registration
 // ---------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------
+// tril, nan_to_zero, astype_int: (1024, 1024) floats in, (1024, 1024) out
+// ---------------------------------------------------------------------------
+
+constexpr std::size_t ev_n = 1024;
+constexpr std::int64_t ev_bytes = 2 * ev_n * ev_n * sizeof(float);
+
+/// a with a NaN every 7th element (nan_to_zero's input).
+float pattern_nan(std::size_t i) { return i % 7 == 3 ? __builtin_nanf("") : pattern_a(i); }
+float tril_expected(std::size_t i, std::size_t j) { return j < i ? pattern_a(i * ev_n + j) : 0.0f; }
+float nan_expected(std::size_t i, std::size_t j) { return (i * ev_n + j) % 7 == 3 ? 0.0f : pattern_a(i * ev_n + j); }
+int cast_expected(std::size_t i, std::size_t j) { return static_cast<int>(4.0f * pattern_a(i * ev_n + j)); }
+
+void tril_tmath(benchmark::State& state) {
+    const auto a = tmath_filled({ev_n, ev_n}, pattern_a);
+    auto c = tmath::empty<float>({ev_n, ev_n});
+    timed(state, ev_bytes, [&] { c = tmath::tril(a, -1); },
+          [&] { return matrix_ok(ev_n, ev_n, [&](std::size_t i, std::size_t j) { return c(i, j); }, tril_expected); });
+}
+void tril_hand(benchmark::State& state) {
+    const auto a = hand_filled(ev_n * ev_n, pattern_a);
+    auto c = hand_filled(ev_n * ev_n, nullptr);
+    timed(state, ev_bytes,
+          [&] {
+              for (std::size_t i = 0; i < ev_n; ++i) {
+                  const std::size_t k = std::min(i, ev_n);
+                  std::copy_n(a.get() + i * ev_n, k, c.get() + i * ev_n);
+                  std::fill_n(c.get() + i * ev_n + k, ev_n - k, 0.0f);
+              }
+          },
+          [&] { return matrix_ok(ev_n, ev_n, [&](std::size_t i, std::size_t j) { return c[i * ev_n + j]; }, tril_expected); });
+}
+void nan_to_zero_tmath(benchmark::State& state) {
+    const auto a = tmath_filled({ev_n, ev_n}, pattern_nan);
+    auto c = tmath::empty<float>({ev_n, ev_n});
+    timed(state, ev_bytes, [&] { c = tmath::where(tmath::isnan(a), 0.0f, a); },
+          [&] { return matrix_ok(ev_n, ev_n, [&](std::size_t i, std::size_t j) { return c(i, j); }, nan_expected); });
+}
+void nan_to_zero_hand(benchmark::State& state) {
+    const auto a = hand_filled(ev_n * ev_n, pattern_nan);
+    auto c = hand_filled(ev_n * ev_n, nullptr);
+    timed(state, ev_bytes,
+          [&] {
+              const float* x = a.get();
+              float* y = c.get();
+              for (std::size_t k = 0; k < ev_n * ev_n; ++k) y[k] = x[k] != x[k] ? 0.0f : x[k];
+          },
+          [&] { return matrix_ok(ev_n, ev_n, [&](std::size_t i, std::size_t j) { return c[i * ev_n + j]; }, nan_expected); });
+}
+void astype_int_tmath(benchmark::State& state) {
+    auto a = tmath_filled({ev_n, ev_n}, pattern_a);
+    a *= 4.0f;
+    auto c = tmath::empty<int>({ev_n, ev_n});
+    timed(state, ev_bytes, [&] { c = tmath::astype<int>(a); },
+          [&] { return matrix_ok(ev_n, ev_n, [&](std::size_t i, std::size_t j) { return c(i, j); }, cast_expected); });
+}
+void astype_int_hand(benchmark::State& state) {
+    const auto a = hand_filled(ev_n * ev_n, pattern_a);
+    for (std::size_t k = 0; k < ev_n * ev_n; ++k) a[k] *= 4.0f;
+    std::vector<int> c(ev_n * ev_n);
+    timed(state, ev_bytes,
+          [&] {
+              const float* x = a.get();
+              for (std::size_t k = 0; k < ev_n * ev_n; ++k) c[k] = static_cast<int>(x[k]);
+          },
+          [&] { return matrix_ok(ev_n, ev_n, [&](std::size_t i, std::size_t j) { return c[i * ev_n + j]; }, cast_expected); });
+}
+#ifdef TMATH_BENCH_HAVE_EIGEN
+void tril_eigen(benchmark::State& state) {
+    const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> a = eigen_filled(ev_n, ev_n, pattern_a).matrix();
+    Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> c(ev_n, ev_n);
+    timed(state, ev_bytes, [&] { c = a.triangularView<Eigen::StrictlyLower>(); },
+          [&] { return matrix_ok(ev_n, ev_n, [&](std::size_t i, std::size_t j) { return c(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)); }, tril_expected); });
+}
+void nan_to_zero_eigen(benchmark::State& state) {
+    const eigen_mat a = eigen_filled(ev_n, ev_n, pattern_nan);
+    eigen_mat c(ev_n, ev_n);
+    timed(state, ev_bytes, [&] { c = a.isNaN().select(0.0f, a); },
+          [&] { return matrix_ok(ev_n, ev_n, [&](std::size_t i, std::size_t j) { return c(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)); }, nan_expected); });
+}
+void astype_int_eigen(benchmark::State& state) {
+    const eigen_mat a = 4.0f * eigen_filled(ev_n, ev_n, pattern_a);
+    Eigen::Array<int, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> c(ev_n, ev_n);
+    timed(state, ev_bytes, [&] { c = a.cast<int>(); },
+          [&] { return matrix_ok(ev_n, ev_n, [&](std::size_t i, std::size_t j) { return c(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)); }, cast_expected); });
+}
+#endif
+#ifdef TMATH_BENCH_HAVE_XTENSOR
+void tril_xtensor(benchmark::State& state) {
+    const auto a = xtensor_filled(ev_n, ev_n, pattern_a);
+    xt::xtensor<float, 2> c(std::array<std::size_t, 2>{ev_n, ev_n});
+    timed(state, ev_bytes, [&] { xt::noalias(c) = xt::tril(a, -1); },
+          [&] { return matrix_ok(ev_n, ev_n, [&](std::size_t i, std::size_t j) { return c(i, j); }, tril_expected); });
+}
+void nan_to_zero_xtensor(benchmark::State& state) {
+    const auto a = xtensor_filled(ev_n, ev_n, pattern_nan);
+    xt::xtensor<float, 2> c(std::array<std::size_t, 2>{ev_n, ev_n});
+    timed(state, ev_bytes, [&] { xt::noalias(c) = xt::where(xt::isnan(a), 0.0f, a); },
+          [&] { return matrix_ok(ev_n, ev_n, [&](std::size_t i, std::size_t j) { return c(i, j); }, nan_expected); });
+}
+void astype_int_xtensor(benchmark::State& state) {
+    const xt::xtensor<float, 2> a = 4.0f * xtensor_filled(ev_n, ev_n, pattern_a);
+    xt::xtensor<int, 2> c(std::array<std::size_t, 2>{ev_n, ev_n});
+    timed(state, ev_bytes, [&] { xt::noalias(c) = xt::cast<int>(a); },
+          [&] { return matrix_ok(ev_n, ev_n, [&](std::size_t i, std::size_t j) { return c(i, j); }, cast_expected); });
+}
+#endif
+
 using bench_fn = void (*)(benchmark::State&);
+
+#ifdef TMATH_BENCH_HAVE_EIGEN
+#define TMATH_BENCH_EIGEN_OR_NULL(f) f
+#else
+#define TMATH_BENCH_EIGEN_OR_NULL(f) static_cast<bench_fn>(nullptr)
+#endif
+#ifdef TMATH_BENCH_HAVE_XTENSOR
+#define TMATH_BENCH_XTENSOR_OR_NULL(f) f
+#else
+#define TMATH_BENCH_XTENSOR_OR_NULL(f) static_cast<bench_fn>(nullptr)
+#endif
 
 void add(const char* row, const char* lib, const char* size, bench_fn fn, bool ns = false) {
     const std::string name = std::string("BM_") + row + "/" + lib + "/" + size;
@@ -537,6 +662,23 @@ void register_all() {
     add("concatenate", "hand", "2x1024x512", concatenate_hand);
     add("concatenate_new", "tmath", "2x1024x512", concatenate_new_tmath);
     add("concatenate_new", "hand", "2x1024x512", concatenate_new_hand);
+
+    struct everyday_row {
+        const char* row;
+        bench_fn tmath, eigen, xtensor, hand;
+    };
+    const everyday_row everyday[] = {
+        {"tril", tril_tmath, TMATH_BENCH_EIGEN_OR_NULL(tril_eigen), TMATH_BENCH_XTENSOR_OR_NULL(tril_xtensor), tril_hand},
+        {"nan_to_zero", nan_to_zero_tmath, TMATH_BENCH_EIGEN_OR_NULL(nan_to_zero_eigen),
+         TMATH_BENCH_XTENSOR_OR_NULL(nan_to_zero_xtensor), nan_to_zero_hand},
+        {"astype_int", astype_int_tmath, TMATH_BENCH_EIGEN_OR_NULL(astype_int_eigen),
+         TMATH_BENCH_XTENSOR_OR_NULL(astype_int_xtensor), astype_int_hand}};
+    for (const everyday_row& r : everyday) {
+        add(r.row, "tmath", "1024x1024", r.tmath);
+        if (r.eigen) add(r.row, "eigen", "1024x1024", r.eigen);
+        if (r.xtensor) add(r.row, "xtensor", "1024x1024", r.xtensor);
+        add(r.row, "hand", "1024x1024", r.hand);
+    }
 
     add("create_view", "tmath", "8x16x32x64", create_view_tmath, true);
 #ifdef TMATH_BENCH_HAVE_XTENSOR

@@ -34,6 +34,9 @@ TARGETS = [
     ("assign_col_block", "best", 1.0),
     ("concatenate", "best", 1.0),
     ("concatenate_new", "hand", 1.0),
+    ("tril", "best", 1.0),
+    ("nan_to_zero", "best", 1.0),
+    ("astype_int", "best", 1.0),
     ("create_view", "ns", 50.0),
     ("create_reshape", "ns", 50.0),
 ]
