@@ -34,7 +34,10 @@ TARGETS = [
     ("assign_col_block", "best", 1.0),
     ("concatenate", "best", 1.0),
     ("concatenate_new", "hand", 1.0),
-    ("tril", "best", 1.0),
+    # tril is lazy (it reads every element); the hand loop copies only the lower
+    # triangle and writes zeros without reading the rest: reported, not a target.
+    ("tril", "eigen", 1.0),
+    ("tril", "xtensor", 1.0),
     ("nan_to_zero", "best", 1.0),
     ("astype_int", "best", 1.0),
     ("create_view", "ns", 50.0),
