@@ -28,7 +28,10 @@ namespace detail {
 /// Formats a list of axes as `[0,-1]`.
 inline std::string format_axis_list(std::span<const std::ptrdiff_t> axes) {
     std::string s = "[";
-    for (std::size_t i = 0; i < axes.size(); ++i) s += (i ? "," : "") + std::to_string(axes[i]);
+    for (std::size_t i = 0; i < axes.size(); ++i) {
+        if (i != 0) s += ',';
+        s += std::to_string(axes[i]);
+    }
     return s + "]";
 }
 
