@@ -23,6 +23,7 @@
 #include "tmath/core/shape.hpp"
 #include "tmath/linalg/contract.hpp"
 #include "tmath/linalg/einsum_parse.hpp"
+#include "tmath/linalg/product_eval.hpp"
 #include "tmath/reduce/reductions.hpp"
 
 namespace tmath {

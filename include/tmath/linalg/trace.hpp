@@ -13,6 +13,7 @@
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/errors.hpp"
 #include "tmath/core/shape.hpp"
+#include "tmath/linalg/product_eval.hpp"
 #include "tmath/reduce/reductions.hpp"
 
 namespace tmath {
