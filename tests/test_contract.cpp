@@ -4,6 +4,7 @@
 // index letters (einsum's definition), accumulated in long double.
 #include "test_support.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -287,6 +288,25 @@ TEMPLATE_TEST_CASE("einsum of two operands against its definition", "[contract]"
             check(tmath::einsum(c.subscripts, av, bv), s, want, 64);
         }
         check(tmath::einsum(c.subscripts, a * T(1), b + T(0)), s, want, 64);
+    }
+    // einsum(s, a, b, out): into a tensor or a strided view, which keeps its storage.
+    {
+        const auto q = filled<T>({2, 3, 5, 4}, 1), k = filled<T>({2, 3, 6, 4}, 2);
+        shape s;
+        const auto want = ref_einsum({ref_of("bhqd", q), ref_of("bhkd", k)}, "bhqk", s);
+        tmath::tensor<T> out = tmath::zeros<T>(s);
+        const T* storage = out.data();
+        tmath::einsum("bhqd,bhkd->bhqk", q, k, out);
+        CHECK(out.data() == storage);
+        check(out, s, want, 4);
+        tmath::tensor<T> big = tmath::zeros<T>({6, 5, 3, 2});  // out as a permuted view
+        auto view = tmath::transpose(big);                     // (2, 3, 5, 6)
+        tmath::einsum("bhqd,bhkd->bhqk", q, k, view);
+        check(view, s, want, 4);
+        tmath::tensor<T> wrong = tmath::zeros<T>({2, 3, 6, 5});
+        CHECK_THAT(test::shape_error_message([&] { tmath::einsum("bhqd,bhkd->bhqk", q, k, wrong); }),
+                   TMATH_CONTAINS("einsum") && TMATH_CONTAINS("(2,3,6,5)") && TMATH_CONTAINS("(2,3,5,6)"));
+        CHECK(std::all_of(wrong.begin(), wrong.end(), [](T v) { return v == T(0); }));
     }
     // Mixed element types promote.
     const auto a = filled<T>({3, 4}, 1);

@@ -106,46 +106,59 @@ tensor<V> einsum_one(const einsum_spec& spec, const O& a, std::string_view subsc
     return tensor<V>(tensor_view<const V>(t.data, std::move(shape), std::move(strides)));
 }
 
-/// einsum of two operands prepared as memory of V.
+/// Letter c of two prepared terms: its extent (1 broadcasts against the other term's)
+/// and its strides in each (0 where absent or broadcast); throws shape_error naming the
+/// letter and both shapes when its extents differ otherwise.
 template <class V, class OA, class OB>
-tensor<V> einsum_two(const einsum_spec& spec, const OA& a, const OB& b, std::string_view subscripts) {
+contract_dim einsum_dim(const einsum_term<V>& ta, const einsum_term<V>& tb, char c, const OA& a, const OB& b,
+                        std::string_view subscripts) {
+    const std::size_t ia = ta.letters.find(c), ib = tb.letters.find(c);
+    const std::size_t ea = ia == std::string::npos ? 1 : ta.shape[ia];
+    const std::size_t eb = ib == std::string::npos ? 1 : tb.shape[ib];
+    if (ea != eb && ea != 1 && eb != 1)
+        throw shape_error("einsum: operands of shapes " + format_shape(a.shape()) + " and " + format_shape(b.shape()) +
+                          " do not broadcast for index '" + std::string(1, c) + "': " + std::to_string(ea) + " != " +
+                          std::to_string(eb) + " in subscripts '" + std::string(subscripts) + "'");
+    contract_dim d;  // extent 1 broadcasts: stride 0
+    d.extent = ea == 1 ? eb : ea;
+    d.a = ia == std::string::npos || ea != d.extent ? 0 : ta.strides[ia];
+    d.b = ib == std::string::npos || eb != d.extent ? 0 : tb.strides[ib];
+    return d;
+}
+
+/// einsum of two operands prepared as memory of V, into `out` (of the result's shape,
+/// checked, any strides) when it is given, else into a new tensor.
+template <class V, class OA, class OB>
+tensor<V> einsum_two(const einsum_spec& spec, const OA& a, const OB& b, std::string_view subscripts,
+                     tensor_view<V>* out = nullptr) {
     einsum_term<V> ta, tb;
     take_diagonals(ta, a, spec.inputs[0], 0, subscripts);
     take_diagonals(tb, b, spec.inputs[1], 1, subscripts);
     sum_out(ta, spec.output + tb.letters);
     sum_out(tb, spec.output + ta.letters);
-    // Each letter's extent (1 broadcasts) and strides (0 where absent or broadcast).
-    const auto dim_of = [&](char c) {
-        const std::size_t ia = ta.letters.find(c), ib = tb.letters.find(c);
-        const std::size_t ea = ia == std::string::npos ? 1 : ta.shape[ia];
-        const std::size_t eb = ib == std::string::npos ? 1 : tb.shape[ib];
-        if (ea != eb && ea != 1 && eb != 1)
-            throw shape_error("einsum: operands of shapes " + format_shape(a.shape()) + " and " + format_shape(b.shape()) +
-                              " do not broadcast for index '" + std::string(1, c) + "': " + std::to_string(ea) +
-                              " != " + std::to_string(eb) + " in subscripts '" + std::string(subscripts) + "'");
-        contract_dim d;
-        d.extent = ea == 1 ? eb : ea;
-        d.a = ia == std::string::npos || ea != d.extent ? 0 : ta.strides[ia];
-        d.b = ib == std::string::npos || eb != d.extent ? 0 : tb.strides[ib];
-        return d;
-    };
     contract_groups g;
     for (char c : ta.letters)  // contracted letters: both operands, not the output
-        if (spec.output.find(c) == std::string::npos) g.k.push_back(dim_of(c));
+        if (spec.output.find(c) == std::string::npos) g.k.push_back(einsum_dim(ta, tb, c, a, b, subscripts));
     shape_t shape;
-    for (char c : spec.output) shape.push_back(dim_of(c).extent);
-    tensor<V> out = tensor<V>::uninitialized_of(shape.span());
-    if (out.size() == 0) return out;
-    const strides_t rs = row_major_strides(shape.span());
+    for (char c : spec.output) shape.push_back(einsum_dim(ta, tb, c, a, b, subscripts).extent);
+    tensor<V> result;
+    if (out != nullptr && !shape_t::same_elements(out->shape().data(), out->rank(), shape.data(), shape.size()))
+        throw shape_error("einsum: output operand with shape " + format_shape(out->shape().span()) +
+                          " doesn't match the result shape " + format_shape(shape.span()) + " of subscripts '" +
+                          std::string(subscripts) + "' on shapes " + format_shape(a.shape()) + " and " +
+                          format_shape(b.shape()));
+    if (out == nullptr) result = tensor<V>::uninitialized_of(shape.span());
+    if (shape_size(shape.span()) == 0) return result;
+    const strides_t rs = out == nullptr ? row_major_strides(shape.span()) : out->strides();
     for (std::size_t i = 0; i < spec.output.size(); ++i) {
         const char c = spec.output[i];
-        contract_dim d = dim_of(c);
+        contract_dim d = einsum_dim(ta, tb, c, a, b, subscripts);
         d.c = rs[i];
         const bool in_a = ta.letters.find(c) != std::string::npos, in_b = tb.letters.find(c) != std::string::npos;
         (in_a && in_b ? g.batch : in_a ? g.m : g.n).push_back(d);
     }
-    contract(ta.data, tb.data, out.data(), std::move(g));
-    return out;
+    contract(ta.data, tb.data, out == nullptr ? result.data() : out->data(), std::move(g));
+    return result;
 }
 
 }  // namespace detail
@@ -176,6 +189,21 @@ auto einsum(std::string_view subscripts, const A& a, const B& b) {
     const detail::einsum_spec spec = detail::parse_einsum(subscripts, 2);
     const detail::product_operand<V> pa(a), pb(b);
     return detail::einsum_two<V>(spec, pa, pb, subscripts);
+}
+
+/// NumPy's `einsum(subscripts, a, b, out=out)`: the two-operand einsum written into
+/// `out` (a tensor or a writable view of the promoted element type and the result's
+/// shape, any strides; it keeps its storage). Throws as the form without `out`, and
+/// shape_error, leaving `out` unchanged, when its shape is not the result's.
+template <tensor_expression A, tensor_expression B, class Out>
+    requires memory_expression<Out> &&
+             std::is_same_v<value_type_t<Out>, std::common_type_t<value_type_t<A>, value_type_t<B>>>
+void einsum(std::string_view subscripts, const A& a, const B& b, Out&& out) {
+    using V = value_type_t<Out>;
+    const detail::einsum_spec spec = detail::parse_einsum(subscripts, 2);
+    const detail::product_operand<V> pa(a), pb(b);
+    tensor_view<V> o(out.data(), shape_t(out.shape()), strides_t(out.strides()));
+    detail::einsum_two<V>(spec, pa, pb, subscripts, &o);
 }
 
 }  // namespace tmath
