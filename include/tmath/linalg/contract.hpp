@@ -8,7 +8,8 @@
 /// so permuted operands cost nothing. An operand whose M (or N) or K indices cannot be
 /// merged is copied once, row-major in (batch, M, K) / (batch, K, N) order; a result
 /// whose M or N indices are not adjacent in order is computed into a temporary and then
-/// copied into place.
+/// copied into place. A contraction that sums nothing (an outer or element-wise product)
+/// is one fused, broadcasting element-wise product instead.
 
 #include <algorithm>
 #include <cstddef>
@@ -20,6 +21,7 @@
 #include "tmath/containers/tensor_view.hpp"
 #include "tmath/core/shape.hpp"
 #include "tmath/core/small_vector.hpp"
+#include "tmath/expr/operators.hpp"
 #include "tmath/linalg/product.hpp"
 
 namespace tmath::detail {
@@ -111,6 +113,16 @@ void contract(const V* pa, const V* pb, V* pc, contract_groups g) {
     for (auto* grp : {&g.batch, &g.m, &g.n, &g.k}) {  // extents of 1 take no part
         const auto end = std::remove_if(grp->begin(), grp->end(), [](const contract_dim& d) { return d.extent == 1; });
         grp->resize(static_cast<std::size_t>(end - grp->begin()));
+    }
+    if (g.k.empty()) {  // nothing summed: a broadcast element-wise product, one fused loop
+        shape_t shape;
+        strides_t sa, sb, sc;
+        for (auto* grp : {&g.batch, &g.m, &g.n})
+            for (const auto& d : *grp) shape.push_back(d.extent), sa.push_back(d.a), sb.push_back(d.b), sc.push_back(d.c);
+        const tensor_view<const V> va(pa, shape, std::move(sa)), vb(pb, shape, std::move(sb));
+        tensor_view<V> vc(pc, std::move(shape), std::move(sc));
+        vc = va * vb;
+        return;
     }
     // A K order that both operands merge, else one that one of them merges (the other
     // is copied), else the given one (both are copied).
