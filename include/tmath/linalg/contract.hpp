@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstdlib>
 #include <initializer_list>
+#include <optional>
 #include <span>
 
 #include "tmath/containers/tensor.hpp"
@@ -137,27 +138,22 @@ void contract(const V* pa, const V* pb, V* pc, contract_groups g) {
         if (kb) only_b = i;
     }
     g.k = orders[both >= 0 ? both : only_b >= 0 ? only_b : only_a >= 0 ? only_a : 0];
-    tensor<V> copy_a, copy_b;
-    if (!(a_m && merge_group<&contract_dim::a>(g.k).ok)) {
-        copy_a = copy_grouped<&contract_dim::a>(pa, {&g.batch, &g.m, &g.k});
-        pa = copy_a.data();
-    }
-    if (!(b_n && merge_group<&contract_dim::b>(g.k).ok)) {
-        copy_b = copy_grouped<&contract_dim::b>(pb, {&g.batch, &g.k, &g.n});
-        pb = copy_b.data();
-    }
+    std::optional<tensor<V>> copy_a, copy_b;
+    if (!(a_m && merge_group<&contract_dim::a>(g.k).ok))
+        pa = copy_a.emplace(copy_grouped<&contract_dim::a>(pa, {&g.batch, &g.m, &g.k})).data();
+    if (!(b_n && merge_group<&contract_dim::b>(g.k).ok))
+        pb = copy_b.emplace(copy_grouped<&contract_dim::b>(pb, {&g.batch, &g.k, &g.n})).data();
     // The result: in place when its M and N indices merge, else through a temporary.
     const merged_dim cm = merge_group<&contract_dim::c>(g.m), cn = merge_group<&contract_dim::c>(g.n);
     shape_t final_shape;
     strides_t final_strides;
-    tensor<V> tmp;
+    std::optional<tensor<V>> tmp;
     V* out = pc;
     if (!cm.ok || !cn.ok) {
         for (auto* grp : {&g.batch, &g.m, &g.n})
             for (const auto& d : *grp) final_shape.push_back(d.extent), final_strides.push_back(d.c);
-        tmp = tensor<V>::uninitialized_of(final_shape.span());
+        out = tmp.emplace(tensor<V>::uninitialized_of(final_shape.span())).data();
         set_row_major<&contract_dim::c>({&g.batch, &g.m, &g.n});
-        out = tmp.data();
     }
     const merged_dim m = merge_group<&contract_dim::a>(g.m), n = merge_group<&contract_dim::b>(g.n);
     const merged_dim ka = merge_group<&contract_dim::a>(g.k), kb = merge_group<&contract_dim::b>(g.k);
@@ -176,7 +172,7 @@ void contract(const V* pa, const V* pb, V* pc, contract_groups g) {
     matmul(va, vb, vc);
     if (out != pc) {
         tensor_view<V> dst(pc, std::move(final_shape), std::move(final_strides));
-        dst = tensor_view<const V>(tmp);
+        dst = tensor_view<const V>(*tmp);
     }
 }
 

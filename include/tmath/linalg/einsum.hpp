@@ -10,6 +10,7 @@
 /// 1 broadcast against the other operand's extent for the same letter, as in NumPy.
 
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -38,7 +39,7 @@ struct einsum_term {
     std::string letters;
     shape_t shape;
     strides_t strides;
-    tensor<V> owned;
+    std::optional<tensor<V>> owned;
 };
 
 /// The term of operand `index` (memory `op`) with subscripts `letters`: a letter that
@@ -82,12 +83,11 @@ void sum_out(einsum_term<V>& t, std::string_view keep) {
     }
     if (axes.empty()) return;
     auto s = sum(tensor_view<const V>(t.data, t.shape, t.strides), axes);
-    if constexpr (std::is_same_v<decltype(s), tensor<V>>) t.owned = std::move(s);
-    else t.owned = tensor<V>(s);
-    t.data = t.owned.data();
+    const tensor<V>& o = t.owned.emplace(std::move(s));  // converted to V where sum widens
+    t.data = o.data();
     t.letters = std::move(left);
-    t.shape = t.owned.shape();
-    t.strides = t.owned.strides();
+    t.shape = o.shape();
+    t.strides = o.strides();
 }
 
 /// einsum of one operand prepared as memory of V.
@@ -141,13 +141,12 @@ tensor<V> einsum_two(const einsum_spec& spec, const OA& a, const OB& b, std::str
         if (spec.output.find(c) == std::string::npos) g.k.push_back(einsum_dim(ta, tb, c, a, b, subscripts));
     shape_t shape;
     for (char c : spec.output) shape.push_back(einsum_dim(ta, tb, c, a, b, subscripts).extent);
-    tensor<V> result;
     if (out != nullptr && !shape_t::same_elements(out->shape().data(), out->rank(), shape.data(), shape.size()))
         throw shape_error("einsum: output operand with shape " + format_shape(out->shape().span()) +
                           " doesn't match the result shape " + format_shape(shape.span()) + " of subscripts '" +
                           std::string(subscripts) + "' on shapes " + format_shape(a.shape()) + " and " +
                           format_shape(b.shape()));
-    if (out == nullptr) result = tensor<V>::uninitialized_of(shape.span());
+    tensor<V> result = out == nullptr ? tensor<V>::uninitialized_of(shape.span()) : tensor<V>();
     if (shape_size(shape.span()) == 0) return result;
     const strides_t rs = out == nullptr ? row_major_strides(shape.span()) : out->strides();
     for (std::size_t i = 0; i < spec.output.size(); ++i) {

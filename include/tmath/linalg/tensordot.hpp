@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <initializer_list>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -137,11 +138,11 @@ auto outer(const A& a, const B& b) {
     const detail::flat_run fa = detail::flatten_run(pa.shape(), pa.strides());
     const detail::flat_run fb = detail::flatten_run(pb.shape(), pb.strides());
     // An operand whose elements do not lie at one stride is copied (row-major) once.
-    const auto flat = [](const auto& p, const detail::flat_run& f, tensor<V>& copy) {
-        if (!f.ok) copy = tensor<V>(tensor_view<const V>(p.data(), shape_t(p.shape()), strides_t(p.strides())));
-        return f.ok ? p.data() : copy.data();
+    const auto flat = [](const auto& p, const detail::flat_run& f, std::optional<tensor<V>>& copy) -> const V* {
+        if (f.ok) return p.data();
+        return copy.emplace(tensor_view<const V>(p.data(), shape_t(p.shape()), strides_t(p.strides()))).data();
     };
-    tensor<V> ca, cb;
+    std::optional<tensor<V>> ca, cb;
     const V* xa = flat(pa, fa, ca);
     const V* xb = flat(pb, fb, cb);
     const tensor_view<const V> col(xa, shape_t{fa.extent, 1}, strides_t{fa.ok ? fa.stride : 1, 0});
