@@ -11,7 +11,10 @@
 /// y(4096) = x(4096)·B(4096×4096), B row-major; `sgemv_n` the matrix × vector product
 /// y(4096) = B(4096×4096)·x(4096) (rows of B contiguous). The counter `flops` is 2·m·n·k per
 /// iteration, shown per CPU second
-/// (Google Benchmark's default, as in bench_elementwise). After timing, 64 outputs are compared with a
+/// (Google Benchmark's default, as in bench_elementwise). `svecdot_vec` / `svecdot_rows`:
+/// vecdot of (4096,256) with a (256,) or (4096,256) partner against Eigen's rowwise()
+/// products and a hand loop; `einsum_bij` / `einsum_bhqd`: einsum against tmath's own
+/// matmul on the same attention-shaped operands (the `matmul` column). After timing, 64 outputs are compared with a
 /// long double reference; a mismatch marks the run as an error.
 
 #include <benchmark/benchmark.h>
@@ -406,6 +409,139 @@ void register_dot(std::size_t n) {
     });
 }
 
+// ---------------------------------------------------------------------------
+// vecdot: the dot product of each row of A (rows × n) with a shared vector v (n)
+// (`svecdot_vec`) or with the same row of B (rows × n) (`svecdot_rows`); peers: Eigen's
+// rowwise() products (and, for the shared vector, Eigen's GEMV `A * v`) and a hand loop.
+// ---------------------------------------------------------------------------
+
+void register_vecdot(std::size_t rows, std::size_t n, bool shared) {
+    struct data {
+        std::size_t rows, n;
+        aligned_array<float> a, b, y;
+        tmath::tensor_view<float> ta, tb;
+        explicit data(std::size_t r, std::size_t len, bool vec)
+            : rows(r), n(len), a(r * len), b(vec ? len : r * len), y(r), ta(tmath::adapt(a.get(), {r, len})),
+              tb(vec ? tmath::adapt(b.get(), {len}) : tmath::adapt(b.get(), {r, len})) {
+            std::mt19937 rng(7);
+            std::uniform_real_distribution<float> d(-1.0f, 1.0f);
+            for (std::size_t i = 0; i < r * len; ++i) a.get()[i] = d(rng);
+            for (std::size_t i = 0; i < (vec ? len : r * len); ++i) b.get()[i] = d(rng);
+        }
+        const float* b_row(std::size_t i, bool vec) const { return b.get() + (vec ? 0 : i * n); }
+    };
+    const std::string row = shared ? "svecdot_vec" : "svecdot_rows";
+    const std::string size = std::to_string(rows) + "x" + std::to_string(n);
+    auto add = [&](const std::string& lib, auto run) {
+        std::string name = "BM_";
+        name.append(row).append("/").append(lib).append("/").append(size);
+        benchmark::RegisterBenchmark(name.c_str(), [=](benchmark::State& st) {
+            data o(rows, n, shared);
+            for (auto _ : st) {
+                run(o);
+                benchmark::DoNotOptimize(o.y.get());
+                benchmark::ClobberMemory();
+            }
+            st.counters["flops"] =
+                benchmark::Counter(2.0 * static_cast<double>(rows * n), benchmark::Counter::kIsIterationInvariantRate);
+            for (std::size_t i = 0; i < rows; i += 97) {
+                long double ref = 0, mag = 0;
+                for (std::size_t j = 0; j < n; ++j) {
+                    const long double t = static_cast<long double>(o.a.get()[i * n + j]) * o.b_row(i, shared)[j];
+                    ref += t;
+                    mag += std::fabs(t);
+                }
+                if (!(std::fabs(o.y.get()[i] - ref) <= 2.0L * static_cast<long double>(n) * std::numeric_limits<float>::epsilon() * mag))
+                    st.SkipWithError("vecdot: wrong result");
+            }
+        })->Unit(benchmark::kMicrosecond);
+    };
+    add("tmath", [](data& o) {
+        const tmath::tensor<float> r = tmath::vecdot(o.ta, o.tb);
+        std::copy(r.begin(), r.end(), o.y.get());
+    });
+#ifdef TMATH_BENCH_HAVE_EIGEN
+    using mat = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    using cmap = Eigen::Map<const mat, Eigen::Aligned64>;
+    using vmap = Eigen::Map<Eigen::VectorXf, Eigen::Aligned64>;
+    using cvmap = Eigen::Map<const Eigen::VectorXf, Eigen::Aligned64>;
+    if (shared) {
+        add("eigen", [](data& o) {
+            const auto r = static_cast<Eigen::Index>(o.rows), len = static_cast<Eigen::Index>(o.n);
+            vmap(o.y.get(), r) = (cmap(o.a.get(), r, len).array().rowwise() * cvmap(o.b.get(), len).transpose().array())
+                                     .rowwise()
+                                     .sum();
+        });
+        add("eigen_gemv", [](data& o) {
+            const auto r = static_cast<Eigen::Index>(o.rows), len = static_cast<Eigen::Index>(o.n);
+            vmap(o.y.get(), r).noalias() = cmap(o.a.get(), r, len) * cvmap(o.b.get(), len);
+        });
+    } else {
+        add("eigen", [](data& o) {
+            const auto r = static_cast<Eigen::Index>(o.rows), len = static_cast<Eigen::Index>(o.n);
+            vmap(o.y.get(), r) = (cmap(o.a.get(), r, len).array() * cmap(o.b.get(), r, len).array()).rowwise().sum();
+        });
+    }
+#endif
+    add("loop", [shared](data& o) {
+        for (std::size_t i = 0; i < o.rows; ++i) {
+            const float* x = o.a.get() + i * o.n;
+            const float* w = o.b_row(i, shared);
+            float acc = 0;
+            for (std::size_t j = 0; j < o.n; ++j) acc += x[j] * w[j];
+            o.y.get()[i] = acc;
+        }
+    });
+}
+
+// ---------------------------------------------------------------------------
+// einsum on attention shapes against tmath's own matmul on the same operands:
+// `einsum_bij` "bij,bjk->bik" on (8,128,64) and (8,64,128); `einsum_bhqd`
+// "bhqd,bhkd->bhqk" on q, k of (2,4,128,64) (matmul(q, swapaxes(k, -1, -2))).
+// ---------------------------------------------------------------------------
+
+void register_einsum(bool heads) {
+    struct data {
+        tmath::tensor<float> q, k, s;
+        explicit data(bool h)
+            : q(tmath::empty<float>(h ? tmath::shape_t{2, 4, 128, 64} : tmath::shape_t{8, 128, 64})),
+              k(tmath::empty<float>(h ? tmath::shape_t{2, 4, 128, 64} : tmath::shape_t{8, 64, 128})),
+              s(tmath::zeros<float>(h ? tmath::shape_t{2, 4, 128, 128} : tmath::shape_t{8, 128, 128})) {
+            std::mt19937 rng(9);
+            std::uniform_real_distribution<float> d(-1.0f, 1.0f);
+            for (float& v : q) v = d(rng);
+            for (float& v : k) v = d(rng);
+        }
+    };
+    const std::string row = heads ? "einsum_bhqd" : "einsum_bij";
+    const std::string size = heads ? "2x4x128x64" : "8x128x64";
+    auto add = [&](const std::string& lib, auto run) {
+        std::string name = "BM_";
+        name.append(row).append("/").append(lib).append("/").append(size);
+        benchmark::RegisterBenchmark(name.c_str(), [=](benchmark::State& st) {
+            data o(heads);
+            for (auto _ : st) {
+                run(o);
+                benchmark::DoNotOptimize(o.s.data());
+                benchmark::ClobberMemory();
+            }
+            st.counters["flops"] = benchmark::Counter(2.0 * 8 * 128 * 128 * 64, benchmark::Counter::kIsIterationInvariantRate);
+            const tmath::tensor<float> want = heads ? tmath::tensor<float>(tmath::matmul(o.q, tmath::swapaxes(o.k, -1, -2)))
+                                                    : tmath::tensor<float>(tmath::matmul(o.q, o.k));
+            if (!tmath::allclose(o.s, want, 1e-4, 1e-4)) st.SkipWithError("einsum: wrong result");
+        })->Unit(benchmark::kMicrosecond);
+    };
+    if (heads) {
+        add("tmath", [](data& o) { tmath::einsum("bhqd,bhkd->bhqk", o.q, o.k, o.s); });
+        add("matmul", [](data& o) { tmath::matmul(o.q, tmath::swapaxes(o.k, -1, -2), o.s); });
+        add("new", [](data& o) { o.s = tmath::einsum("bhqd,bhkd->bhqk", o.q, o.k); });
+    } else {
+        add("tmath", [](data& o) { tmath::einsum("bij,bjk->bik", o.q, o.k, o.s); });
+        add("matmul", [](data& o) { tmath::matmul(o.q, o.k, o.s); });
+        add("new", [](data& o) { o.s = tmath::einsum("bij,bjk->bik", o.q, o.k); });
+    }
+}
+
 #if defined(TMATH_USE_OPENMP) && defined(_OPENMP)
 /// tmath's sgemm at n on `threads` OpenMP threads, timed in wall-clock time (the CPU
 /// time of a team is the sum over its threads). Registered only with TMATH_OPENMP=ON,
@@ -448,6 +584,10 @@ int main(int argc, char** argv) {
     register_attention("attn_qkT", 1, 512, 512, 64, true);
     for (std::size_t n : {std::size_t{1} << 10, std::size_t{1} << 15, std::size_t{1} << 20, std::size_t{1} << 24})
         register_dot(n);
+    register_vecdot(4096, 256, true);
+    register_vecdot(4096, 256, false);
+    register_einsum(false);
+    register_einsum(true);
 #if defined(TMATH_USE_OPENMP) && defined(_OPENMP)
     register_threads(2048);
 #endif

@@ -23,7 +23,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ratios  # noqa: E402
 
 SUBJECT = "tmath"
-PEER_ORDER = ["openblas", "blis", "eigen", "naive"]
+PEER_ORDER = ["openblas", "blis", "eigen", "eigen_gemv", "matmul", "loop", "naive"]
 LARGE = ("256", "1024", "2048")
 
 # (row, size or None for every size, peer / "best" / "row:<other row>", minimum tmath/peer ratio)
@@ -34,6 +34,8 @@ TARGETS = (
     + [("dgemm", s, "openblas", 0.95) for s in LARGE]
     + [("sgemm_tA", "1024", "row:sgemm", 0.95), ("sgemm_tB", "1024", "row:sgemm", 0.95)]
     + [("sdot", s, "best", 1.0) for s in ("1024", "32768", "1048576", "16777216")]
+    + [(r, "4096x256", p, 1.0) for r in ("svecdot_vec", "svecdot_rows") for p in ("eigen", "loop")]
+    + [("einsum_bij", "8x128x64", "matmul", 0.95), ("einsum_bhqd", "2x4x128x64", "matmul", 0.95)]
 )
 
 
