@@ -1,0 +1,129 @@
+#pragma once
+/// @file special.hpp
+/// Lane-wise trigonometric, exponential, logarithmic, error-function and rounding
+/// functions on `simd::batch<T>`: sin, cos, tan, erf, log1p, expm1, log2, log10, exp2,
+/// floor, ceil, round (half to even), trunc, and pow with a batch of exponents. Float
+/// batches take float_kernels.hpp's polynomials where they are faster or more accurate
+/// than xsimd's; the one-lane `scalar_batch` stand-in takes the scalar library.
+
+#include <cmath>
+#include <cstddef>
+#include <limits>
+#include <type_traits>
+
+#include "tmath/simd/float_kernels.hpp"
+#include "tmath/simd/math.hpp"
+#include "tmath/simd/simd.hpp"
+
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+
+namespace tmath::simd {
+
+namespace detail {
+template <class B>
+inline constexpr bool is_float_batch = !is_scalar_batch<B> && std::is_same_v<typename B::value_type, float>;
+}  // namespace detail
+
+// The xsimd call of the batch branch; never instantiated without SIMD (the stand-in
+// takes the scalar branch), so TMATH_NO_SIMD builds never name xsimd.
+#if TMATH_SIMD_ENABLED
+#define TMATH_SIMD_SPECIAL_XS(call) xsimd::call
+#else
+#define TMATH_SIMD_SPECIAL_XS(call) x
+#endif
+
+#define TMATH_SIMD_SPECIAL(name, scalar_call, batch_expr)  \
+    template <class B>                                     \
+    inline B name(const B& x) noexcept {                   \
+        if constexpr (detail::is_scalar_batch<B>) {        \
+            using T = typename B::value_type;              \
+            return {static_cast<T>(scalar_call(x.value))}; \
+        } else {                                           \
+            return batch_expr;                             \
+        }                                                  \
+    }
+
+#if TMATH_SIMD_ENABLED
+/// sin x lane by lane: the float kernel where the build has FMA, else xsimd's.
+TMATH_SIMD_SPECIAL(sin, std::sin, [&] {
+    if constexpr (detail::is_float_batch<B> && kernels::has_hardware_fma) return kernels::sin_cos_f32<false>(x);
+    else return B(xsimd::sin(x));
+}())
+/// cos x lane by lane: the float kernel where the build has FMA, else xsimd's.
+TMATH_SIMD_SPECIAL(cos, std::cos, [&] {
+    if constexpr (detail::is_float_batch<B> && kernels::has_hardware_fma) return kernels::sin_cos_f32<true>(x);
+    else return B(xsimd::cos(x));
+}())
+/// erf x lane by lane: the float kernel, or xsimd's for double.
+TMATH_SIMD_SPECIAL(erf, std::erf, [&] {
+    if constexpr (detail::is_float_batch<B>) return kernels::erf_f32(x);
+    else return B(xsimd::erf(x));
+}())
+#else
+TMATH_SIMD_SPECIAL(sin, std::sin, x)
+TMATH_SIMD_SPECIAL(cos, std::cos, x)
+TMATH_SIMD_SPECIAL(erf, std::erf, x)
+#endif
+/// tan x lane by lane.
+TMATH_SIMD_SPECIAL(tan, std::tan, TMATH_SIMD_SPECIAL_XS(tan(x)))
+/// log(1 + x) lane by lane.
+TMATH_SIMD_SPECIAL(log1p, std::log1p, TMATH_SIMD_SPECIAL_XS(log1p(x)))
+/// e^x - 1 lane by lane.
+TMATH_SIMD_SPECIAL(expm1, std::expm1, TMATH_SIMD_SPECIAL_XS(expm1(x)))
+/// 2^x lane by lane.
+TMATH_SIMD_SPECIAL(exp2, std::exp2, TMATH_SIMD_SPECIAL_XS(exp2(x)))
+/// floor x lane by lane (floating point).
+TMATH_SIMD_SPECIAL(floor, std::floor, TMATH_SIMD_SPECIAL_XS(floor(x)))
+/// ceil x lane by lane (floating point).
+TMATH_SIMD_SPECIAL(ceil, std::ceil, TMATH_SIMD_SPECIAL_XS(ceil(x)))
+/// x rounded toward zero lane by lane (floating point).
+TMATH_SIMD_SPECIAL(trunc, std::trunc, TMATH_SIMD_SPECIAL_XS(trunc(x)))
+/// x rounded to the nearest integer, ties to even, lane by lane (floating point; the
+/// default rounding mode).
+TMATH_SIMD_SPECIAL(round_even, std::nearbyint, TMATH_SIMD_SPECIAL_XS(nearbyint(x)))
+
+#if TMATH_SIMD_SLOW_LOG
+/// log2 x lane by lane.
+TMATH_SIMD_SPECIAL(log2, std::log2, map_lanes(x, [](auto v) { return std::log2(v); }))
+/// log10 x lane by lane.
+TMATH_SIMD_SPECIAL(log10, std::log10, map_lanes(x, [](auto v) { return std::log10(v); }))
+#else
+/// log2 x lane by lane.
+TMATH_SIMD_SPECIAL(log2, std::log2, TMATH_SIMD_SPECIAL_XS(log2(x)))
+/// log10 x lane by lane.
+TMATH_SIMD_SPECIAL(log10, std::log10, TMATH_SIMD_SPECIAL_XS(log10(x)))
+#endif
+
+#undef TMATH_SIMD_SPECIAL
+#undef TMATH_SIMD_SPECIAL_XS
+
+/// x^y lane by lane (floating point), with C's special cases: x^0 = 1 and 1^y = 1 even
+/// for NaN, (-1)^+-inf = 1.
+template <class B>
+inline B pow(const B& x, const B& y) noexcept {
+    if constexpr (detail::is_scalar_batch<B>) {
+        return {std::pow(x.value, y.value)};
+    } else {
+#if TMATH_SIMD_SLOW_LOG || !TMATH_SIMD_ENABLED
+        using T = typename B::value_type;
+        return lanewise<T>(x, y, [](T a, T b) { return std::pow(a, b); });
+#else
+        using T = typename B::value_type;
+        const B one = B::broadcast(T(1));
+        const B r = xsimd::pow(x, y);
+        const auto unit = (y == B::broadcast(T(0))) || (x == one) ||
+                          (x == B::broadcast(T(-1)) && xsimd::abs(y) == B::broadcast(std::numeric_limits<T>::infinity()));
+        return xsimd::select(unit, one, r);
+#endif
+    }
+}
+
+}  // namespace tmath::simd
+
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
