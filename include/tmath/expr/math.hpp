@@ -63,16 +63,21 @@ struct tanh_fn : floating_result {
     B operator()(const B& x) const noexcept { return simd::tanh(x); }
 };
 
-/// The logistic function 1 / (1 + e^-x).
+/// The logistic function 1 / (1 + e^-x), computed as e / (1 + e) with e = e^-|x| for
+/// negative x, so that tiny results keep their precision instead of e^-x overflowing.
 struct sigmoid_fn : floating_result {
     static constexpr const char* name = "sigmoid";
     template <arithmetic T>
-    T operator()(T x) const noexcept { return T(1) / (T(1) + std::exp(-x)); }
+    T operator()(T x) const noexcept {
+        const T e = std::exp(-std::abs(x));
+        return (x >= T(0) ? T(1) : e) / (T(1) + e);
+    }
     template <simd_batch B>
     B operator()(const B& x) const noexcept {
         using T = typename B::value_type;
         const B one = B::broadcast(T(1));
-        return simd::div(one, one + simd::exp(-x));
+        const B e = simd::exp(-simd::abs(x));
+        return simd::div(simd::select(simd::ge(x, B::broadcast(T(0))), one, e), one + e);
     }
 };
 

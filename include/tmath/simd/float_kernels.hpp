@@ -76,6 +76,20 @@ inline B exp_f32(const B& x) noexcept {
     return exp_core_f32(x);
 }
 
+/// 2^x: x = n + r with |r| <= 1/2 exact, e^(r ln2) by exp_core_f32's polynomial, and 2^n
+/// applied in two halves (x clamped to [-152, 129]: overflow to inf, subnormals rounded once).
+template <class B>
+inline B exp2_f32(const B& x) noexcept {
+    static constexpr float p[] = {1.0f, 1.000000036e+00f, 4.999999208e-01f, 1.666642017e-01f,
+                                  4.166822560e-02f, 8.374815796e-03f, 1.383684451e-03f};
+    const B xc = xsimd::min(xsimd::max(x, B::broadcast(-152.0f)), B::broadcast(129.0f));
+    const B n = xsimd::nearbyint(xc);
+    const B e = horner((xc - n) * B::broadcast(0.693147180559945309f), p);
+    const B n1 = xsimd::floor(n * B::broadcast(0.5f));
+    const B y = xsimd::ldexp(xsimd::ldexp(e, xsimd::nearbyint_as_int(n1)), xsimd::nearbyint_as_int(n - n1));
+    return xsimd::select(x != x, x, y);
+}
+
 /// tanh x: x + x^3 P(x^2) below 0.625, else 1 - 2 / (e^(2|x|) + 1) with x's sign (|x|
 /// clamped to 9, where the float result is 1).
 template <class B>
@@ -88,9 +102,8 @@ inline B tanh_f32(const B& x) noexcept {
     const B a = xsimd::min(ax, B::broadcast(9.0f));
     const B one = B::broadcast(1.0f);
     const B big = one - simd::div(B::broadcast(2.0f), exp_core_f32(a + a) + one);
-    // NaN fails both comparisons and takes `big`, which is NaN (min keeps x's NaN: it
-    // is the second operand).
-    return xsimd::select(ax < B::broadcast(0.625f), small, xsimd::select(x < B::broadcast(0.0f), -big, big));
+    // NaN takes `small`, which is NaN (`big` may be 1: min may drop the NaN).
+    return xsimd::select(ax < B::broadcast(0.625f) || x != x, small, xsimd::select(x < B::broadcast(0.0f), -big, big));
 }
 
 /// erf x: x P(x^2) below 0.9; 1 - e^(Q(|x|) - x^2) up to 3.92 (Q fits log(erfc x) + x^2,

@@ -58,24 +58,39 @@ TMATH_SIMD_SPECIAL(cos, std::cos, [&] {
     if constexpr (detail::is_float_batch<B> && kernels::has_hardware_fma) return kernels::sin_cos_f32<true>(x);
     else return B(xsimd::cos(x));
 }())
-/// erf x lane by lane: the float kernel, or xsimd's for double.
+/// erf x lane by lane: the float kernel; double lanes through the scalar library (xsimd's
+/// double erf is tens of ulp off around |x| = 2).
 TMATH_SIMD_SPECIAL(erf, std::erf, [&] {
     if constexpr (detail::is_float_batch<B>) return kernels::erf_f32(x);
-    else return B(xsimd::erf(x));
+    else return map_lanes(x, [](auto v) { return std::erf(v); });
+}())
+/// e^x - 1 lane by lane: xsimd's, except e^x for float lanes above 80, where xsimd's
+/// float expm1 overflows early.
+TMATH_SIMD_SPECIAL(expm1, std::expm1, [&] {
+    if constexpr (detail::is_float_batch<B>) {
+        const B big = B::broadcast(80.0f);
+        if (xsimd::any(x > big)) return xsimd::select(x > big, kernels::exp_f32(x), B(xsimd::expm1(x)));
+        return B(xsimd::expm1(x));
+    } else {
+        return B(xsimd::expm1(x));
+    }
+}())
+/// 2^x lane by lane: the float kernel (xsimd's float exp2 overflows early), xsimd's for double.
+TMATH_SIMD_SPECIAL(exp2, std::exp2, [&] {
+    if constexpr (detail::is_float_batch<B>) return kernels::exp2_f32(x);
+    else return B(xsimd::exp2(x));
 }())
 #else
 TMATH_SIMD_SPECIAL(sin, std::sin, x)
 TMATH_SIMD_SPECIAL(cos, std::cos, x)
 TMATH_SIMD_SPECIAL(erf, std::erf, x)
+TMATH_SIMD_SPECIAL(expm1, std::expm1, x)
+TMATH_SIMD_SPECIAL(exp2, std::exp2, x)
 #endif
 /// tan x lane by lane.
 TMATH_SIMD_SPECIAL(tan, std::tan, TMATH_SIMD_SPECIAL_XS(tan(x)))
 /// log(1 + x) lane by lane.
 TMATH_SIMD_SPECIAL(log1p, std::log1p, TMATH_SIMD_SPECIAL_XS(log1p(x)))
-/// e^x - 1 lane by lane.
-TMATH_SIMD_SPECIAL(expm1, std::expm1, TMATH_SIMD_SPECIAL_XS(expm1(x)))
-/// 2^x lane by lane.
-TMATH_SIMD_SPECIAL(exp2, std::exp2, TMATH_SIMD_SPECIAL_XS(exp2(x)))
 /// floor x lane by lane (floating point).
 TMATH_SIMD_SPECIAL(floor, std::floor, TMATH_SIMD_SPECIAL_XS(floor(x)))
 /// ceil x lane by lane (floating point).
@@ -101,23 +116,44 @@ TMATH_SIMD_SPECIAL(log10, std::log10, TMATH_SIMD_SPECIAL_XS(log10(x)))
 #undef TMATH_SIMD_SPECIAL
 #undef TMATH_SIMD_SPECIAL_XS
 
-/// x^y lane by lane (floating point), with C's special cases: x^0 = 1 and 1^y = 1 even
-/// for NaN, (-1)^+-inf = 1.
+#if TMATH_SIMD_ENABLED
+namespace detail {
+/// x^y of a double batch with C's special cases that xsimd's pow misses: x^0 = 1 and
+/// 1^y = 1 even for NaN, (-1)^+-inf = 1.
+template <class D>
+inline D pow_double(const D& x, const D& y) noexcept {
+    const D one = D::broadcast(1.0);
+    const auto unit = (y == D::broadcast(0.0)) || (x == one) ||
+                      (x == D::broadcast(-1.0) && xsimd::abs(y) == D::broadcast(std::numeric_limits<double>::infinity()));
+    return xsimd::select(unit, one, xsimd::pow(x, y));
+}
+}  // namespace detail
+#endif
+
+/// x^y lane by lane (floating point). Float lanes are raised in double and rounded once
+/// (xsimd's float pow is hundreds of ulp off for large results).
 template <class B>
 inline B pow(const B& x, const B& y) noexcept {
+    using T = typename B::value_type;
     if constexpr (detail::is_scalar_batch<B>) {
         return {std::pow(x.value, y.value)};
     } else {
 #if TMATH_SIMD_SLOW_LOG || !TMATH_SIMD_ENABLED
-        using T = typename B::value_type;
         return lanewise<T>(x, y, [](T a, T b) { return std::pow(a, b); });
 #else
-        using T = typename B::value_type;
-        const B one = B::broadcast(T(1));
-        const B r = xsimd::pow(x, y);
-        const auto unit = (y == B::broadcast(T(0))) || (x == one) ||
-                          (x == B::broadcast(T(-1)) && xsimd::abs(y) == B::broadcast(std::numeric_limits<T>::infinity()));
-        return xsimd::select(unit, one, r);
+        if constexpr (std::is_same_v<T, double>) {
+            return detail::pow_double(x, y);
+        } else {
+            using D = batch<double>;
+            alignas(64) float xs[B::size];
+            alignas(64) float ys[B::size];
+            alignas(64) float rs[B::size];
+            x.store_unaligned(xs);
+            y.store_unaligned(ys);
+            for (std::size_t k = 0; k < B::size; k += D::size)
+                detail::pow_double(D::load_unaligned(xs + k), D::load_unaligned(ys + k)).store_unaligned(rs + k);
+            return B::load_unaligned(rs);
+        }
 #endif
     }
 }
