@@ -47,6 +47,14 @@ double ulp_distance(T got, long double want) {
 /// covers, and the special values (+-0, +-inf, NaN, subnormals, the extremes).
 std::vector<float> sweep(float lo, float hi, std::size_t n) {
     std::vector<float> x;
+    const float lim = std::numeric_limits<float>::max();
+    // The special values first, in full SIMD batches (a tail may go through the scalar call).
+    for (int r = 0; r < 8; ++r)
+        for (float v : {0.0f, -0.0f, std::numeric_limits<float>::infinity(), -std::numeric_limits<float>::infinity(),
+                        std::numeric_limits<float>::quiet_NaN(), std::numeric_limits<float>::denorm_min(),
+                        -std::numeric_limits<float>::denorm_min(), std::numeric_limits<float>::min(), lim, -lim, 1e-30f,
+                        -1e-30f, lo, hi, 0.5f * lo, 0.5f * hi})
+            x.push_back(v);
     for (std::size_t k = 0; k <= n; ++k) x.push_back(lo + (hi - lo) * static_cast<float>(k) / static_cast<float>(n));
     const double top = std::max(std::abs(static_cast<double>(lo)), std::abs(static_cast<double>(hi)));
     const double bottom = 1e-40;
@@ -55,11 +63,6 @@ std::vector<float> sweep(float lo, float hi, std::size_t n) {
         if (v <= hi) x.push_back(v);
         if (-v >= lo) x.push_back(-v);
     }
-    const float lim = std::numeric_limits<float>::max();
-    for (float v : {0.0f, -0.0f, std::numeric_limits<float>::infinity(), -std::numeric_limits<float>::infinity(),
-                    std::numeric_limits<float>::quiet_NaN(), std::numeric_limits<float>::denorm_min(),
-                    -std::numeric_limits<float>::denorm_min(), std::numeric_limits<float>::min(), lim, -lim, 1e-30f, -1e-30f})
-        x.push_back(v);
     return x;
 }
 
@@ -213,7 +216,11 @@ TEST_CASE("elementwise math: pow with a tensor exponent within 4 ulp", "[emath]"
 
 TEST_CASE("elementwise math: special values match the C library", "[emath]") {
     const float inf = std::numeric_limits<float>::infinity();
-    const std::vector<float> v = {0.0f, -0.0f, inf, -inf, std::numeric_limits<float>::quiet_NaN(), 0.5f, -0.5f, 1.5f, 2.5f, -2.5f, 1.0f, -1.0f};
+    // Repeated so that every value also goes through full SIMD batches, not only the tail.
+    std::vector<float> v;
+    for (int r = 0; r < 8; ++r)
+        for (float e : {0.0f, -0.0f, inf, -inf, std::numeric_limits<float>::quiet_NaN(), 0.5f, -0.5f, 1.5f, 2.5f, -2.5f, 1.0f, -1.0f})
+            v.push_back(e);
     const auto x = test::make_tensor<float>({v.size()}, v);
     const auto check = [&](const char* name, const tmath::tensor<float>& got, float (*f)(float)) {
         for (std::size_t k = 0; k < v.size(); ++k) {

@@ -32,12 +32,36 @@ inline constexpr bool has_hardware_fma =
     false;
 #endif
 
+/// a * b + c with one rounding where the build has an FMA instruction (xsimd 8.1's own
+/// `fma` for AVX-512 is a multiply and an add, which only optimization may fuse).
+template <class B>
+inline B fmadd(const B& a, const B& b, const B& c) noexcept {
+#if defined(__AVX512F__)
+    if constexpr (sizeof(B) == 64) return B(_mm512_fmadd_ps(a, b, c));
+#endif
+#if defined(__FMA__)
+    if constexpr (sizeof(B) == 32) return B(_mm256_fmadd_ps(a, b, c));
+    if constexpr (sizeof(B) == 16) return B(_mm_fmadd_ps(a, b, c));
+#endif
+#if defined(__aarch64__)
+    if constexpr (sizeof(B) == 16) return B(vfmaq_f32(c, a, b));
+#endif
+    return xsimd::fma(a, b, c);
+}
+
+/// True per lane where x is NaN (`x != x` is an ordered comparison, false for NaN, in
+/// xsimd 8.1's AVX-512 code).
+template <class B>
+inline auto is_nan(const B& x) noexcept {
+    return !(x == x);
+}
+
 /// c[0] + c[1] x + ... + c[N-1] x^(N-1) by Horner's rule with FMAs, unrolled at compile
 /// time (a loop keeps the compiler from interleaving neighbouring batches).
 template <std::size_t K = 0, class B, std::size_t N>
 inline B horner(const B& x, const float (&c)[N]) noexcept {
     if constexpr (K + 1 == N) return B::broadcast(c[K]);
-    else return xsimd::fma(horner<K + 1>(x, c), x, B::broadcast(c[K]));
+    else return fmadd(horner<K + 1>(x, c), x, B::broadcast(c[K]));
 }
 
 /// e^x for |x| <= 87 (no overflow, no subnormal result; NaN unspecified): Cody-Waite
@@ -48,8 +72,8 @@ inline B exp_core_f32(const B& x) noexcept {
     static constexpr float p[] = {1.0f, 1.000000036e+00f, 4.999999208e-01f, 1.666642017e-01f,
                                   4.166822560e-02f, 8.374815796e-03f, 1.383684451e-03f};
     const B n = xsimd::nearbyint(x * B::broadcast(1.44269504088896341f));
-    B r = xsimd::fma(n, B::broadcast(-0.693359375f), x);
-    r = xsimd::fma(n, B::broadcast(2.12194440e-4f), r);
+    B r = fmadd(n, B::broadcast(-0.693359375f), x);
+    r = fmadd(n, B::broadcast(2.12194440e-4f), r);
     return xsimd::ldexp(horner(r, p), xsimd::nearbyint_as_int(n));
 }
 
@@ -61,12 +85,12 @@ B exp_wide_f32(const B& x) noexcept {
                                   4.166822560e-02f, 8.374815796e-03f, 1.383684451e-03f};
     const B xc = xsimd::min(xsimd::max(x, B::broadcast(-104.0f)), B::broadcast(89.0f));
     const B n = xsimd::nearbyint(xc * B::broadcast(1.44269504088896341f));
-    B r = xsimd::fma(n, B::broadcast(-0.693359375f), xc);
-    r = xsimd::fma(n, B::broadcast(2.12194440e-4f), r);
+    B r = fmadd(n, B::broadcast(-0.693359375f), xc);
+    r = fmadd(n, B::broadcast(2.12194440e-4f), r);
     const B n1 = xsimd::floor(n * B::broadcast(0.5f));
     const B e = horner(r, p);
     const B y = xsimd::ldexp(xsimd::ldexp(e, xsimd::nearbyint_as_int(n1)), xsimd::nearbyint_as_int(n - n1));
-    return xsimd::select(x != x, x, y);
+    return xsimd::select(is_nan(x), x, y);
 }
 
 /// e^x: exp_core_f32, or exp_wide_f32 for a batch with a lane beyond +-87 (or NaN).
@@ -87,23 +111,23 @@ inline B exp2_f32(const B& x) noexcept {
     const B e = horner((xc - n) * B::broadcast(0.693147180559945309f), p);
     const B n1 = xsimd::floor(n * B::broadcast(0.5f));
     const B y = xsimd::ldexp(xsimd::ldexp(e, xsimd::nearbyint_as_int(n1)), xsimd::nearbyint_as_int(n - n1));
-    return xsimd::select(x != x, x, y);
+    return xsimd::select(is_nan(x), x, y);
 }
 
 /// tanh x: x + x^3 P(x^2) below 0.625, else 1 - 2 / (e^(2|x|) + 1) with x's sign (|x|
-/// clamped to 9, where the float result is 1).
+/// clamped to 9.1, where the float result is 1).
 template <class B>
 inline B tanh_f32(const B& x) noexcept {
     static constexpr float p[] = {-3.33332819422e-1f, 1.33314422036e-1f, -5.37397155531e-2f, 2.06390887954e-2f,
                                   -5.70498872745e-3f};
     const B ax = xsimd::abs(x);
     const B z = x * x;
-    const B small = xsimd::fma(x * z, horner(z, p), x);
-    const B a = xsimd::min(ax, B::broadcast(9.0f));
+    const B small = fmadd(x * z, horner(z, p), x);
+    const B a = xsimd::min(ax, B::broadcast(9.1f));
     const B one = B::broadcast(1.0f);
     const B big = one - simd::div(B::broadcast(2.0f), exp_core_f32(a + a) + one);
     // NaN takes `small`, which is NaN (`big` may be 1: min may drop the NaN).
-    return xsimd::select(ax < B::broadcast(0.625f) || x != x, small, xsimd::select(x < B::broadcast(0.0f), -big, big));
+    return xsimd::select(ax < B::broadcast(0.625f) || is_nan(x), small, xsimd::select(x < B::broadcast(0.0f), -big, big));
 }
 
 /// erf x: x P(x^2) below 0.9; 1 - e^(Q(|x|) - x^2) up to 3.92 (Q fits log(erfc x) + x^2,
@@ -120,9 +144,9 @@ inline B erf_f32(const B& x) noexcept {
     const B small = x * horner(z, p);
     if (xsimd::all(ax < B::broadcast(0.9f))) return small;
     const B a = xsimd::min(ax, B::broadcast(3.92f));
-    const B big = B::broadcast(1.0f) - exp_core_f32(xsimd::fma(-a, a, horner(a - B::broadcast(2.45f), q)));
+    const B big = B::broadcast(1.0f) - exp_core_f32(fmadd(-a, a, horner(a - B::broadcast(2.45f), q)));
     const B signed_big = xsimd::select(x < B::broadcast(0.0f), -big, big);
-    return xsimd::select(ax < B::broadcast(0.9f), small, xsimd::select(x != x, x, signed_big));
+    return xsimd::select(ax < B::broadcast(0.9f), small, xsimd::select(is_nan(x), x, signed_big));
 }
 
 /// sin x or cos x lane by lane through the scalar library in double (correctly
@@ -146,15 +170,15 @@ inline B sin_cos_f32(const B& x) noexcept {
     static constexpr float c[] = {4.166664568298827e-2f, -1.388731625493765e-3f, 2.443315711809948e-5f};
     if (xsimd::any(!(xsimd::abs(x) <= B::broadcast(1.0e4f)))) return sin_cos_lanes_f32<Cos>(x);
     const B j = xsimd::nearbyint(x * B::broadcast(0.636619772367581343f));
-    B r = xsimd::fma(j, B::broadcast(-0x1.921fb6p+0f), x);
-    r = xsimd::fma(j, B::broadcast(0x1.777a5cp-25f), r);
-    r = xsimd::fma(j, B::broadcast(0x1.ee59dap-50f), r);
+    B r = fmadd(j, B::broadcast(-0x1.921fb6p+0f), x);
+    r = fmadd(j, B::broadcast(0x1.777a5cp-25f), r);
+    r = fmadd(j, B::broadcast(0x1.ee59dap-50f), r);
     const B z = r * r;
-    const B sin_r = xsimd::fma(r * z, horner(z, s), r);
-    const B cos_r = xsimd::fma(z * z, horner(z, c), xsimd::fma(B::broadcast(-0.5f), z, B::broadcast(1.0f)));
+    const B sin_r = fmadd(r * z, horner(z, s), r);
+    const B cos_r = fmadd(z * z, horner(z, c), fmadd(B::broadcast(-0.5f), z, B::broadcast(1.0f)));
     // Quadrant q = j mod 4 (cos x = sin(x + pi/2): one quadrant further).
     const B jq = Cos ? j + B::broadcast(1.0f) : j;
-    const B q = xsimd::fma(xsimd::floor(jq * B::broadcast(0.25f)), B::broadcast(-4.0f), jq);
+    const B q = fmadd(xsimd::floor(jq * B::broadcast(0.25f)), B::broadcast(-4.0f), jq);
     const auto odd = (q == B::broadcast(1.0f)) || (q == B::broadcast(3.0f));
     const B v = xsimd::select(odd, cos_r, sin_r);
     const B y = xsimd::select(q >= B::broadcast(2.0f), -v, v);
