@@ -7,6 +7,7 @@
 #include <cmath>
 #include <utility>
 
+#include "tmath/config.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/expr/elementwise.hpp"
 #include "tmath/expr/functors.hpp"
@@ -23,7 +24,7 @@ struct log1p_fn : floating_result {
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::log1p(x); }
     template <simd_batch B>
-    B operator()(const B& x) const noexcept { return simd::log1p(x); }
+    TMATH_FORCE_INLINE B operator()(const B& x) const noexcept { return simd::log1p(x); }
 };
 
 /// e^x - 1, accurate for small x.
@@ -32,7 +33,7 @@ struct expm1_fn : floating_result {
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::expm1(x); }
     template <simd_batch B>
-    B operator()(const B& x) const noexcept { return simd::expm1(x); }
+    TMATH_FORCE_INLINE B operator()(const B& x) const noexcept { return simd::expm1(x); }
 };
 
 /// Base-2 logarithm.
@@ -41,7 +42,7 @@ struct log2_fn : floating_result {
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::log2(x); }
     template <simd_batch B>
-    B operator()(const B& x) const noexcept { return simd::log2(x); }
+    TMATH_FORCE_INLINE B operator()(const B& x) const noexcept { return simd::log2(x); }
 };
 
 /// Base-10 logarithm.
@@ -50,7 +51,7 @@ struct log10_fn : floating_result {
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::log10(x); }
     template <simd_batch B>
-    B operator()(const B& x) const noexcept { return simd::log10(x); }
+    TMATH_FORCE_INLINE B operator()(const B& x) const noexcept { return simd::log10(x); }
 };
 
 /// 2^x
@@ -59,7 +60,7 @@ struct exp2_fn : floating_result {
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::exp2(x); }
     template <simd_batch B>
-    B operator()(const B& x) const noexcept { return simd::exp2(x); }
+    TMATH_FORCE_INLINE B operator()(const B& x) const noexcept { return simd::exp2(x); }
 };
 
 /// The error function 2/sqrt(pi) * integral of e^(-t^2) from 0 to x.
@@ -68,7 +69,7 @@ struct erf_fn : floating_result {
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::erf(x); }
     template <simd_batch B>
-    B operator()(const B& x) const noexcept { return simd::erf(x); }
+    TMATH_FORCE_INLINE B operator()(const B& x) const noexcept { return simd::erf(x); }
 };
 
 }  // namespace fn

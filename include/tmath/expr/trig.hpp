@@ -7,6 +7,7 @@
 #include <cmath>
 #include <utility>
 
+#include "tmath/config.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/expr/elementwise.hpp"
 #include "tmath/expr/functors.hpp"
@@ -23,7 +24,7 @@ struct sin_fn : floating_result {
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::sin(x); }
     template <simd_batch B>
-    B operator()(const B& x) const noexcept { return simd::sin(x); }
+    TMATH_FORCE_INLINE B operator()(const B& x) const noexcept { return simd::sin(x); }
 };
 
 /// Cosine (radians).
@@ -32,7 +33,7 @@ struct cos_fn : floating_result {
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::cos(x); }
     template <simd_batch B>
-    B operator()(const B& x) const noexcept { return simd::cos(x); }
+    TMATH_FORCE_INLINE B operator()(const B& x) const noexcept { return simd::cos(x); }
 };
 
 /// Tangent (radians).
@@ -41,7 +42,7 @@ struct tan_fn : floating_result {
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::tan(x); }
     template <simd_batch B>
-    B operator()(const B& x) const noexcept { return simd::tan(x); }
+    TMATH_FORCE_INLINE B operator()(const B& x) const noexcept { return simd::tan(x); }
 };
 
 }  // namespace fn

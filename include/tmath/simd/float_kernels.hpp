@@ -5,10 +5,14 @@
 /// correctly rounded result (tests/test_elementwise_math.cpp sweeps them), with IEEE
 /// answers for NaN, infinities and signed zeros. simd/math.hpp and simd/special.hpp
 /// route float batches here; other types use xsimd's functions or the scalar library.
+/// The kernels are force-inlined: called out of line from the unrolled element-wise
+/// loops, they pass every batch through memory. Their rare paths (wide exp, large sin
+/// arguments) stay out of line.
 
 #include <cmath>
 #include <cstddef>
 
+#include "tmath/config.hpp"
 #include "tmath/simd/simd.hpp"
 
 #if TMATH_SIMD_ENABLED
@@ -35,7 +39,7 @@ inline constexpr bool has_hardware_fma =
 /// a * b + c with one rounding where the build has an FMA instruction (xsimd 8.1's own
 /// `fma` for AVX-512 is a multiply and an add, which only optimization may fuse).
 template <class B>
-inline B fmadd(const B& a, const B& b, const B& c) noexcept {
+TMATH_FORCE_INLINE B fmadd(const B& a, const B& b, const B& c) noexcept {
 #if defined(__AVX512F__)
     if constexpr (sizeof(B) == 64) return B(_mm512_fmadd_ps(a, b, c));
 #endif
@@ -52,14 +56,14 @@ inline B fmadd(const B& a, const B& b, const B& c) noexcept {
 /// True per lane where x is NaN (`x != x` is an ordered comparison, false for NaN, in
 /// xsimd 8.1's AVX-512 code).
 template <class B>
-inline auto is_nan(const B& x) noexcept {
+TMATH_FORCE_INLINE auto is_nan(const B& x) noexcept {
     return !(x == x);
 }
 
 /// c[0] + c[1] x + ... + c[N-1] x^(N-1) by Horner's rule with FMAs, unrolled at compile
 /// time (a loop keeps the compiler from interleaving neighbouring batches).
 template <std::size_t K = 0, class B, std::size_t N>
-inline B horner(const B& x, const float (&c)[N]) noexcept {
+TMATH_FORCE_INLINE B horner(const B& x, const float (&c)[N]) noexcept {
     if constexpr (K + 1 == N) return B::broadcast(c[K]);
     else return fmadd(horner<K + 1>(x, c), x, B::broadcast(c[K]));
 }
@@ -68,7 +72,7 @@ inline B horner(const B& x, const float (&c)[N]) noexcept {
 /// reduction x = n ln2 + r (ln2's high part has 9 bits, so n ln2_hi is exact), a
 /// degree-6 polynomial on |r| <= ln2/2, and 2^n put into the exponent.
 template <class B>
-inline B exp_core_f32(const B& x) noexcept {
+TMATH_FORCE_INLINE B exp_core_f32(const B& x) noexcept {
     static constexpr float p[] = {1.0f, 1.000000036e+00f, 4.999999208e-01f, 1.666642017e-01f,
                                   4.166822560e-02f, 8.374815796e-03f, 1.383684451e-03f};
     const B n = xsimd::nearbyint(x * B::broadcast(1.44269504088896341f));
@@ -95,7 +99,7 @@ B exp_wide_f32(const B& x) noexcept {
 
 /// e^x: exp_core_f32, or exp_wide_f32 for a batch with a lane beyond +-87 (or NaN).
 template <class B>
-inline B exp_f32(const B& x) noexcept {
+TMATH_FORCE_INLINE B exp_f32(const B& x) noexcept {
     if (xsimd::any(!(xsimd::abs(x) <= B::broadcast(87.0f)))) return exp_wide_f32(x);
     return exp_core_f32(x);
 }
@@ -103,7 +107,7 @@ inline B exp_f32(const B& x) noexcept {
 /// 2^x: x = n + r with |r| <= 1/2 exact, e^(r ln2) by exp_core_f32's polynomial, and 2^n
 /// applied in two halves (x clamped to [-152, 129]: overflow to inf, subnormals rounded once).
 template <class B>
-inline B exp2_f32(const B& x) noexcept {
+TMATH_FORCE_INLINE B exp2_f32(const B& x) noexcept {
     static constexpr float p[] = {1.0f, 1.000000036e+00f, 4.999999208e-01f, 1.666642017e-01f,
                                   4.166822560e-02f, 8.374815796e-03f, 1.383684451e-03f};
     const B xc = xsimd::min(xsimd::max(x, B::broadcast(-152.0f)), B::broadcast(129.0f));
@@ -117,12 +121,12 @@ inline B exp2_f32(const B& x) noexcept {
 /// tanh x: x + x^3 P(x^2) below 0.625, else 1 - 2 / (e^(2|x|) + 1) with x's sign (|x|
 /// clamped to 9.1, where the float result is 1).
 template <class B>
-inline B tanh_f32(const B& x) noexcept {
+TMATH_FORCE_INLINE B tanh_f32(const B& x) noexcept {
     static constexpr float p[] = {-3.33332819422e-1f, 1.33314422036e-1f, -5.37397155531e-2f, 2.06390887954e-2f,
                                   -5.70498872745e-3f};
     const B ax = xsimd::abs(x);
     const B z = x * x;
-    const B small = fmadd(x * z, horner(z, p), x);
+    const B small = xsimd::select(x == B::broadcast(0.0f), x, fmadd(x * z, horner(z, p), x));  // tanh(-0) = -0
     const B a = xsimd::min(ax, B::broadcast(9.1f));
     const B one = B::broadcast(1.0f);
     const B big = one - simd::div(B::broadcast(2.0f), exp_core_f32(a + a) + one);
@@ -133,7 +137,7 @@ inline B tanh_f32(const B& x) noexcept {
 /// erf x: x P(x^2) below 0.9; 1 - e^(Q(|x|) - x^2) up to 3.92 (Q fits log(erfc x) + x^2,
 /// centred at 2.45), with x's sign; +-1 beyond.
 template <class B>
-inline B erf_f32(const B& x) noexcept {
+TMATH_FORCE_INLINE B erf_f32(const B& x) noexcept {
     static constexpr float p[] = {1.128379154e+00f, -3.761252331e-01f, 1.128214107e-01f,
                                   -2.677891601e-02f, 5.011971503e-03f, -6.090398684e-04f};
     static constexpr float q[] = {-1.539039604e+00f, -3.583738695e-01f, 5.776811330e-02f,
@@ -165,7 +169,7 @@ B sin_cos_lanes_f32(const B& x) noexcept {
 /// the quadrant j mod 4. Batches with a lane beyond 10^4, infinite or NaN go through the
 /// scalar library in double.
 template <bool Cos, class B>
-inline B sin_cos_f32(const B& x) noexcept {
+TMATH_FORCE_INLINE B sin_cos_f32(const B& x) noexcept {
     static constexpr float s[] = {-1.6666654611e-1f, 8.3321608736e-3f, -1.9515295891e-4f};
     static constexpr float c[] = {4.166664568298827e-2f, -1.388731625493765e-3f, 2.443315711809948e-5f};
     if (xsimd::any(!(xsimd::abs(x) <= B::broadcast(1.0e4f)))) return sin_cos_lanes_f32<Cos>(x);

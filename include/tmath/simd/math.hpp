@@ -14,6 +14,7 @@
 #include <cstring>
 #include <type_traits>
 
+#include "tmath/config.hpp"
 #include "tmath/simd/float_kernels.hpp"
 #include "tmath/simd/simd.hpp"
 
@@ -49,7 +50,7 @@ using mask_of = mask<typename B::value_type>;
 
 #define TMATH_SIMD_UNARY(name, scalar_expr, batch_expr)        \
     template <class B>                                         \
-    inline B name(const B& x) noexcept {                       \
+    TMATH_FORCE_INLINE B name(const B& x) noexcept {           \
         if constexpr (detail::is_scalar_batch<B>) {            \
             using T = typename B::value_type;                  \
             const T v = x.value;                               \

@@ -11,6 +11,7 @@
 #include <limits>
 #include <type_traits>
 
+#include "tmath/config.hpp"
 #include "tmath/simd/float_kernels.hpp"
 #include "tmath/simd/math.hpp"
 #include "tmath/simd/simd.hpp"
@@ -38,7 +39,7 @@ inline constexpr bool is_float_batch = !is_scalar_batch<B> && std::is_same_v<typ
 
 #define TMATH_SIMD_SPECIAL(name, scalar_call, batch_expr)  \
     template <class B>                                     \
-    inline B name(const B& x) noexcept {                   \
+    TMATH_FORCE_INLINE B name(const B& x) noexcept {       \
         if constexpr (detail::is_scalar_batch<B>) {        \
             using T = typename B::value_type;              \
             return {static_cast<T>(scalar_call(x.value))}; \
@@ -69,10 +70,11 @@ TMATH_SIMD_SPECIAL(erf, std::erf, [&] {
 TMATH_SIMD_SPECIAL(expm1, std::expm1, [&] {
     if constexpr (detail::is_float_batch<B>) {
         const B big = B::broadcast(80.0f);
-        if (xsimd::any(x > big)) return xsimd::select(x > big, kernels::exp_f32(x), B(xsimd::expm1(x)));
-        return B(xsimd::expm1(x));
+        const B r = xsimd::select(x == B::broadcast(0.0f), x, B(xsimd::expm1(x)));  // expm1(-0) = -0
+        if (xsimd::any(x > big)) return xsimd::select(x > big, kernels::exp_f32(x), r);
+        return r;
     } else {
-        return B(xsimd::expm1(x));
+        return xsimd::select(x == B::broadcast(0.0), x, B(xsimd::expm1(x)));
     }
 }())
 /// 2^x lane by lane: the float kernel (xsimd's float exp2 overflows early), xsimd's for double.
@@ -89,8 +91,12 @@ TMATH_SIMD_SPECIAL(exp2, std::exp2, x)
 #endif
 /// tan x lane by lane.
 TMATH_SIMD_SPECIAL(tan, std::tan, TMATH_SIMD_SPECIAL_XS(tan(x)))
-/// log(1 + x) lane by lane.
-TMATH_SIMD_SPECIAL(log1p, std::log1p, TMATH_SIMD_SPECIAL_XS(log1p(x)))
+#if TMATH_SIMD_ENABLED
+/// log(1 + x) lane by lane (xsimd's, with log1p(-0) = -0).
+TMATH_SIMD_SPECIAL(log1p, std::log1p, xsimd::select(x == B::broadcast(0), x, B(xsimd::log1p(x))))
+#else
+TMATH_SIMD_SPECIAL(log1p, std::log1p, x)
+#endif
 /// floor x lane by lane (floating point).
 TMATH_SIMD_SPECIAL(floor, std::floor, TMATH_SIMD_SPECIAL_XS(floor(x)))
 /// ceil x lane by lane (floating point).
@@ -118,20 +124,23 @@ TMATH_SIMD_SPECIAL(log10, std::log10, TMATH_SIMD_SPECIAL_XS(log10(x)))
 
 #if TMATH_SIMD_ENABLED
 namespace detail {
-/// x^y of a double batch with C's special cases that xsimd's pow misses: x^0 = 1 and
-/// 1^y = 1 even for NaN, (-1)^+-inf = 1.
+/// x^y of a double batch: xsimd's pow, with C's answers for what it misses: x^0 = 1 and
+/// 1^y = 1 even for NaN; a zero, infinite or NaN x or an infinite or NaN y (signed
+/// zeros and infinities, NaN) go lane by lane through the scalar library.
 template <class D>
 inline D pow_double(const D& x, const D& y) noexcept {
+    const D inf = D::broadcast(std::numeric_limits<double>::infinity());
+    if (xsimd::any(x == D::broadcast(0.0) || !(xsimd::abs(x) < inf) || !(xsimd::abs(y) < inf)))
+        return lanewise<double>(x, y, [](double a, double b) { return std::pow(a, b); });
     const D one = D::broadcast(1.0);
-    const auto unit = (y == D::broadcast(0.0)) || (x == one) ||
-                      (x == D::broadcast(-1.0) && xsimd::abs(y) == D::broadcast(std::numeric_limits<double>::infinity()));
-    return xsimd::select(unit, one, xsimd::pow(x, y));
+    return xsimd::select(y == D::broadcast(0.0) || x == one, one, xsimd::pow(x, y));
 }
 }  // namespace detail
 #endif
 
 /// x^y lane by lane (floating point). Float lanes are raised in double and rounded once
-/// (xsimd's float pow is hundreds of ulp off for large results).
+/// (xsimd's float pow is hundreds of ulp off for large results); double lanes go through
+/// the scalar library.
 template <class B>
 inline B pow(const B& x, const B& y) noexcept {
     using T = typename B::value_type;
@@ -142,7 +151,8 @@ inline B pow(const B& x, const B& y) noexcept {
         return lanewise<T>(x, y, [](T a, T b) { return std::pow(a, b); });
 #else
         if constexpr (std::is_same_v<T, double>) {
-            return detail::pow_double(x, y);
+            // xsimd's double pow is up to hundreds of ulp off: the scalar library.
+            return lanewise<T>(x, y, [](T a, T b) { return std::pow(a, b); });
         } else {
             using D = batch<double>;
             alignas(64) float xs[B::size];
