@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -31,10 +32,12 @@
 
 #ifdef TMATH_BENCH_HAVE_EIGEN
 #include <Eigen/Core>
+#include <unsupported/Eigen/SpecialFunctions>
 #endif
 
 #ifdef TMATH_BENCH_HAVE_XTENSOR
 #include <xtensor/xmanipulation.hpp>
+#include <xtensor/xmath.hpp>
 #include <xtensor/xnoalias.hpp>
 #include <xtensor/xtensor.hpp>
 #endif
@@ -348,6 +351,132 @@ void bench_xtensor(benchmark::State& state, const row& r) {
 #endif
 
 // ---------------------------------------------------------------------------
+// Math rows: c = f(a) over 2^20 floats in [-4, 4) for sin, exp, erf, tanh and the
+// logistic function, against Eigen's vectorized array functions (erf from its
+// SpecialFunctions module, `logistic()` for sigmoid), xtensor's where it has them
+// (no sigmoid), and a plain std:: loop. The output is checked to 1e-5 against double.
+// ---------------------------------------------------------------------------
+
+enum class math_fn { sin, exp, erf, tanh, sigmoid };
+
+struct math_row {
+    const char* name;
+    math_fn f;
+};
+
+constexpr std::size_t math_size = std::size_t{1} << 20;
+
+float math_input(std::size_t i) { return -4.0f + static_cast<float>((i * 7919) % 8192) * (8.0f / 8192.0f); }
+
+double math_reference(math_fn f, double x) {
+    switch (f) {
+    case math_fn::sin: return std::sin(x);
+    case math_fn::exp: return std::exp(x);
+    case math_fn::erf: return std::erf(x);
+    case math_fn::tanh: return std::tanh(x);
+    case math_fn::sigmoid: return 1.0 / (1.0 + std::exp(-x));
+    }
+    return 0.0;
+}
+
+template <class Step>
+void timed_math(benchmark::State& state, math_fn f, const float* out, Step&& step) {
+    for (auto _ : state) {
+        step();
+        benchmark::DoNotOptimize(out);
+        benchmark::ClobberMemory();
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * 2 * math_size * sizeof(float)));
+    for (std::size_t i = 0; i < math_size; i += 97) {
+        const double want = math_reference(f, static_cast<double>(math_input(i)));
+        if (std::abs(static_cast<double>(out[i]) - want) > 1e-5 * (1.0 + std::abs(want))) {
+            state.SkipWithError("wrong result");
+            return;
+        }
+    }
+}
+
+void bench_math_tmath(benchmark::State& state, math_fn f) {
+    const auto a = tmath_filled({math_size}, math_input);
+    auto c = tmath::zeros<float>({math_size});
+    switch (f) {
+    case math_fn::sin: timed_math(state, f, c.data(), [&] { c = tmath::sin(a); }); break;
+    case math_fn::exp: timed_math(state, f, c.data(), [&] { c = tmath::exp(a); }); break;
+    case math_fn::erf: timed_math(state, f, c.data(), [&] { c = tmath::erf(a); }); break;
+    case math_fn::tanh: timed_math(state, f, c.data(), [&] { c = tmath::tanh(a); }); break;
+    case math_fn::sigmoid: timed_math(state, f, c.data(), [&] { c = tmath::sigmoid(a); }); break;
+    }
+}
+
+void bench_math_hand(benchmark::State& state, math_fn f) {
+    const auto a = hand_filled(math_size, math_input);
+    const auto c = hand_filled(math_size, nullptr);
+    const float* x = a.get();
+    float* y = c.get();
+    const auto loop = [&](auto g) {
+        for (std::size_t i = 0; i < math_size; ++i) y[i] = g(x[i]);
+    };
+    switch (f) {
+    case math_fn::sin: timed_math(state, f, y, [&] { loop([](float v) { return std::sin(v); }); }); break;
+    case math_fn::exp: timed_math(state, f, y, [&] { loop([](float v) { return std::exp(v); }); }); break;
+    case math_fn::erf: timed_math(state, f, y, [&] { loop([](float v) { return std::erf(v); }); }); break;
+    case math_fn::tanh: timed_math(state, f, y, [&] { loop([](float v) { return std::tanh(v); }); }); break;
+    case math_fn::sigmoid:
+        timed_math(state, f, y, [&] { loop([](float v) { return 1.0f / (1.0f + std::exp(-v)); }); });
+        break;
+    }
+}
+
+#ifdef TMATH_BENCH_HAVE_EIGEN
+void bench_math_eigen(benchmark::State& state, math_fn f) {
+    const auto n = static_cast<Eigen::Index>(math_size);
+    const auto a = eigen_filled<eigen_vec>(n, 1, math_input);
+    eigen_vec c = eigen_vec::Zero(n);
+    switch (f) {
+    case math_fn::sin: timed_math(state, f, c.data(), [&] { c = a.sin(); }); break;
+    case math_fn::exp: timed_math(state, f, c.data(), [&] { c = a.exp(); }); break;
+    case math_fn::erf: timed_math(state, f, c.data(), [&] { c = a.erf(); }); break;
+    case math_fn::tanh: timed_math(state, f, c.data(), [&] { c = a.tanh(); }); break;
+    case math_fn::sigmoid: timed_math(state, f, c.data(), [&] { c = a.logistic(); }); break;
+    }
+}
+#endif
+
+#ifdef TMATH_BENCH_HAVE_XTENSOR
+void bench_math_xtensor(benchmark::State& state, math_fn f) {
+    const auto a = xtensor_filled<1>({math_size}, math_input);
+    auto c = xtensor_filled<1>({math_size}, nullptr);
+    switch (f) {
+    case math_fn::sin: timed_math(state, f, c.data(), [&] { xt::noalias(c) = xt::sin(a); }); break;
+    case math_fn::exp: timed_math(state, f, c.data(), [&] { xt::noalias(c) = xt::exp(a); }); break;
+    case math_fn::erf: timed_math(state, f, c.data(), [&] { xt::noalias(c) = xt::erf(a); }); break;
+    case math_fn::tanh: timed_math(state, f, c.data(), [&] { xt::noalias(c) = xt::tanh(a); }); break;
+    case math_fn::sigmoid: state.SkipWithError("xtensor has no sigmoid"); break;
+    }
+}
+#endif
+
+void register_math() {
+    using bench_fn = void (*)(benchmark::State&, math_fn);
+    std::vector<std::pair<const char*, bench_fn>> libs = {{"tmath", bench_math_tmath}};
+#ifdef TMATH_BENCH_HAVE_EIGEN
+    libs.emplace_back("eigen", bench_math_eigen);
+#endif
+#ifdef TMATH_BENCH_HAVE_XTENSOR
+    libs.emplace_back("xtensor", bench_math_xtensor);
+#endif
+    libs.emplace_back("hand", bench_math_hand);
+    static constexpr math_row rows[] = {{"sin", math_fn::sin}, {"exp", math_fn::exp}, {"erf", math_fn::erf},
+                                        {"tanh", math_fn::tanh}, {"sigmoid", math_fn::sigmoid}};
+    for (const math_row& r : rows)
+        for (const auto& [lib, fn] : libs) {
+            if (r.f == math_fn::sigmoid && std::string(lib) == "xtensor") continue;
+            const std::string name = std::string("BM_") + r.name + "/" + lib + "/" + std::to_string(math_size);
+            benchmark::RegisterBenchmark(name.c_str(), fn, r.f)->Unit(benchmark::kMicrosecond);
+        }
+}
+
+// ---------------------------------------------------------------------------
 // Registration
 // ---------------------------------------------------------------------------
 
@@ -395,6 +524,7 @@ int main(int argc, char** argv) {
     mallopt(M_MMAP_THRESHOLD, 4 * 1024);
 #endif
     register_all();
+    register_math();
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
 #ifdef TMATH_BENCH_HAVE_EIGEN

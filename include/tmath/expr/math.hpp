@@ -10,6 +10,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "tmath/config.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/expr/elementwise.hpp"
 #include "tmath/expr/functors.hpp"
@@ -33,7 +34,7 @@ struct exp_fn : floating_result {
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::exp(x); }
     template <simd_batch B>
-    B operator()(const B& x) const noexcept { return simd::exp(x); }
+    TMATH_FORCE_INLINE B operator()(const B& x) const noexcept { return simd::exp(x); }
 };
 
 /// Natural logarithm.
@@ -60,19 +61,24 @@ struct tanh_fn : floating_result {
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::tanh(x); }
     template <simd_batch B>
-    B operator()(const B& x) const noexcept { return simd::tanh(x); }
+    TMATH_FORCE_INLINE B operator()(const B& x) const noexcept { return simd::tanh(x); }
 };
 
-/// The logistic function 1 / (1 + e^-x).
+/// The logistic function 1 / (1 + e^-x), computed as e / (1 + e) with e = e^-|x| for
+/// negative x, so that tiny results keep their precision instead of e^-x overflowing.
 struct sigmoid_fn : floating_result {
     static constexpr const char* name = "sigmoid";
     template <arithmetic T>
-    T operator()(T x) const noexcept { return T(1) / (T(1) + std::exp(-x)); }
+    T operator()(T x) const noexcept {
+        const T e = std::exp(-std::abs(x));
+        return (x >= T(0) ? T(1) : e) / (T(1) + e);
+    }
     template <simd_batch B>
-    B operator()(const B& x) const noexcept {
+    TMATH_FORCE_INLINE B operator()(const B& x) const noexcept {
         using T = typename B::value_type;
         const B one = B::broadcast(T(1));
-        return simd::div(one, one + simd::exp(-x));
+        const B e = simd::exp(-simd::abs(x));
+        return simd::div(simd::select(simd::ge(x, B::broadcast(T(0))), one, e), one + e);
     }
 };
 

@@ -14,7 +14,9 @@
 #include <cstring>
 #include <type_traits>
 
+#include "tmath/config.hpp"
 #include "tmath/simd/bits.hpp"
+#include "tmath/simd/float_kernels.hpp"
 #include "tmath/simd/simd.hpp"
 
 // GCC 12 reports AVX-512 intrinsics that start from `_mm512_undefined_*()` as reading
@@ -52,7 +54,7 @@ using mask_of = mask<typename B::value_type>;
 
 #define TMATH_SIMD_UNARY(name, scalar_expr, batch_expr)        \
     template <class B>                                         \
-    inline B name(const B& x) noexcept {                       \
+    TMATH_FORCE_INLINE B name(const B& x) noexcept {           \
         if constexpr (detail::is_scalar_batch<B>) {            \
             using T = typename B::value_type;                  \
             const T v = x.value;                               \
@@ -70,8 +72,16 @@ using mask_of = mask<typename B::value_type>;
 #define TMATH_SIMD_XS(call) x
 #endif
 
+#if TMATH_SIMD_ENABLED
+// Float batches take float_kernels.hpp's polynomials, double ones xsimd's functions.
+#define TMATH_SIMD_KERNEL(f32, call) \
+    [&] { if constexpr (std::is_same_v<typename B::value_type, float>) return kernels::f32(x); else return B(xsimd::call); }()
+#else
+#define TMATH_SIMD_KERNEL(f32, call) x
+#endif
+
 /// e^x lane by lane (floating point).
-TMATH_SIMD_UNARY(exp, std::exp(v), TMATH_SIMD_XS(exp(x)))
+TMATH_SIMD_UNARY(exp, std::exp(v), TMATH_SIMD_KERNEL(exp_f32, exp(x)))
 #if TMATH_SIMD_ENABLED && XSIMD_VERSION_MAJOR < 9 && !defined(__OPTIMIZE__) && defined(__AVX512BW__)
 // xsimd 8's log (and pow, built on it) select integer batches, which do not compile
 // for AVX-512BW without optimization: lane by lane in that configuration only.
@@ -115,8 +125,9 @@ inline B sqrt(const B& x) noexcept {
     }
 }
 /// Hyperbolic tangent lane by lane (floating point).
-TMATH_SIMD_UNARY(tanh, std::tanh(v), TMATH_SIMD_XS(tanh(x)))
+TMATH_SIMD_UNARY(tanh, std::tanh(v), TMATH_SIMD_KERNEL(tanh_f32, tanh(x)))
 
+#undef TMATH_SIMD_KERNEL
 #undef TMATH_SIMD_XS
 #undef TMATH_SIMD_UNARY
 

@@ -1,0 +1,176 @@
+#pragma once
+/// @file binary_math.hpp
+/// Element-wise functions of several operands: `clip(x, lo, hi)`, `remainder` and `fmod`
+/// with NumPy's sign rules, and `pow(x, y)` with a tensor exponent. They broadcast, take
+/// a scalar on either side (a scalar adapts to the tensor's element type, as for the
+/// operators), and build lazy nodes that fuse into one pass on assignment. The result
+/// type is the operands' common type; bool gives int8 for the arithmetic ones, as NumPy.
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <type_traits>
+#include <utility>
+
+#include "tmath/core/concepts.hpp"
+#include "tmath/expr/elementwise.hpp"
+#include "tmath/expr/functors.hpp"
+#include "tmath/expr/operators.hpp"
+#include "tmath/simd/math.hpp"
+#include "tmath/simd/special.hpp"
+
+namespace tmath {
+
+namespace fn {
+
+/// Common type of the operands, bool promoted to int8 (NumPy's integer loops).
+struct integer_promoting_result {
+    template <class... Ts>
+    using result = std::conditional_t<std::is_same_v<std::common_type_t<Ts...>, bool>, std::int8_t, std::common_type_t<Ts...>>;
+};
+
+/// NumPy's `clip`: lo where x < lo, then hi where the result > hi (so hi when lo > hi);
+/// NaN in x stays, a NaN bound is ignored.
+struct clip_fn : arithmetic_result {
+    static constexpr const char* name = "clip";
+    template <arithmetic T>
+    T operator()(T x, T lo, T hi) const noexcept {
+        const T r = x < lo ? lo : x;
+        return r > hi ? hi : r;
+    }
+    template <simd_batch B>
+    B operator()(const B& x, const B& lo, const B& hi) const noexcept {
+        const B r = simd::select(simd::lt(x, lo), lo, x);
+        return simd::select(simd::gt(r, hi), hi, r);
+    }
+};
+
+/// C's fmod for floats (the sign of the dividend, exact); for integers the truncating
+/// remainder, with 0 for a zero divisor (as NumPy, which warns).
+struct fmod_fn : integer_promoting_result {
+    static constexpr const char* name = "fmod";
+    template <arithmetic T>
+    T operator()(T a, T b) const noexcept {
+        if constexpr (std::is_floating_point_v<T>) {
+            return std::fmod(a, b);
+        } else {
+            if constexpr (std::is_signed_v<T>)
+                if (b == T(-1)) return T(0);  // also the overflowing minimum / -1
+            return b == T(0) ? T(0) : static_cast<T>(a % b);
+        }
+    }
+    // Lane by lane through the scalar call: the floating result is exact, which the
+    // quotient-based SIMD formula is not for large quotients.
+    template <simd_batch B>
+    B operator()(const B& a, const B& b) const noexcept {
+        using T = typename B::value_type;
+        return simd::lanewise<T>(a, b, [this](T x, T y) { return (*this)(x, y); });
+    }
+};
+
+/// NumPy's `remainder` (Python's %): the sign of the divisor. Floats: fmod, plus the
+/// divisor when the signs differ, a zero with the divisor's sign, NaN for a zero
+/// divisor. Integers: the floored remainder, 0 for a zero divisor.
+struct remainder_fn : integer_promoting_result {
+    static constexpr const char* name = "remainder";
+    template <arithmetic T>
+    T operator()(T a, T b) const noexcept {
+        if constexpr (std::is_floating_point_v<T>) {
+            T m = std::fmod(a, b);
+            if (b == T(0)) return m;
+            if (m != T(0)) {
+                if ((b < T(0)) != (m < T(0))) m += b;
+            } else {
+                m = std::copysign(T(0), b);
+            }
+            return m;
+        } else if constexpr (std::is_unsigned_v<T>) {
+            return b == T(0) ? T(0) : static_cast<T>(a % b);
+        } else {
+            if (b == T(0) || b == T(-1)) return T(0);
+            const T m = static_cast<T>(a % b);
+            return (m != 0 && ((m < 0) != (b < 0))) ? static_cast<T>(m + b) : m;
+        }
+    }
+    template <simd_batch B>
+    B operator()(const B& a, const B& b) const noexcept {
+        using T = typename B::value_type;
+        return simd::lanewise<T>(a, b, [this](T x, T y) { return (*this)(x, y); });
+    }
+};
+
+/// x^y with a tensor (or scalar) exponent. Floats: C's pow. Integers: exact repeated
+/// squaring with wrap-around; a negative exponent gives 1 / x^|y| truncated (1 for x = 1,
+/// +-1 for x = -1, else 0) like `pow(x, p)` with a scalar p, where NumPy raises.
+struct power_fn : integer_promoting_result {
+    static constexpr const char* name = "power";
+    template <arithmetic T>
+    T operator()(T x, T y) const noexcept {
+        if constexpr (std::is_floating_point_v<T>) {
+            return std::pow(x, y);
+        } else {
+            if constexpr (std::is_signed_v<T>) {
+                if (y < 0) {
+                    if (x == 1) return 1;
+                    if (x == -1) return (y % 2 == 0) ? T(1) : T(-1);
+                    return 0;
+                }
+            }
+            using U = std::make_unsigned_t<T>;
+            U r = 1;
+            U base = static_cast<U>(x);
+            for (auto e = static_cast<std::uint64_t>(y); e != 0; e >>= 1) {
+                if (e & 1) r = static_cast<U>(r * base);
+                base = static_cast<U>(base * base);
+            }
+            return static_cast<T>(r);
+        }
+    }
+    template <simd_batch B>
+    B operator()(const B& x, const B& y) const noexcept {
+        using T = typename B::value_type;
+        if constexpr (std::is_floating_point_v<T>) return simd::pow(x, y);
+        else return simd::lanewise<T>(x, y, [this](T a, T b) { return (*this)(a, b); });
+    }
+};
+
+}  // namespace fn
+
+namespace detail {
+/// A clip bound: an expression, or a scalar.
+template <class L>
+concept clip_operand = tensor_expression<L> || arithmetic<std::remove_cvref_t<L>>;
+}  // namespace detail
+
+/// NumPy's `clip(x, lo, hi)`: each element limited to [lo, hi] (hi where lo > hi), NaN
+/// in x kept. The bounds are scalars or tensors that broadcast with x; lazy.
+template <tensor_expression E, detail::clip_operand L, detail::clip_operand H>
+auto clip(E&& x, L&& lo, H&& hi) {
+    using V = value_type_t<E>;
+    return detail::make_elementwise(fn::clip_fn{}, std::forward<E>(x), detail::as_operand<V>(std::forward<L>(lo)),
+                                    detail::as_operand<V>(std::forward<H>(hi)));
+}
+/// NumPy's `remainder` (Python's `%`): the result has the divisor's sign; integer
+/// division by zero gives 0. Broadcasting, either side may be a scalar; lazy.
+template <class A, class B>
+    requires detail::operand_pair<A, B>
+auto remainder(A&& a, B&& b) {
+    return detail::binary(fn::remainder_fn{}, std::forward<A>(a), std::forward<B>(b));
+}
+/// NumPy's `fmod` (C's): the result has the dividend's sign; integer division by zero
+/// gives 0. Broadcasting, either side may be a scalar; lazy.
+template <class A, class B>
+    requires detail::operand_pair<A, B>
+auto fmod(A&& a, B&& b) {
+    return detail::binary(fn::fmod_fn{}, std::forward<A>(a), std::forward<B>(b));
+}
+/// Element-wise `x^y` with a tensor exponent (or a scalar base), broadcasting, lazy.
+/// Integers stay integers (a negative exponent truncates, see fn::power_fn); a tensor
+/// with a scalar exponent takes the `pow(x, p)` overload of math.hpp.
+template <class A, class B>
+    requires detail::operand_pair<A, B> && (!(tensor_expression<A> && arithmetic<std::remove_cvref_t<B>>))
+auto pow(A&& x, B&& y) {
+    return detail::binary(fn::power_fn{}, std::forward<A>(x), std::forward<B>(y));
+}
+
+}  // namespace tmath
