@@ -11,6 +11,7 @@
 #include "tmath/config.hpp"
 #include "tmath/eval/batch_read.hpp"
 #include "tmath/simd/strided_read.hpp"
+#include "tmath/simd/masks.hpp"
 #include "tmath/simd/math.hpp"
 #include "tmath/simd/simd.hpp"
 

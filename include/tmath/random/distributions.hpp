@@ -28,6 +28,7 @@
 #include "tmath/random/engine.hpp"
 #include "tmath/random/transforms.hpp"
 #include "tmath/simd/bits.hpp"
+#include "tmath/simd/masks.hpp"
 #include "tmath/simd/math.hpp"
 #include "tmath/simd/simd.hpp"
 

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 
+#include "tmath/simd/masks.hpp"
 #include "tmath/simd/math.hpp"
 #include "tmath/simd/simd.hpp"
 
