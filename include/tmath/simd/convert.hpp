@@ -6,6 +6,7 @@
 /// outside the integer's range saturate (where C++ leaves the conversion undefined);
 /// anything to bool is `x != 0`; integers narrow modulo 2^N.
 
+#include <cmath>
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
@@ -13,6 +14,7 @@
 #include <type_traits>
 
 #include "tmath/simd/bits.hpp"
+#include "tmath/simd/masks.hpp"
 #include "tmath/simd/math.hpp"
 #include "tmath/simd/simd.hpp"
 
@@ -56,14 +58,19 @@ inline batch<U> convert(const B& x) noexcept {
         if constexpr (std::is_floating_point_v<U>) {
             return xsimd::batch_cast<U>(x);  // integers to floating point: rounded, always defined
         } else {
-            // Truncation gives the integer "indefinite" value (the minimum) for NaN and
-            // out-of-range lanes on x86 and saturates on AArch64; NaN lanes are zeroed
-            // first, and the minimum from a positive lane becomes the maximum.
+            // Every lane is brought into U's range before the conversion (NaN to 0,
+            // the rest clamped to [lowest, the largest T below 2^N]), so the conversion
+            // is defined on every target (xsimd converts some pairs lane by lane in C++,
+            // where an out-of-range value is undefined); lanes at or above 2^N then take
+            // U's maximum.
+            const T top = static_cast<T>(std::numeric_limits<U>::max());  // 2^N, rounded up
+            const batch<T> lowest = batch<T>::broadcast(static_cast<T>(std::numeric_limits<U>::lowest()));
+            const batch<T> highest = batch<T>::broadcast(std::nextafter(top, T(0)));
             const batch<T> zero = batch<T>::broadcast(T(0));
-            const batch<U> r = xsimd::batch_cast<U>(select(isnan(x), zero, x));
-            const batch<U> lowest = batch<U>::broadcast(std::numeric_limits<U>::lowest());
-            const auto positive_overflow = (r == lowest) & (bits_as<U>(x) > batch<U>::broadcast(U(0)));
-            return select(positive_overflow, batch<U>::broadcast(std::numeric_limits<U>::max()), r);
+            const batch<T> y = min(max(select(isnan(x), zero, x), lowest), highest);
+            const batch<U> r = xsimd::batch_cast<U>(y);
+            return select(convert_mask<U, T>(ge(x, batch<T>::broadcast(top))),
+                          batch<U>::broadcast(std::numeric_limits<U>::max()), r);
         }
 #else
         return batch<U>::broadcast(U(0));

@@ -74,13 +74,30 @@ TMATH_SIMD_SPECIAL(expm1, std::expm1, [&] {
         if (xsimd::any(x > big)) return xsimd::select(x > big, kernels::exp_f32(x), r);
         return r;
     } else {
-        return xsimd::select(x == B::broadcast(0.0), x, B(xsimd::expm1(x)));
+        // xsimd converts an exponent to int64 lane by lane in C++ on some targets, which
+        // is undefined past int64's range: the argument is clamped to where the result is
+        // already -1 or inf, and NaN put back.
+        // Above 700 e^x - 1 is e^x, computed as (e^(x/2))^2: xsimd's expm1 and exp
+        // overflow before the largest double does (near 709.78).
+        const B y = xsimd::min(xsimd::max(x, B::broadcast(-60.0)), B::broadcast(710.0));
+        const B big = B::broadcast(700.0);
+        B r = xsimd::select(x == B::broadcast(0.0), x, B(xsimd::expm1(y)));
+        if (xsimd::any(y > big)) {
+            const B half = xsimd::exp(y * B::broadcast(0.5));
+            r = xsimd::select(y > big, half * half, r);
+        }
+        return xsimd::select(isnan(x), x, r);
     }
 }())
 /// 2^x lane by lane: the float kernel (xsimd's float exp2 overflows early), xsimd's for double.
 TMATH_SIMD_SPECIAL(exp2, std::exp2, [&] {
-    if constexpr (detail::is_float_batch<B>) return kernels::exp2_f32(x);
-    else return B(xsimd::exp2(x));
+    if constexpr (detail::is_float_batch<B>) {
+        return kernels::exp2_f32(x);
+    } else {
+        // Clamped for xsimd's exponent conversion, as expm1: 2^±1100 is already inf or 0.
+        const B y = xsimd::min(xsimd::max(x, B::broadcast(-1100.0)), B::broadcast(1100.0));
+        return xsimd::select(isnan(x), x, B(xsimd::exp2(y)));
+    }
 }())
 #else
 TMATH_SIMD_SPECIAL(sin, std::sin, x)
