@@ -69,13 +69,40 @@ using mask_of = mask<typename B::value_type>;
 #if TMATH_SIMD_ENABLED
 // Float batches take float_kernels.hpp's polynomials, double ones xsimd's functions.
 #define TMATH_SIMD_KERNEL(f32, call) \
-    [&] { if constexpr (std::is_same_v<typename B::value_type, float>) return kernels::f32(x); else return B(xsimd::call); }()
+    [&] { if constexpr (std::is_same_v<typename B::value_type, float>) return kernels::f32(x); else return B(call); }()
 #else
 #define TMATH_SIMD_KERNEL(f32, call) x
 #endif
 
+#if TMATH_SIMD_ENABLED
+namespace detail {
+/// x with every lane clamped to [-bound, bound] (NaN lanes as they are): xsimd's double
+/// exp and tanh convert an exponent to int64, lane by lane in C++ on some targets, where
+/// a value past int64's range is undefined; past the bound the result is already
+/// saturated.
+template <class B>
+inline B clamp_argument(const B& x, double bound) noexcept {
+    const B b = B::broadcast(bound);
+    return xsimd::select(xsimd::isnan(x), x, xsimd::min(xsimd::max(x, -b), b));
+}
+/// e^x of double lanes: xsimd's on the clamped argument, and (e^(x/2))^2 above 709,
+/// where xsimd's overflows before the largest double does (near 709.78).
+template <class B>
+inline B exp_f64(const B& x) noexcept {
+    const B y = clamp_argument(x, 800.0);
+    B r = xsimd::exp(y);
+    const B big = B::broadcast(709.0);
+    if (xsimd::any(y > big)) {
+        const B half = xsimd::exp(y * B::broadcast(0.5));
+        r = xsimd::select(y > big, half * half, r);
+    }
+    return r;
+}
+}  // namespace detail
+#endif
+
 /// e^x lane by lane (floating point).
-TMATH_SIMD_UNARY(exp, std::exp(v), TMATH_SIMD_KERNEL(exp_f32, exp(x)))
+TMATH_SIMD_UNARY(exp, std::exp(v), TMATH_SIMD_KERNEL(exp_f32, detail::exp_f64(x)))
 #if TMATH_SIMD_ENABLED && XSIMD_VERSION_MAJOR < 9 && !defined(__OPTIMIZE__) && defined(__AVX512BW__)
 // xsimd 8's log (and pow, built on it) select integer batches, which do not compile
 // for AVX-512BW without optimization: lane by lane in that configuration only.
@@ -119,7 +146,7 @@ inline B sqrt(const B& x) noexcept {
     }
 }
 /// Hyperbolic tangent lane by lane (floating point).
-TMATH_SIMD_UNARY(tanh, std::tanh(v), TMATH_SIMD_KERNEL(tanh_f32, tanh(x)))
+TMATH_SIMD_UNARY(tanh, std::tanh(v), TMATH_SIMD_KERNEL(tanh_f32, xsimd::tanh(detail::clamp_argument(x, 40.0))))
 
 #undef TMATH_SIMD_KERNEL
 #undef TMATH_SIMD_XS
