@@ -76,14 +76,14 @@ using mask_of = mask<typename B::value_type>;
 
 #if TMATH_SIMD_ENABLED
 namespace detail {
-/// x with every lane clamped to [-bound, bound] (NaN lanes as they are): xsimd's double
-/// exp and tanh convert an exponent to int64, lane by lane in C++ on some targets, where
-/// a value past int64's range is undefined; past the bound the result is already
-/// saturated.
+/// x with every lane clamped to [-bound, bound] and NaN lanes made 0: xsimd's double exp
+/// and tanh convert an exponent to int64, lane by lane in C++ on some targets, where NaN
+/// or a value past int64's range is undefined; past the bound the result is already
+/// saturated. The callers put NaN back.
 template <class B>
 inline B clamp_argument(const B& x, double bound) noexcept {
     const B b = B::broadcast(bound);
-    return xsimd::select(xsimd::isnan(x), x, xsimd::min(xsimd::max(x, -b), b));
+    return xsimd::select(xsimd::isnan(x), B::broadcast(0.0), xsimd::min(xsimd::max(x, -b), b));
 }
 /// e^x of double lanes: xsimd's on the clamped argument, and (e^(x/2))^2 above 709,
 /// where xsimd's overflows before the largest double does (near 709.78).
@@ -96,7 +96,12 @@ inline B exp_f64(const B& x) noexcept {
         const B half = xsimd::exp(y * B::broadcast(0.5));
         r = xsimd::select(y > big, half * half, r);
     }
-    return r;
+    return xsimd::select(xsimd::isnan(x), x, r);
+}
+/// tanh of double lanes: xsimd's on the clamped argument (tanh(±40) is ±1).
+template <class B>
+inline B tanh_f64(const B& x) noexcept {
+    return xsimd::select(xsimd::isnan(x), x, B(xsimd::tanh(clamp_argument(x, 40.0))));
 }
 }  // namespace detail
 #endif
@@ -146,7 +151,7 @@ inline B sqrt(const B& x) noexcept {
     }
 }
 /// Hyperbolic tangent lane by lane (floating point).
-TMATH_SIMD_UNARY(tanh, std::tanh(v), TMATH_SIMD_KERNEL(tanh_f32, xsimd::tanh(detail::clamp_argument(x, 40.0))))
+TMATH_SIMD_UNARY(tanh, std::tanh(v), TMATH_SIMD_KERNEL(tanh_f32, detail::tanh_f64(x)))
 
 #undef TMATH_SIMD_KERNEL
 #undef TMATH_SIMD_XS
