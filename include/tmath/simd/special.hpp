@@ -114,15 +114,31 @@ TMATH_SIMD_SPECIAL(log1p, std::log1p, xsimd::select(x == B::broadcast(0), x, B(x
 #else
 TMATH_SIMD_SPECIAL(log1p, std::log1p, x)
 #endif
+#if TMATH_SIMD_ENABLED
+namespace detail {
+/// r with x's sign on its zero lanes: a rounded value that is zero keeps the sign of what
+/// was rounded (floor(-0) = -0, ceil(-0.5) = -0), which xsimd's SSE2 emulation of
+/// floor / ceil / trunc / nearbyint (no SSE4.1 `roundps`) loses.
+template <class B>
+inline B zero_sign_of(const B& r, const B& x) noexcept {
+    using T = typename B::value_type;
+    return xsimd::select(r == B::broadcast(T(0)), r | (x & B::broadcast(T(-0.0))), r);
+}
+}  // namespace detail
+#define TMATH_SIMD_ROUNDED(call) detail::zero_sign_of(B(xsimd::call), x)
+#else
+#define TMATH_SIMD_ROUNDED(call) x
+#endif
 /// floor x lane by lane (floating point).
-TMATH_SIMD_SPECIAL(floor, std::floor, TMATH_SIMD_SPECIAL_XS(floor(x)))
+TMATH_SIMD_SPECIAL(floor, std::floor, TMATH_SIMD_ROUNDED(floor(x)))
 /// ceil x lane by lane (floating point).
-TMATH_SIMD_SPECIAL(ceil, std::ceil, TMATH_SIMD_SPECIAL_XS(ceil(x)))
+TMATH_SIMD_SPECIAL(ceil, std::ceil, TMATH_SIMD_ROUNDED(ceil(x)))
 /// x rounded toward zero lane by lane (floating point).
-TMATH_SIMD_SPECIAL(trunc, std::trunc, TMATH_SIMD_SPECIAL_XS(trunc(x)))
+TMATH_SIMD_SPECIAL(trunc, std::trunc, TMATH_SIMD_ROUNDED(trunc(x)))
 /// x rounded to the nearest integer, ties to even, lane by lane (floating point; the
 /// default rounding mode).
-TMATH_SIMD_SPECIAL(round_even, std::nearbyint, TMATH_SIMD_SPECIAL_XS(nearbyint(x)))
+TMATH_SIMD_SPECIAL(round_even, std::nearbyint, TMATH_SIMD_ROUNDED(nearbyint(x)))
+#undef TMATH_SIMD_ROUNDED
 
 #if TMATH_SIMD_SLOW_LOG
 /// log2 x lane by lane.
