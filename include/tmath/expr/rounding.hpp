@@ -27,66 +27,61 @@ struct same_result {
     using result = T;
 };
 
-/// Largest integral value not greater than x (the identity on integers).
-struct floor_fn : same_result {
+/// A rounding of floating-point elements, the identity on integers (as NumPy >= 2.3).
+/// `R` names it and gives its scalar and batch forms.
+template <class R>
+struct rounding_fn : same_result {
+    static constexpr const char* name = R::name;
+    template <arithmetic T>
+    T operator()(T x) const noexcept {
+        if constexpr (std::is_floating_point_v<T>) return R::scalar(x);
+        else return x;
+    }
+    template <simd_batch B>
+    B operator()(const B& x) const noexcept {
+        if constexpr (std::is_floating_point_v<typename B::value_type>) return R::batch(x);
+        else return x;
+    }
+};
+
+/// Largest integral value not greater than x.
+struct floor_rounding {
     static constexpr const char* name = "floor";
-    template <arithmetic T>
-    T operator()(T x) const noexcept {
-        if constexpr (std::is_floating_point_v<T>) return std::floor(x);
-        else return x;
-    }
-    template <simd_batch B>
-    B operator()(const B& x) const noexcept {
-        if constexpr (std::is_floating_point_v<typename B::value_type>) return simd::floor(x);
-        else return x;
-    }
+    template <class T>
+    static T scalar(T x) noexcept { return std::floor(x); }
+    template <class B>
+    static B batch(const B& x) noexcept { return simd::floor(x); }
 };
-
-/// Smallest integral value not less than x (the identity on integers).
-struct ceil_fn : same_result {
+/// Smallest integral value not less than x.
+struct ceil_rounding {
     static constexpr const char* name = "ceil";
-    template <arithmetic T>
-    T operator()(T x) const noexcept {
-        if constexpr (std::is_floating_point_v<T>) return std::ceil(x);
-        else return x;
-    }
-    template <simd_batch B>
-    B operator()(const B& x) const noexcept {
-        if constexpr (std::is_floating_point_v<typename B::value_type>) return simd::ceil(x);
-        else return x;
-    }
+    template <class T>
+    static T scalar(T x) noexcept { return std::ceil(x); }
+    template <class B>
+    static B batch(const B& x) noexcept { return simd::ceil(x); }
 };
-
-/// x rounded toward zero (the identity on integers).
-struct trunc_fn : same_result {
+/// x rounded toward zero.
+struct trunc_rounding {
     static constexpr const char* name = "trunc";
-    template <arithmetic T>
-    T operator()(T x) const noexcept {
-        if constexpr (std::is_floating_point_v<T>) return std::trunc(x);
-        else return x;
-    }
-    template <simd_batch B>
-    B operator()(const B& x) const noexcept {
-        if constexpr (std::is_floating_point_v<typename B::value_type>) return simd::trunc(x);
-        else return x;
-    }
+    template <class T>
+    static T scalar(T x) noexcept { return std::trunc(x); }
+    template <class B>
+    static B batch(const B& x) noexcept { return simd::trunc(x); }
+};
+/// x rounded to the nearest integer, halves to even as NumPy's `round` (assumes the
+/// default rounding mode).
+struct even_rounding {
+    static constexpr const char* name = "round";
+    template <class T>
+    static T scalar(T x) noexcept { return std::nearbyint(x); }
+    template <class B>
+    static B batch(const B& x) noexcept { return simd::round_even(x); }
 };
 
-/// x rounded to the nearest integer, halves to even as NumPy's `round` (the identity on
-/// integers). Assumes the default rounding mode.
-struct round_fn : same_result {
-    static constexpr const char* name = "round";
-    template <arithmetic T>
-    T operator()(T x) const noexcept {
-        if constexpr (std::is_floating_point_v<T>) return std::nearbyint(x);
-        else return x;
-    }
-    template <simd_batch B>
-    B operator()(const B& x) const noexcept {
-        if constexpr (std::is_floating_point_v<typename B::value_type>) return simd::round_even(x);
-        else return x;
-    }
-};
+using floor_fn = rounding_fn<floor_rounding>;
+using ceil_fn = rounding_fn<ceil_rounding>;
+using trunc_fn = rounding_fn<trunc_rounding>;
+using round_fn = rounding_fn<even_rounding>;
 
 /// -1, 0 or 1 by the sign of x; NaN stays NaN and -0.0 gives 0.0, as in NumPy.
 struct sign_fn : same_result {
