@@ -15,6 +15,7 @@
 #include "tmath/core/concepts.hpp"
 #include "tmath/expr/elementwise.hpp"
 #include "tmath/expr/functors.hpp"
+#include "tmath/expr/math.hpp"
 #include "tmath/expr/operators.hpp"
 #include "tmath/simd/math.hpp"
 #include "tmath/simd/special.hpp"
@@ -109,21 +110,7 @@ struct power_fn : integer_promoting_result {
         if constexpr (std::is_floating_point_v<T>) {
             return std::pow(x, y);
         } else {
-            if constexpr (std::is_signed_v<T>) {
-                if (y < 0) {
-                    if (x == 1) return 1;
-                    if (x == -1) return (y % 2 == 0) ? T(1) : T(-1);
-                    return 0;
-                }
-            }
-            using U = std::make_unsigned_t<T>;
-            U r = 1;
-            U base = static_cast<U>(x);
-            for (auto e = static_cast<std::uint64_t>(y); e != 0; e >>= 1) {
-                if (e & 1) r = static_cast<U>(r * base);
-                base = static_cast<U>(base * base);
-            }
-            return static_cast<T>(r);
+            return integer_power(x, static_cast<std::int64_t>(y));
         }
     }
     template <simd_batch B>

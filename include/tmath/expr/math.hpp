@@ -6,6 +6,7 @@
 /// accept tensor expressions, so `std::exp(2.0)` and friends are never taken over.
 
 #include <cmath>
+#include <concepts>
 #include <cstdint>
 #include <type_traits>
 #include <utility>
@@ -95,6 +96,27 @@ struct abs_fn : arithmetic_result {
     B operator()(const B& x) const noexcept { return simd::abs(x); }
 };
 
+/// x^e for integers: exact repeated squaring modulo 2^N (in unsigned arithmetic, so an
+/// overflow wraps without undefined behaviour); a negative e gives 1 / x^|e| truncated
+/// like C's integer division (1 for x = 1, -1 or 1 for x = -1, else 0).
+template <std::integral T>
+T integer_power(T x, std::int64_t e) noexcept {
+    if (e < 0) {
+        if (x == 1) return 1;
+        if constexpr (std::is_signed_v<T>)
+            if (x == -1) return e % 2 == 0 ? T(1) : T(-1);
+        return 0;
+    }
+    using U = std::make_unsigned_t<T>;
+    U r = 1;
+    U base = static_cast<U>(x);
+    for (auto k = static_cast<std::uint64_t>(e); k != 0; k >>= 1) {
+        if (k & 1) r = static_cast<U>(r * base);
+        base = static_cast<U>(base * base);
+    }
+    return static_cast<T>(r);
+}
+
 /// x^p for one exponent p of type P. Floating x keeps its type; integer x with a
 /// floating exponent gives double; integer x with an integer exponent stays integer
 /// (as NumPy; a negative exponent truncates like C's integer division: 1/x^|p|).
@@ -111,19 +133,7 @@ struct pow_fn {
         if constexpr (std::is_floating_point_v<T>) {
             return static_cast<T>(std::pow(x, static_cast<T>(m_exponent)));
         } else {
-            if (m_exponent < 0) {
-                if (x == 1) return 1;
-                if constexpr (std::is_signed_v<T>)
-                    if (x == -1) return (static_cast<std::int64_t>(m_exponent) % 2 == 0) ? T(1) : T(-1);
-                return 0;
-            }
-            T r = 1;
-            T b = x;
-            for (auto e = static_cast<std::uint64_t>(m_exponent); e != 0; e >>= 1) {
-                if (e & 1) r = static_cast<T>(r * b);
-                b = static_cast<T>(b * b);
-            }
-            return r;
+            return integer_power(x, static_cast<std::int64_t>(m_exponent));
         }
     }
     template <simd_batch B>
