@@ -67,10 +67,12 @@ inline batch<U> convert(const B& x) noexcept {
             const batch<T> lowest = batch<T>::broadcast(static_cast<T>(std::numeric_limits<U>::lowest()));
             const batch<T> highest = batch<T>::broadcast(std::nextafter(top, T(0)));
             const batch<T> zero = batch<T>::broadcast(T(0));
-            const batch<T> y = min(max(select(isnan(x), zero, x), lowest), highest);
+            // Qualified calls: argument-dependent lookup would pick xsimd's select, whose
+            // AVX-512BW integer form does not compile without optimization in xsimd 8.
+            const batch<T> y = simd::min(simd::max(simd::select(simd::isnan(x), zero, x), lowest), highest);
             const batch<U> r = xsimd::batch_cast<U>(y);
-            return select(convert_mask<U, T>(ge(x, batch<T>::broadcast(top))),
-                          batch<U>::broadcast(std::numeric_limits<U>::max()), r);
+            return simd::select(simd::convert_mask<U, T>(simd::ge(x, batch<T>::broadcast(top))),
+                                batch<U>::broadcast(std::numeric_limits<U>::max()), r);
         }
 #else
         return batch<U>::broadcast(U(0));
