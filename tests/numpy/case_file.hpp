@@ -449,4 +449,21 @@ outcome dispatch(dtype d, F&& f) {
     return r;
 }
 
+/// A reduction of operand 0 in the case's mode (params MODE KEEPDIMS axis...): 0 over
+/// everything (`all(x)`, a scalar), 1 along one axis, 2 along a list of axes
+/// (`along(x, axis or axes, keepdims)`), for the dtypes Ts.
+template <class... Ts, class All, class Along>
+outcome reduce_in_mode(const test_case& c, All all, Along along) {
+    return dispatch<Ts...>(c.operands[0].type, [&](auto t) {
+        tmath::tensor<decltype(t)> base;
+        const auto x = make_view(c.operands[0], base);
+        const std::ptrdiff_t mode = c.params.at(0);
+        const bool keep = c.params.at(1) != 0;
+        const std::vector<std::ptrdiff_t> axes(c.params.begin() + 2, c.params.end());
+        if (mode == 0) return from_scalar(all(x));
+        if (mode == 1) return from_tensor(along(x, axes.at(0), keep));
+        return from_tensor(along(x, axes, keep));
+    });
+}
+
 }  // namespace npdiff

@@ -53,22 +53,6 @@ outcome array_equal(const test_case& c) {
     });
 }
 
-/// any / all / count_nonzero in the case's mode (as replay_reductions.cpp's modes).
-template <class All, class Along>
-outcome truth(const test_case& c, All all, Along along) {
-    return dispatch<bool, float, i32, double>(c.operands[0].type, [&](auto t) {
-        using T = decltype(t);
-        tmath::tensor<T> base;
-        const auto x = make_view(c.operands[0], base);
-        const std::ptrdiff_t mode = c.params.at(0);
-        const bool keep = c.params.at(1) != 0;
-        const std::vector<std::ptrdiff_t> axes(c.params.begin() + 2, c.params.end());
-        if (mode == 0) return from_scalar(all(x));
-        if (mode == 1) return from_tensor(along(x, axes.at(0), keep));
-        return from_tensor(along(x, axes, keep));
-    });
-}
-
 }  // namespace
 
 bool handles_logic(const std::string& op) {
@@ -98,14 +82,18 @@ outcome replay_logic(const test_case& c) {
         if (op == "isfinite") return unary<double, i32>(c, [](const auto& a) { return tmath::isfinite(a); });
         if (op == "isclose") return isclose(c);
         if (op == "array_equal") return array_equal(c);
+        // Each reduction on bool, float, int32 and float64 operands (everyday_logic.py's TRUTH_TYPES).
         if (op == "any")
-            return truth(c, [](const auto& x) { return tmath::any(x); },
-                         [](const auto& x, const auto& a, bool k) { return tmath::any(x, a, k); });
+            return reduce_in_mode<bool, float, i32, double>(
+                c, [](const auto& x) { return tmath::any(x); },
+                [](const auto& x, const auto& a, bool k) { return tmath::any(x, a, k); });
         if (op == "all")
-            return truth(c, [](const auto& x) { return tmath::all(x); },
-                         [](const auto& x, const auto& a, bool k) { return tmath::all(x, a, k); });
-        return truth(c, [](const auto& x) { return tmath::count_nonzero(x); },
-                     [](const auto& x, const auto& a, bool k) { return tmath::count_nonzero(x, a, k); });
+            return reduce_in_mode<bool, float, i32, double>(
+                c, [](const auto& x) { return tmath::all(x); },
+                [](const auto& x, const auto& a, bool k) { return tmath::all(x, a, k); });
+        return reduce_in_mode<bool, float, i32, double>(
+            c, [](const auto& x) { return tmath::count_nonzero(x); },
+            [](const auto& x, const auto& a, bool k) { return tmath::count_nonzero(x, a, k); });
     });
 }
 

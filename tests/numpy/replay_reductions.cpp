@@ -10,23 +10,6 @@
 namespace npdiff {
 namespace {
 
-/// One reduction of the operand in the case's mode: 0 everything (`all(x)`), 1 one axis,
-/// 2 a list of axes (`along(x, axis or axes, keepdims)`), for the dtypes Ts.
-template <class... Ts, class All, class Along>
-outcome reduce(const test_case& c, All all, Along along) {
-    return dispatch<Ts...>(c.operands[0].type, [&](auto t) {
-        using T = decltype(t);
-        tmath::tensor<T> base;
-        const auto x = make_view(c.operands[0], base);
-        const std::ptrdiff_t mode = c.params.at(0);
-        const bool keep = c.params.at(1) != 0;
-        const std::vector<std::ptrdiff_t> axes(c.params.begin() + 2, c.params.end());
-        if (mode == 0) return from_scalar(all(x));
-        if (mode == 1) return from_tensor(along(x, axes.at(0), keep));
-        return from_tensor(along(x, axes, keep));
-    });
-}
-
 /// softmax and log_softmax along the case's axis, for the dtypes Ts.
 template <class... Ts>
 outcome softmax(const test_case& c) {
@@ -52,23 +35,23 @@ outcome run(const test_case& c) {
     const std::string& op = c.op;
     if (op == "softmax" || op == "log_softmax") return softmax<float, double, i32>(c);
     if (op == "sum")
-        return reduce<float, double, i8, i32, u16, u64>(
+        return reduce_in_mode<float, double, i8, i32, u16, u64>(
             c, [](const auto& x) { return tmath::sum(x); },
             [](const auto& x, const auto& a, bool k) { return tmath::sum(x, a, k); });
     if (op == "prod")
-        return reduce<double, i32>(
+        return reduce_in_mode<double, i32>(
             c, [](const auto& x) { return tmath::prod(x); },
             [](const auto& x, const auto& a, bool k) { return tmath::prod(x, a, k); });
     if (op == "mean")
-        return reduce<float, i64>(
+        return reduce_in_mode<float, i64>(
             c, [](const auto& x) { return tmath::mean(x); },
             [](const auto& x, const auto& a, bool k) { return tmath::mean(x, a, k); });
     if (op == "max")
-        return reduce<float, i32, u8>(
+        return reduce_in_mode<float, i32, u8>(
             c, [](const auto& x) { return tmath::max(x); },
             [](const auto& x, const auto& a, bool k) { return tmath::max(x, a, k); });
     if (op == "min")
-        return reduce<double, i64>(
+        return reduce_in_mode<double, i64>(
             c, [](const auto& x) { return tmath::min(x); },
             [](const auto& x, const auto& a, bool k) { return tmath::min(x, a, k); });
     outcome r;

@@ -66,16 +66,9 @@ outcome moment(const test_case& c) {
 /// norm / logsumexp: MODE KEEPDIMS axis...
 template <bool Log, class... Ts>
 outcome row_reduction(const test_case& c) {
-    return dispatch<Ts...>(c.operands[0].type, [&](auto t) {
-        tmath::tensor<decltype(t)> base;
-        const auto x = make_view(c.operands[0], base);
-        const std::ptrdiff_t mode = c.params.at(0);
-        const bool keep = c.params.at(1) != 0;
-        const auto axes = axes_after(c, 2);
-        if (mode == 0) return from_scalar(Log ? tmath::logsumexp(x) : tmath::norm(x));
-        if (mode == 1) return from_tensor(Log ? tmath::logsumexp(x, axes.at(0), keep) : tmath::norm(x, axes.at(0), keep));
-        return from_tensor(Log ? tmath::logsumexp(x, axes, keep) : tmath::norm(x, axes, keep));
-    });
+    return reduce_in_mode<Ts...>(
+        c, [](const auto& x) { return Log ? tmath::logsumexp(x) : tmath::norm(x); },
+        [](const auto& x, const auto& a, bool k) { return Log ? tmath::logsumexp(x, a, k) : tmath::norm(x, a, k); });
 }
 
 /// max / min over a list of axes: KEEPDIMS axis...
