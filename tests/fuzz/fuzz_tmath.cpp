@@ -431,8 +431,9 @@ void run_reductions(byte_reader& in, state<T>& st) {
         }
         case 1: {
             const auto want = fuzzref::reduce<T>(ra, k, T(0), [](T acc, T x, bool first) { return first || x > acc ? x : acc; });
-            // An empty extent along the axis with a non-empty result has no maximum.
-            const bool empty_reduction = fuzzref::count(want.s) != 0 && fuzzref::count(ra.s) == 0;
+            // A reduction over an empty extent has no maximum, as in NumPy, even when the
+            // result itself is empty (another axis is zero).
+            const bool empty_reduction = k ? ra.s[*k] == 0 : fuzzref::count(ra.s) == 0;
             if (e.kind == error_kind::none && empty_reduction) e = expectation::shape_error({"max", fuzzref::fmt(ra.s)});
             if (whole) {
                 T got{};
