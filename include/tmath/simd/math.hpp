@@ -69,7 +69,7 @@ using mask_of = mask<typename B::value_type>;
 #if TMATH_SIMD_ENABLED
 // Float batches take float_kernels.hpp's polynomials, double ones xsimd's functions.
 #define TMATH_SIMD_KERNEL(f32, call) \
-    [&] { if constexpr (std::is_same_v<typename B::value_type, float>) return kernels::f32(x); else return B(call); }()
+    [&]() TMATH_FORCE_INLINE_LAMBDA { if constexpr (std::is_same_v<typename B::value_type, float>) return kernels::f32(x); else return B(call); }()
 #else
 #define TMATH_SIMD_KERNEL(f32, call) x
 #endif
