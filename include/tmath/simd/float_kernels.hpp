@@ -81,29 +81,6 @@ TMATH_FORCE_INLINE B exp_core_f32(const B& x) noexcept {
     return xsimd::ldexp(horner(r, p), xsimd::nearbyint_as_int(n));
 }
 
-/// e^x over the whole float range: x clamped to [-104, 89] and 2^n applied in two
-/// halves, so that results overflow to inf and subnormal results round once.
-template <class B>
-B exp_wide_f32(const B& x) noexcept {
-    static constexpr float p[] = {1.0f, 1.000000036e+00f, 4.999999208e-01f, 1.666642017e-01f,
-                                  4.166822560e-02f, 8.374815796e-03f, 1.383684451e-03f};
-    const B xc = xsimd::min(xsimd::max(x, B::broadcast(-104.0f)), B::broadcast(89.0f));
-    const B n = xsimd::nearbyint(xc * B::broadcast(1.44269504088896341f));
-    B r = fmadd(n, B::broadcast(-0.693359375f), xc);
-    r = fmadd(n, B::broadcast(2.12194440e-4f), r);
-    const B n1 = xsimd::floor(n * B::broadcast(0.5f));
-    const B e = horner(r, p);
-    const B y = xsimd::ldexp(xsimd::ldexp(e, xsimd::nearbyint_as_int(n1)), xsimd::nearbyint_as_int(n - n1));
-    return xsimd::select(is_nan(x), x, y);
-}
-
-/// e^x: exp_core_f32, or exp_wide_f32 for a batch with a lane beyond +-87 (or NaN).
-template <class B>
-TMATH_FORCE_INLINE B exp_f32(const B& x) noexcept {
-    if (xsimd::any(!(xsimd::abs(x) <= B::broadcast(87.0f)))) return exp_wide_f32(x);
-    return exp_core_f32(x);
-}
-
 /// 2^x: x = n + r with |r| <= 1/2 exact, e^(r ln2) by exp_core_f32's polynomial, and 2^n
 /// applied in two halves (x clamped to [-152, 129]: overflow to inf, subnormals rounded once).
 template <class B>
@@ -116,22 +93,6 @@ TMATH_FORCE_INLINE B exp2_f32(const B& x) noexcept {
     const B n1 = xsimd::floor(n * B::broadcast(0.5f));
     const B y = xsimd::ldexp(xsimd::ldexp(e, xsimd::nearbyint_as_int(n1)), xsimd::nearbyint_as_int(n - n1));
     return xsimd::select(is_nan(x), x, y);
-}
-
-/// tanh x: x + x^3 P(x^2) below 0.625, else 1 - 2 / (e^(2|x|) + 1) with x's sign (|x|
-/// clamped to 9.1, where the float result is 1).
-template <class B>
-TMATH_FORCE_INLINE B tanh_f32(const B& x) noexcept {
-    static constexpr float p[] = {-3.33332819422e-1f, 1.33314422036e-1f, -5.37397155531e-2f, 2.06390887954e-2f,
-                                  -5.70498872745e-3f};
-    const B ax = xsimd::abs(x);
-    const B z = x * x;
-    const B small = xsimd::select(x == B::broadcast(0.0f), x, fmadd(x * z, horner(z, p), x));  // tanh(-0) = -0
-    const B a = xsimd::min(ax, B::broadcast(9.1f));
-    const B one = B::broadcast(1.0f);
-    const B big = one - simd::div(B::broadcast(2.0f), exp_core_f32(a + a) + one);
-    // NaN takes `small`, which is NaN (`big` may be 1: min may drop the NaN).
-    return xsimd::select(ax < B::broadcast(0.625f) || is_nan(x), small, xsimd::select(x < B::broadcast(0.0f), -big, big));
 }
 
 /// erf x: x P(x^2) below 0.9; 1 - e^(Q(|x|) - x^2) up to 3.92 (Q fits log(erfc x) + x^2,

@@ -12,7 +12,7 @@
 #include <type_traits>
 
 #include "tmath/config.hpp"
-#include "tmath/simd/float_kernels.hpp"
+#include "tmath/simd/fast_float_math.hpp"
 #include "tmath/simd/math.hpp"
 #include "tmath/simd/simd.hpp"
 
