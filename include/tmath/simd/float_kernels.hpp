@@ -125,32 +125,6 @@ B sin_cos_lanes_f32(const B& x) noexcept {
     return B::load_unaligned(v);
 }
 
-/// sin x (Cos = false) or cos x (Cos = true) for |x| <= 10^4: x = j pi/2 + r with pi/2
-/// in three parts and FMAs, then the sine or cosine polynomial on |r| <= pi/4 picked by
-/// the quadrant j mod 4. Batches with a lane beyond 10^4, infinite or NaN go through the
-/// scalar library in double.
-template <bool Cos, class B>
-TMATH_FORCE_INLINE B sin_cos_f32(const B& x) noexcept {
-    static constexpr float s[] = {-1.6666654611e-1f, 8.3321608736e-3f, -1.9515295891e-4f};
-    static constexpr float c[] = {4.166664568298827e-2f, -1.388731625493765e-3f, 2.443315711809948e-5f};
-    if (xsimd::any(!(xsimd::abs(x) <= B::broadcast(1.0e4f)))) return sin_cos_lanes_f32<Cos>(x);
-    const B j = xsimd::nearbyint(x * B::broadcast(0.636619772367581343f));
-    B r = fmadd(j, B::broadcast(-0x1.921fb6p+0f), x);
-    r = fmadd(j, B::broadcast(0x1.777a5cp-25f), r);
-    r = fmadd(j, B::broadcast(0x1.ee59dap-50f), r);
-    const B z = r * r;
-    const B sin_r = fmadd(r * z, horner(z, s), r);
-    const B cos_r = fmadd(z * z, horner(z, c), fmadd(B::broadcast(-0.5f), z, B::broadcast(1.0f)));
-    // Quadrant q = j mod 4 (cos x = sin(x + pi/2): one quadrant further).
-    const B jq = Cos ? j + B::broadcast(1.0f) : j;
-    const B q = fmadd(xsimd::floor(jq * B::broadcast(0.25f)), B::broadcast(-4.0f), jq);
-    const auto odd = (q == B::broadcast(1.0f)) || (q == B::broadcast(3.0f));
-    const B v = xsimd::select(odd, cos_r, sin_r);
-    const B y = xsimd::select(q >= B::broadcast(2.0f), -v, v);
-    if constexpr (Cos) return y;
-    else return xsimd::select(x == B::broadcast(0.0f), x, y);  // keeps the sign of zero
-}
-
 }  // namespace tmath::simd::kernels
 
 #if defined(__GNUC__) && !defined(__clang__)
