@@ -1,13 +1,10 @@
 #pragma once
 /// @file float_kernels.hpp
-/// Polynomial kernels for xsimd batches of float: exp, tanh, erf, sin and cos. Each is a
-/// range reduction, a short FMA polynomial and a select or two, within 4 ulp of the
-/// correctly rounded result (tests/test_elementwise_math.cpp sweeps them), with IEEE
-/// answers for NaN, infinities and signed zeros. simd/math.hpp and simd/special.hpp
-/// route float batches here; other types use xsimd's functions or the scalar library.
-/// The kernels are force-inlined: called out of line from the unrolled element-wise
-/// loops, they pass every batch through memory. Their rare paths (wide exp, large sin
-/// arguments) stay out of line.
+/// Shared pieces of the float kernels for xsimd batches (fmadd, horner, is_nan), 2^x
+/// (within 4 ulp, IEEE answers for NaN and infinities), and sin/cos lane by lane for
+/// the large arguments of fast_float_math.hpp's sin_cos_f32. Force-inlined: called out
+/// of line from the unrolled element-wise loops, kernels pass every batch through
+/// memory. The lane-by-lane path stays out of line.
 
 #include <cmath>
 #include <cstddef>
@@ -68,20 +65,7 @@ TMATH_FORCE_INLINE B horner(const B& x, const float (&c)[N]) noexcept {
     else return fmadd(horner<K + 1>(x, c), x, B::broadcast(c[K]));
 }
 
-/// e^x for |x| <= 87 (no overflow, no subnormal result; NaN unspecified): Cody-Waite
-/// reduction x = n ln2 + r (ln2's high part has 9 bits, so n ln2_hi is exact), a
-/// degree-6 polynomial on |r| <= ln2/2, and 2^n put into the exponent.
-template <class B>
-TMATH_FORCE_INLINE B exp_core_f32(const B& x) noexcept {
-    static constexpr float p[] = {1.0f, 1.000000036e+00f, 4.999999208e-01f, 1.666642017e-01f,
-                                  4.166822560e-02f, 8.374815796e-03f, 1.383684451e-03f};
-    const B n = xsimd::nearbyint(x * B::broadcast(1.44269504088896341f));
-    B r = fmadd(n, B::broadcast(-0.693359375f), x);
-    r = fmadd(n, B::broadcast(2.12194440e-4f), r);
-    return xsimd::ldexp(horner(r, p), xsimd::nearbyint_as_int(n));
-}
-
-/// 2^x: x = n + r with |r| <= 1/2 exact, e^(r ln2) by exp_core_f32's polynomial, and 2^n
+/// 2^x: x = n + r with |r| <= 1/2 exact, e^(r ln2) by a degree-6 polynomial, and 2^n
 /// applied in two halves (x clamped to [-152, 129]: overflow to inf, subnormals rounded once).
 template <class B>
 TMATH_FORCE_INLINE B exp2_f32(const B& x) noexcept {
@@ -93,25 +77,6 @@ TMATH_FORCE_INLINE B exp2_f32(const B& x) noexcept {
     const B n1 = xsimd::floor(n * B::broadcast(0.5f));
     const B y = xsimd::ldexp(xsimd::ldexp(e, xsimd::nearbyint_as_int(n1)), xsimd::nearbyint_as_int(n - n1));
     return xsimd::select(is_nan(x), x, y);
-}
-
-/// erf x: x P(x^2) below 0.9; 1 - e^(Q(|x|) - x^2) up to 3.92 (Q fits log(erfc x) + x^2,
-/// centred at 2.45), with x's sign; +-1 beyond.
-template <class B>
-TMATH_FORCE_INLINE B erf_f32(const B& x) noexcept {
-    static constexpr float p[] = {1.128379154e+00f, -3.761252331e-01f, 1.128214107e-01f,
-                                  -2.677891601e-02f, 5.011971503e-03f, -6.090398684e-04f};
-    static constexpr float q[] = {-1.539039604e+00f, -3.583738695e-01f, 5.776811330e-02f,
-                                  -1.130217232e-02f, 2.273246779e-03f, -4.441529279e-04f,
-                                  8.209247153e-05f, -1.393185577e-05f, 1.632549815e-06f};
-    const B ax = xsimd::abs(x);
-    const B z = x * x;
-    const B small = x * horner(z, p);
-    if (xsimd::all(ax < B::broadcast(0.9f))) return small;
-    const B a = xsimd::min(ax, B::broadcast(3.92f));
-    const B big = B::broadcast(1.0f) - exp_core_f32(fmadd(-a, a, horner(a - B::broadcast(2.45f), q)));
-    const B signed_big = xsimd::select(x < B::broadcast(0.0f), -big, big);
-    return xsimd::select(ax < B::broadcast(0.9f), small, xsimd::select(is_nan(x), x, signed_big));
 }
 
 /// sin x or cos x lane by lane through the scalar library in double (correctly
