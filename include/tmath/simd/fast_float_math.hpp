@@ -124,18 +124,23 @@ TMATH_FORCE_INLINE B reciprocal_f32(const B& d) noexcept {
 inline constexpr float exp_poly[] = {1.0f, 1.000000036e+00f, 4.999999208e-01f, 1.666642017e-01f,
                                      4.166822560e-02f, 8.374815796e-03f, 1.383684451e-03f};
 
-/// e^x over the whole float range without a branch: x clamped to [-104, 89] (beyond,
-/// the result is 0 or inf), x = n ln2 + r by a rounding constant and a two-part
-/// Cody-Waite ln2 (its high part has 9 bits, so n ln2_hi is exact), exp_poly on r, and
-/// 2^n applied by scale_by_pow2. NaN stays NaN through the clamp and the arithmetic.
+/// e^x for x already in [-104, 89] (or NaN): x = n ln2 + r by a rounding constant and a
+/// two-part Cody-Waite ln2 (its high part has 9 bits, so n ln2_hi is exact), exp_poly on
+/// r, and 2^n applied by scale_by_pow2. NaN stays NaN through the arithmetic.
 template <class B>
-TMATH_FORCE_INLINE B exp_f32(const B& x) noexcept {
-    const B xc = max_keep_nan(min_keep_nan(x, B::broadcast(89.0f)), B::broadcast(-104.0f));
+TMATH_FORCE_INLINE B exp_in_range_f32(const B& xc) noexcept {
     const B nb = fmadd(xc, B::broadcast(1.44269504088896341f), B::broadcast(round_shifter));
     const B n = nb - B::broadcast(round_shifter);
     B r = fmadd(n, B::broadcast(-0.693359375f), xc);
     r = fmadd(n, B::broadcast(2.12194440e-4f), r);
     return scale_by_pow2(horner(r, exp_poly), nb);
+}
+
+/// e^x over the whole float range without a branch: x clamped to [-104, 89] (beyond,
+/// the result is 0 or inf; NaN kept), then exp_in_range_f32.
+template <class B>
+TMATH_FORCE_INLINE B exp_f32(const B& x) noexcept {
+    return exp_in_range_f32(max_keep_nan(min_keep_nan(x, B::broadcast(89.0f)), B::broadcast(-104.0f)));
 }
 
 /// e^y - 1 for y in [0, 18.2] (or NaN), with a small relative error near 0: y = n ln2 + r,
@@ -200,7 +205,8 @@ TMATH_FORCE_INLINE B erf_f32(const B& x) noexcept {
 template <class B>
 TMATH_FORCE_INLINE B sigmoid_f32(const B& x) noexcept {
     const B one = B::broadcast(1.0f);
-    const B e = exp_f32(-xsimd::abs(x));
+    // -|x| by setting the sign bit; it is <= 0, so only the lower clamp is needed.
+    const B e = exp_in_range_f32(max_keep_nan(x | B::broadcast(-0.0f), B::broadcast(-104.0f)));
     const B r = reciprocal_f32(one + e);
     return xsimd::select(x < B::broadcast(0.0f), e * r, r);  // NaN: r is NaN
 }
