@@ -128,6 +128,17 @@ static_assert(TMATH_GROUP_BYTES <= TMATH_OPERAND_SCRATCH_BYTES, "grouped rows mu
 #define TMATH_FORCE_INLINE inline
 #endif
 
+/// Forces a lambda's call operator inline, written after its parameter list
+/// (`[&]() TMATH_FORCE_INLINE_LAMBDA { ... }`): a lambda that picks a SIMD kernel is
+/// otherwise kept out of line in the unrolled element-wise loops, which then pass every
+/// batch through memory. The GNU spelling: `[[gnu::always_inline]]` there would apply
+/// to the lambda's type and be ignored.
+#if defined(__GNUC__) || defined(__clang__)
+#define TMATH_FORCE_INLINE_LAMBDA __attribute__((always_inline))
+#else
+#define TMATH_FORCE_INLINE_LAMBDA
+#endif
+
 /// Loop pragmas of the GEMM micro-kernel: TMATH_GEMM_UNROLL fully unrolls a loop with a
 /// compile-time trip count (accumulator rows and columns); TMATH_GEMM_UNROLL_DEPTH unrolls
 /// the loop over the depth four times, amortizing its pointer updates and branch

@@ -143,10 +143,20 @@ private:
     TMATH_FORCE_INLINE static void for_few(size_type n, F& f, std::index_sequence<I...>) noexcept {
         (void)((I < n ? (f(I), true) : false) && ...);  // f(i) for i < n ≤ N
     }
+    // GCC 12 may warn that the inline slots past the size are read uninitialized when a
+    // moved-from small_vector is copied (std::swap's temporary) in a large inlined
+    // function: a false positive, as for_few reads only the first n slots.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
     TMATH_FORCE_INLINE static void copy_few(T* d, const T* src, size_type n) noexcept {
         auto copy = [&](size_type i) { d[i] = src[i]; };
         for_few(n, copy, std::make_index_sequence<N>{});
     }
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
     TMATH_FORCE_INLINE static void fill_few(T* d, size_type n, T value) noexcept {
         auto fill = [&](size_type i) { d[i] = value; };
         for_few(n, fill, std::make_index_sequence<N>{});

@@ -80,12 +80,15 @@ inline void contiguous_row(D* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
         if (cur.unit_stride()) return contiguous_row<true, V>(dst, n, cur);  // no broadcast in this row
     for_each_batch<w>(
         n,
-        [&](std::ptrdiff_t j) {
+        [&](std::ptrdiff_t j) TMATH_FORCE_INLINE_LAMBDA {
             if constexpr (Flat) store_as<V>(dst + j, cur.template contiguous_batch<V>(j));
             else store_as<V>(dst + j, cur.template batch<V>(j));
         },
         [&](std::ptrdiff_t j) { dst[j] = static_cast<D>(cur.template scalar<V>(j)); });
 }
+
+/// The batch lambdas of these loops are force-inlined: one holding a long SIMD kernel
+/// (exp, erf) is otherwise called out of line, each batch passing through memory.
 
 /// contiguous_row for a destination too large for the caches: scalar head up to an
 /// aligned address, then non-temporal batch stores, then the scalar tail. The caller
@@ -99,7 +102,7 @@ inline void non_temporal_row(V* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
     std::ptrdiff_t j = 0;
     for (; j < n && reinterpret_cast<std::uintptr_t>(dst + j) % align != 0; ++j) dst[j] = cur.template scalar<V>(j);
     if (reinterpret_cast<std::uintptr_t>(dst + j) % align == 0) {
-        auto get = [&](std::ptrdiff_t k) {
+        auto get = [&](std::ptrdiff_t k) TMATH_FORCE_INLINE_LAMBDA {
             if constexpr (Flat) return cur.template contiguous_batch<V>(k);
             else return cur.template batch<V>(k);
         };
@@ -132,7 +135,7 @@ template <class V, class Ev>
 inline void contiguous_row_half_width(V* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
     const auto cur = ev.row_cursor();
     for_each_batch<static_cast<std::ptrdiff_t>(simd::half_batch<V>::size)>(
-        n, [&](std::ptrdiff_t j) { cur.template contiguous_half_width<V>(j).store_unaligned(dst + j); },
+        n, [&](std::ptrdiff_t j) TMATH_FORCE_INLINE_LAMBDA { cur.template contiguous_half_width<V>(j).store_unaligned(dst + j); },
         [&](std::ptrdiff_t j) { dst[j] = cur.template scalar<V>(j); });
 }
 

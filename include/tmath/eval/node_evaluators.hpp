@@ -138,12 +138,12 @@ public:
     }
     /// Elements j.. as a batch of V (the children's rows unit-stride or broadcast).
     template <class V>
-    simd::batch<V> batch(std::ptrdiff_t j) const noexcept {
+    TMATH_FORCE_INLINE simd::batch<V> batch(std::ptrdiff_t j) const noexcept {
         return read<V, false>(j);
     }
     /// batch() for a run where every memory operand is unit-stride (the flat loop).
     template <class V>
-    simd::batch<V> contiguous_batch(std::ptrdiff_t j) const noexcept {
+    TMATH_FORCE_INLINE simd::batch<V> contiguous_batch(std::ptrdiff_t j) const noexcept {
         return read<V, true>(j);
     }
     /// Whether contiguous_half_width<V>() exists: an arithmetic operator (its batch call takes
@@ -247,10 +247,13 @@ private:
             return simd::has_native_batch<V> && simd::has_native_batch<operand_t<0>> &&
                    simd::width<V> == simd::width<operand_t<0>>;
     }();
+    /// Force-inlined with its lambda: a node whose functor is a long SIMD kernel (exp,
+    /// erf) is otherwise kept out of line in the unrolled loops, which then pass each
+    /// batch through memory.
     template <class V, bool Flat>
-    simd::batch<V> read(std::ptrdiff_t j) const noexcept {
+    TMATH_FORCE_INLINE simd::batch<V> read(std::ptrdiff_t j) const noexcept {
         if constexpr (batches_of<V>) {
-            return [&]<std::size_t... I>(std::index_sequence<I...>) {
+            return [&]<std::size_t... I>(std::index_sequence<I...>) TMATH_FORCE_INLINE_LAMBDA {
                 return m_functor(child_batch<I, V, Flat>(j)...);
             }(std::index_sequence_for<C...>{});
         } else if constexpr (converts_to<V>) {

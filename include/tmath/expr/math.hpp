@@ -75,12 +75,7 @@ struct sigmoid_fn : floating_result {
         return (x >= T(0) ? T(1) : e) / (T(1) + e);
     }
     template <simd_batch B>
-    TMATH_FORCE_INLINE B operator()(const B& x) const noexcept {
-        using T = typename B::value_type;
-        const B one = B::broadcast(T(1));
-        const B e = simd::exp(-simd::abs(x));
-        return simd::div(simd::select(simd::ge(x, B::broadcast(T(0))), one, e), one + e);
-    }
+    TMATH_FORCE_INLINE B operator()(const B& x) const noexcept { return simd::sigmoid(x); }
 };
 
 /// |x|, keeping the element type (identity for unsigned types).

@@ -1,13 +1,10 @@
 #pragma once
 /// @file float_kernels.hpp
-/// Polynomial kernels for xsimd batches of float: exp, tanh, erf, sin and cos. Each is a
-/// range reduction, a short FMA polynomial and a select or two, within 4 ulp of the
-/// correctly rounded result (tests/test_elementwise_math.cpp sweeps them), with IEEE
-/// answers for NaN, infinities and signed zeros. simd/math.hpp and simd/special.hpp
-/// route float batches here; other types use xsimd's functions or the scalar library.
-/// The kernels are force-inlined: called out of line from the unrolled element-wise
-/// loops, they pass every batch through memory. Their rare paths (wide exp, large sin
-/// arguments) stay out of line.
+/// Shared pieces of the float kernels for xsimd batches (fmadd, horner, is_nan), 2^x
+/// (within 4 ulp, IEEE answers for NaN and infinities), and sin/cos lane by lane for
+/// the large arguments of fast_float_math.hpp's sin_cos_f32. Force-inlined: called out
+/// of line from the unrolled element-wise loops, kernels pass every batch through
+/// memory. The lane-by-lane path stays out of line.
 
 #include <cmath>
 #include <cstddef>
@@ -68,43 +65,7 @@ TMATH_FORCE_INLINE B horner(const B& x, const float (&c)[N]) noexcept {
     else return fmadd(horner<K + 1>(x, c), x, B::broadcast(c[K]));
 }
 
-/// e^x for |x| <= 87 (no overflow, no subnormal result; NaN unspecified): Cody-Waite
-/// reduction x = n ln2 + r (ln2's high part has 9 bits, so n ln2_hi is exact), a
-/// degree-6 polynomial on |r| <= ln2/2, and 2^n put into the exponent.
-template <class B>
-TMATH_FORCE_INLINE B exp_core_f32(const B& x) noexcept {
-    static constexpr float p[] = {1.0f, 1.000000036e+00f, 4.999999208e-01f, 1.666642017e-01f,
-                                  4.166822560e-02f, 8.374815796e-03f, 1.383684451e-03f};
-    const B n = xsimd::nearbyint(x * B::broadcast(1.44269504088896341f));
-    B r = fmadd(n, B::broadcast(-0.693359375f), x);
-    r = fmadd(n, B::broadcast(2.12194440e-4f), r);
-    return xsimd::ldexp(horner(r, p), xsimd::nearbyint_as_int(n));
-}
-
-/// e^x over the whole float range: x clamped to [-104, 89] and 2^n applied in two
-/// halves, so that results overflow to inf and subnormal results round once.
-template <class B>
-B exp_wide_f32(const B& x) noexcept {
-    static constexpr float p[] = {1.0f, 1.000000036e+00f, 4.999999208e-01f, 1.666642017e-01f,
-                                  4.166822560e-02f, 8.374815796e-03f, 1.383684451e-03f};
-    const B xc = xsimd::min(xsimd::max(x, B::broadcast(-104.0f)), B::broadcast(89.0f));
-    const B n = xsimd::nearbyint(xc * B::broadcast(1.44269504088896341f));
-    B r = fmadd(n, B::broadcast(-0.693359375f), xc);
-    r = fmadd(n, B::broadcast(2.12194440e-4f), r);
-    const B n1 = xsimd::floor(n * B::broadcast(0.5f));
-    const B e = horner(r, p);
-    const B y = xsimd::ldexp(xsimd::ldexp(e, xsimd::nearbyint_as_int(n1)), xsimd::nearbyint_as_int(n - n1));
-    return xsimd::select(is_nan(x), x, y);
-}
-
-/// e^x: exp_core_f32, or exp_wide_f32 for a batch with a lane beyond +-87 (or NaN).
-template <class B>
-TMATH_FORCE_INLINE B exp_f32(const B& x) noexcept {
-    if (xsimd::any(!(xsimd::abs(x) <= B::broadcast(87.0f)))) return exp_wide_f32(x);
-    return exp_core_f32(x);
-}
-
-/// 2^x: x = n + r with |r| <= 1/2 exact, e^(r ln2) by exp_core_f32's polynomial, and 2^n
+/// 2^x: x = n + r with |r| <= 1/2 exact, e^(r ln2) by a degree-6 polynomial, and 2^n
 /// applied in two halves (x clamped to [-152, 129]: overflow to inf, subnormals rounded once).
 template <class B>
 TMATH_FORCE_INLINE B exp2_f32(const B& x) noexcept {
@@ -118,41 +79,6 @@ TMATH_FORCE_INLINE B exp2_f32(const B& x) noexcept {
     return xsimd::select(is_nan(x), x, y);
 }
 
-/// tanh x: x + x^3 P(x^2) below 0.625, else 1 - 2 / (e^(2|x|) + 1) with x's sign (|x|
-/// clamped to 9.1, where the float result is 1).
-template <class B>
-TMATH_FORCE_INLINE B tanh_f32(const B& x) noexcept {
-    static constexpr float p[] = {-3.33332819422e-1f, 1.33314422036e-1f, -5.37397155531e-2f, 2.06390887954e-2f,
-                                  -5.70498872745e-3f};
-    const B ax = xsimd::abs(x);
-    const B z = x * x;
-    const B small = xsimd::select(x == B::broadcast(0.0f), x, fmadd(x * z, horner(z, p), x));  // tanh(-0) = -0
-    const B a = xsimd::min(ax, B::broadcast(9.1f));
-    const B one = B::broadcast(1.0f);
-    const B big = one - simd::div(B::broadcast(2.0f), exp_core_f32(a + a) + one);
-    // NaN takes `small`, which is NaN (`big` may be 1: min may drop the NaN).
-    return xsimd::select(ax < B::broadcast(0.625f) || is_nan(x), small, xsimd::select(x < B::broadcast(0.0f), -big, big));
-}
-
-/// erf x: x P(x^2) below 0.9; 1 - e^(Q(|x|) - x^2) up to 3.92 (Q fits log(erfc x) + x^2,
-/// centred at 2.45), with x's sign; +-1 beyond.
-template <class B>
-TMATH_FORCE_INLINE B erf_f32(const B& x) noexcept {
-    static constexpr float p[] = {1.128379154e+00f, -3.761252331e-01f, 1.128214107e-01f,
-                                  -2.677891601e-02f, 5.011971503e-03f, -6.090398684e-04f};
-    static constexpr float q[] = {-1.539039604e+00f, -3.583738695e-01f, 5.776811330e-02f,
-                                  -1.130217232e-02f, 2.273246779e-03f, -4.441529279e-04f,
-                                  8.209247153e-05f, -1.393185577e-05f, 1.632549815e-06f};
-    const B ax = xsimd::abs(x);
-    const B z = x * x;
-    const B small = x * horner(z, p);
-    if (xsimd::all(ax < B::broadcast(0.9f))) return small;
-    const B a = xsimd::min(ax, B::broadcast(3.92f));
-    const B big = B::broadcast(1.0f) - exp_core_f32(fmadd(-a, a, horner(a - B::broadcast(2.45f), q)));
-    const B signed_big = xsimd::select(x < B::broadcast(0.0f), -big, big);
-    return xsimd::select(ax < B::broadcast(0.9f), small, xsimd::select(is_nan(x), x, signed_big));
-}
-
 /// sin x or cos x lane by lane through the scalar library in double (correctly
 /// rounded to float but for rare double roundings).
 template <bool Cos, class B>
@@ -162,32 +88,6 @@ B sin_cos_lanes_f32(const B& x) noexcept {
     for (std::size_t k = 0; k < B::size; ++k)
         v[k] = static_cast<float>(Cos ? std::cos(static_cast<double>(v[k])) : std::sin(static_cast<double>(v[k])));
     return B::load_unaligned(v);
-}
-
-/// sin x (Cos = false) or cos x (Cos = true) for |x| <= 10^4: x = j pi/2 + r with pi/2
-/// in three parts and FMAs, then the sine or cosine polynomial on |r| <= pi/4 picked by
-/// the quadrant j mod 4. Batches with a lane beyond 10^4, infinite or NaN go through the
-/// scalar library in double.
-template <bool Cos, class B>
-TMATH_FORCE_INLINE B sin_cos_f32(const B& x) noexcept {
-    static constexpr float s[] = {-1.6666654611e-1f, 8.3321608736e-3f, -1.9515295891e-4f};
-    static constexpr float c[] = {4.166664568298827e-2f, -1.388731625493765e-3f, 2.443315711809948e-5f};
-    if (xsimd::any(!(xsimd::abs(x) <= B::broadcast(1.0e4f)))) return sin_cos_lanes_f32<Cos>(x);
-    const B j = xsimd::nearbyint(x * B::broadcast(0.636619772367581343f));
-    B r = fmadd(j, B::broadcast(-0x1.921fb6p+0f), x);
-    r = fmadd(j, B::broadcast(0x1.777a5cp-25f), r);
-    r = fmadd(j, B::broadcast(0x1.ee59dap-50f), r);
-    const B z = r * r;
-    const B sin_r = fmadd(r * z, horner(z, s), r);
-    const B cos_r = fmadd(z * z, horner(z, c), fmadd(B::broadcast(-0.5f), z, B::broadcast(1.0f)));
-    // Quadrant q = j mod 4 (cos x = sin(x + pi/2): one quadrant further).
-    const B jq = Cos ? j + B::broadcast(1.0f) : j;
-    const B q = fmadd(xsimd::floor(jq * B::broadcast(0.25f)), B::broadcast(-4.0f), jq);
-    const auto odd = (q == B::broadcast(1.0f)) || (q == B::broadcast(3.0f));
-    const B v = xsimd::select(odd, cos_r, sin_r);
-    const B y = xsimd::select(q >= B::broadcast(2.0f), -v, v);
-    if constexpr (Cos) return y;
-    else return xsimd::select(x == B::broadcast(0.0f), x, y);  // keeps the sign of zero
 }
 
 }  // namespace tmath::simd::kernels

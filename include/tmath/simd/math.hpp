@@ -1,6 +1,6 @@
 #pragma once
 /// @file math.hpp
-/// Lane-wise math on `simd::batch<T>`: exp, log, sqrt, abs, tanh, pow, max/min (plain
+/// Lane-wise math on `simd::batch<T>`: exp, log, sqrt, abs, tanh, sigmoid, pow, max/min (plain
 /// and NaN-propagating), comparisons giving masks, and select. Every function takes an
 /// xsimd batch or the one-lane `scalar_batch` stand-in and answers the same either way;
 /// masks are `simd::mask<T>` (xsimd's batch_bool, or `bool` for the stand-in).
@@ -13,7 +13,7 @@
 #include <type_traits>
 
 #include "tmath/config.hpp"
-#include "tmath/simd/float_kernels.hpp"
+#include "tmath/simd/fast_float_math.hpp"
 #include "tmath/simd/simd.hpp"
 
 // GCC 12 reports AVX-512 intrinsics that start from `_mm512_undefined_*()` as reading
@@ -67,9 +67,9 @@ using mask_of = mask<typename B::value_type>;
 #endif
 
 #if TMATH_SIMD_ENABLED
-// Float batches take float_kernels.hpp's polynomials, double ones xsimd's functions.
+// Float batches take fast_float_math.hpp's kernels, double ones xsimd's functions.
 #define TMATH_SIMD_KERNEL(f32, call) \
-    [&] { if constexpr (std::is_same_v<typename B::value_type, float>) return kernels::f32(x); else return B(call); }()
+    [&]() TMATH_FORCE_INLINE_LAMBDA { if constexpr (std::is_same_v<typename B::value_type, float>) return kernels::f32(x); else return B(call); }()
 #else
 #define TMATH_SIMD_KERNEL(f32, call) x
 #endif
@@ -156,6 +156,30 @@ TMATH_SIMD_UNARY(tanh, std::tanh(v), TMATH_SIMD_KERNEL(tanh_f32, detail::tanh_f6
 #undef TMATH_SIMD_KERNEL
 #undef TMATH_SIMD_XS
 #undef TMATH_SIMD_UNARY
+
+/// The logistic function 1 / (1 + e^-x) lane by lane (floating point): float batches
+/// take kernels::sigmoid_f32; others e / (1 + e) with e = e^-|x| for negative x, so
+/// that tiny results keep their precision instead of e^-x overflowing.
+template <class B>
+TMATH_FORCE_INLINE B sigmoid(const B& x) noexcept {
+    using T = typename B::value_type;
+    if constexpr (detail::is_scalar_batch<B>) {
+        const T e = std::exp(-std::abs(x.value));
+        return {(x.value >= T(0) ? T(1) : e) / (T(1) + e)};
+    } else {
+#if TMATH_SIMD_ENABLED
+        if constexpr (std::is_same_v<T, float>) {
+            return kernels::sigmoid_f32(x);
+        } else {
+            const B one = B::broadcast(T(1));
+            const B e = exp(-xsimd::abs(x));
+            return simd::div(xsimd::select(x >= B::broadcast(T(0)), one, e), one + e);
+        }
+#else
+        return x;
+#endif
+    }
+}
 
 /// |x| lane by lane (floating point and signed integers; identity for unsigned).
 template <class B>

@@ -12,7 +12,7 @@
 #include <type_traits>
 
 #include "tmath/config.hpp"
-#include "tmath/simd/float_kernels.hpp"
+#include "tmath/simd/fast_float_math.hpp"
 #include "tmath/simd/math.hpp"
 #include "tmath/simd/simd.hpp"
 
@@ -50,24 +50,24 @@ inline constexpr bool is_float_batch = !is_scalar_batch<B> && std::is_same_v<typ
 
 #if TMATH_SIMD_ENABLED
 /// sin x lane by lane: the float kernel where the build has FMA, else xsimd's.
-TMATH_SIMD_SPECIAL(sin, std::sin, [&] {
+TMATH_SIMD_SPECIAL(sin, std::sin, [&]() TMATH_FORCE_INLINE_LAMBDA {
     if constexpr (detail::is_float_batch<B> && kernels::has_hardware_fma) return kernels::sin_cos_f32<false>(x);
     else return B(xsimd::sin(x));
 }())
 /// cos x lane by lane: the float kernel where the build has FMA, else xsimd's.
-TMATH_SIMD_SPECIAL(cos, std::cos, [&] {
+TMATH_SIMD_SPECIAL(cos, std::cos, [&]() TMATH_FORCE_INLINE_LAMBDA {
     if constexpr (detail::is_float_batch<B> && kernels::has_hardware_fma) return kernels::sin_cos_f32<true>(x);
     else return B(xsimd::cos(x));
 }())
 /// erf x lane by lane: the float kernel; double lanes through the scalar library (xsimd's
 /// double erf is tens of ulp off around |x| = 2).
-TMATH_SIMD_SPECIAL(erf, std::erf, [&] {
+TMATH_SIMD_SPECIAL(erf, std::erf, [&]() TMATH_FORCE_INLINE_LAMBDA {
     if constexpr (detail::is_float_batch<B>) return kernels::erf_f32(x);
     else return map_lanes(x, [](auto v) { return std::erf(v); });
 }())
 /// e^x - 1 lane by lane: xsimd's, except e^x for float lanes above 80, where xsimd's
 /// float expm1 overflows early.
-TMATH_SIMD_SPECIAL(expm1, std::expm1, [&] {
+TMATH_SIMD_SPECIAL(expm1, std::expm1, [&]() TMATH_FORCE_INLINE_LAMBDA {
     if constexpr (detail::is_float_batch<B>) {
         const B big = B::broadcast(80.0f);
         const B r = xsimd::select(x == B::broadcast(0.0f), x, B(xsimd::expm1(x)));  // expm1(-0) = -0
@@ -90,7 +90,7 @@ TMATH_SIMD_SPECIAL(expm1, std::expm1, [&] {
     }
 }())
 /// 2^x lane by lane: the float kernel (xsimd's float exp2 overflows early), xsimd's for double.
-TMATH_SIMD_SPECIAL(exp2, std::exp2, [&] {
+TMATH_SIMD_SPECIAL(exp2, std::exp2, [&]() TMATH_FORCE_INLINE_LAMBDA {
     if constexpr (detail::is_float_batch<B>) {
         return kernels::exp2_f32(x);
     } else {
