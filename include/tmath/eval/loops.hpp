@@ -87,8 +87,8 @@ inline void contiguous_row(D* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
         [&](std::ptrdiff_t j) { dst[j] = static_cast<D>(cur.template scalar<V>(j)); });
 }
 
-/// The batch lambdas of these loops are force-inlined: one holding a long SIMD kernel
-/// (exp, erf) is otherwise called out of line, each batch passing through memory.
+// The batch lambdas of these loops are force-inlined: one holding a long SIMD kernel
+// (exp, erf) is otherwise called out of line, each batch passing through memory.
 
 /// contiguous_row for a destination too large for the caches: scalar head up to an
 /// aligned address, then non-temporal batch stores, then the scalar tail. The caller
