@@ -172,7 +172,9 @@ TMATH_FORCE_INLINE B sigmoid(const B& x) noexcept {
             return kernels::sigmoid_f32(x);
         } else {
             const B one = B::broadcast(T(1));
-            const B e = exp(-xsimd::abs(x));
+            // Qualified: argument-dependent lookup would pick xsimd::exp, whose double
+            // form converts out-of-range values to int64 (undefined) for huge arguments.
+            const B e = simd::exp(-xsimd::abs(x));
             return simd::div(xsimd::select(x >= B::broadcast(T(0)), one, e), one + e);
         }
 #else
