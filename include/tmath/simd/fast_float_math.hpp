@@ -49,43 +49,32 @@ TMATH_FORCE_INLINE B float_from_bits(const int_lanes<B>& i) noexcept {
 #endif
 }
 
-/// min(x, c) for a constant c, NaN where x is NaN. The x86 instructions return their
-/// second operand when either is NaN, and xsimd's operand order differs between
-/// versions, so they are called directly; AArch64's vminq propagates NaN.
-template <class B>
-TMATH_FORCE_INLINE B min_keep_nan(const B& x, const B& c) noexcept {
+/// min(x, c) (Min) or max(x, c) for a constant c, NaN where x is NaN. The x86
+/// instructions return their second operand when either is NaN, and xsimd's operand
+/// order differs between versions, so they are called directly; AArch64's vminq/vmaxq
+/// propagate NaN.
+template <bool Min, class B>
+TMATH_FORCE_INLINE B bound_keep_nan(const B& x, const B& c) noexcept {
 #if defined(__AVX512F__)
-    if constexpr (sizeof(B) == 64) return B(_mm512_min_ps(c, x));
+    if constexpr (sizeof(B) == 64) return B(Min ? _mm512_min_ps(c, x) : _mm512_max_ps(c, x));
 #endif
 #if defined(__AVX__)
-    if constexpr (sizeof(B) == 32) return B(_mm256_min_ps(c, x));
+    if constexpr (sizeof(B) == 32) return B(Min ? _mm256_min_ps(c, x) : _mm256_max_ps(c, x));
 #endif
 #if defined(__SSE2__)
-    if constexpr (sizeof(B) == 16) return B(_mm_min_ps(c, x));
+    if constexpr (sizeof(B) == 16) return B(Min ? _mm_min_ps(c, x) : _mm_max_ps(c, x));
 #endif
 #if defined(__aarch64__)
-    if constexpr (sizeof(B) == 16) return B(vminq_f32(x, c));
+    if constexpr (sizeof(B) == 16) return B(Min ? vminq_f32(x, c) : vmaxq_f32(x, c));
 #endif
-    return xsimd::select(is_nan(x), x, xsimd::min(x, c));
+    return xsimd::select(is_nan(x), x, Min ? xsimd::min(x, c) : xsimd::max(x, c));
 }
-
-/// max(x, c) for a constant c, NaN where x is NaN (see min_keep_nan).
+/// min(x, c), NaN where x is NaN (see bound_keep_nan).
 template <class B>
-TMATH_FORCE_INLINE B max_keep_nan(const B& x, const B& c) noexcept {
-#if defined(__AVX512F__)
-    if constexpr (sizeof(B) == 64) return B(_mm512_max_ps(c, x));
-#endif
-#if defined(__AVX__)
-    if constexpr (sizeof(B) == 32) return B(_mm256_max_ps(c, x));
-#endif
-#if defined(__SSE2__)
-    if constexpr (sizeof(B) == 16) return B(_mm_max_ps(c, x));
-#endif
-#if defined(__aarch64__)
-    if constexpr (sizeof(B) == 16) return B(vmaxq_f32(x, c));
-#endif
-    return xsimd::select(is_nan(x), x, xsimd::max(x, c));
-}
+TMATH_FORCE_INLINE B min_keep_nan(const B& x, const B& c) noexcept { return bound_keep_nan<true>(x, c); }
+/// max(x, c), NaN where x is NaN (see bound_keep_nan).
+template <class B>
+TMATH_FORCE_INLINE B max_keep_nan(const B& x, const B& c) noexcept { return bound_keep_nan<false>(x, c); }
 
 /// 1.5 * 2^23: v + shifter rounds v (|v| < 2^22) to an integer n held in the low bits
 /// of the sum, whose int32 pattern minus the shifter's is n.
