@@ -181,6 +181,28 @@ TEST_CASE("elementwise math: float functions within 4 ulp of the correctly round
     check_sweep("cos pi/2", near, [](const auto& t) { return tmath::eval(tmath::cos(t)); }, [](L v) { return std::cos(v); }, b);
 }
 
+TEST_CASE("elementwise math: erf and tanh within 4 ulp around their kernels' interval edges", "[emath]") {
+    // The wide-batch kernels pick a polynomial per lane from |x|'s interval (erf: steps
+    // of 1/4 and 1/2 up to the clamp at 3.99; tanh: four intervals per octave of |x| + 1
+    // up to the clamp at 9.1): every float within 300 ulp of each edge, both signs.
+    using L = long double;
+    std::vector<float> edges{3.92f, 3.99f, 9.0f, 9.1f};
+    for (int k = 1; k <= 16; ++k) edges.push_back(static_cast<float>(k) / 4.0f);
+    for (int e = 0; e < 4; ++e)
+        for (int m = 0; m < 4; ++m) edges.push_back(std::ldexp(1.0f + static_cast<float>(m) / 4.0f, e) - 1.0f);
+    std::vector<float> in;
+    for (const float edge : edges) {
+        float v = edge;
+        for (int k = 0; k < 300; ++k) v = std::nextafter(v, 0.0f);
+        for (int k = 0; k < 600; ++k, v = std::nextafter(v, 100.0f)) {
+            in.push_back(v);
+            in.push_back(-v);
+        }
+    }
+    check_sweep("erf edges", in, [](const auto& t) { return tmath::eval(tmath::erf(t)); }, [](L v) { return std::erf(v); }, 4);
+    check_sweep("tanh edges", in, [](const auto& t) { return tmath::eval(tmath::tanh(t)); }, [](L v) { return std::tanh(v); }, 4);
+}
+
 TEST_CASE("elementwise math: pow with a tensor exponent within 4 ulp", "[emath]") {
     std::vector<float> xs, ys;
     for (int i = 0; i <= 400; ++i)

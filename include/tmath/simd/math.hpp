@@ -14,6 +14,7 @@
 
 #include "tmath/config.hpp"
 #include "tmath/simd/fast_float_math.hpp"
+#include "tmath/simd/piecewise_kernels.hpp"
 #include "tmath/simd/simd.hpp"
 
 // GCC 12 reports AVX-512 intrinsics that start from `_mm512_undefined_*()` as reading
@@ -151,7 +152,7 @@ inline B sqrt(const B& x) noexcept {
     }
 }
 /// Hyperbolic tangent lane by lane (floating point).
-TMATH_SIMD_UNARY(tanh, std::tanh(v), TMATH_SIMD_KERNEL(tanh_f32, detail::tanh_f64(x)))
+TMATH_SIMD_UNARY(tanh, std::tanh(v), TMATH_SIMD_KERNEL(tanh_best_f32, detail::tanh_f64(x)))
 
 #undef TMATH_SIMD_KERNEL
 #undef TMATH_SIMD_XS

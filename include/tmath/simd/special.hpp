@@ -12,6 +12,7 @@
 #include <type_traits>
 
 #include "tmath/config.hpp"
+#include "tmath/simd/piecewise_kernels.hpp"
 #include "tmath/simd/fast_float_math.hpp"
 #include "tmath/simd/math.hpp"
 #include "tmath/simd/simd.hpp"
@@ -59,10 +60,11 @@ TMATH_SIMD_SPECIAL(cos, std::cos, [&]() TMATH_FORCE_INLINE_LAMBDA {
     if constexpr (detail::is_float_batch<B> && kernels::has_hardware_fma) return kernels::sin_cos_f32<true>(x);
     else return B(xsimd::cos(x));
 }())
-/// erf x lane by lane: the float kernel; double lanes through the scalar library (xsimd's
-/// double erf is tens of ulp off around |x| = 2).
+/// erf x lane by lane: the float kernels (piecewise_kernels.hpp's on AVX-512 and AVX2
+/// batches); double lanes through the scalar library (xsimd's double erf is tens of ulp off
+/// around |x| = 2).
 TMATH_SIMD_SPECIAL(erf, std::erf, [&]() TMATH_FORCE_INLINE_LAMBDA {
-    if constexpr (detail::is_float_batch<B>) return kernels::erf_f32(x);
+    if constexpr (detail::is_float_batch<B>) return kernels::erf_best_f32(x);
     else return map_lanes(x, [](auto v) { return std::erf(v); });
 }())
 /// e^x - 1 lane by lane: xsimd's, except e^x for float lanes above 80, where xsimd's
