@@ -300,10 +300,20 @@ TEST_CASE("elementwise math: NumPy's rounding, sign, clip, remainder and fmod ru
     const auto id = test::make_tensor<std::int32_t>({5}, {-2, 2, 0, -1, 4});
     CHECK(test::values(tmath::eval(tmath::remainder(ia, id))) == std::vector<std::int32_t>{-1, 1, 0, 0, 1});
     CHECK(test::values(tmath::eval(tmath::fmod(ia, id))) == std::vector<std::int32_t>{1, -1, 0, 0, 1});
-    // Integer pow: exact, a negative exponent truncates 1 / x^|y| (NumPy raises instead).
+    // Integer pow: exact; a negative exponent anywhere is an error before anything is
+    // evaluated, as in NumPy, unless the result is empty.
     const auto pb = test::make_tensor<std::int64_t>({5}, {3, -2, 2, 1, -1});
-    const auto pe = test::make_tensor<std::int64_t>({5}, {13, 5, -1, -4, -3});
-    CHECK(test::values(tmath::eval(tmath::pow(pb, pe))) == std::vector<std::int64_t>{1594323, -32, 0, 1, -1});
+    const auto pe = test::make_tensor<std::int64_t>({5}, {13, 5, 1, 4, 3});
+    CHECK(test::values(tmath::eval(tmath::pow(pb, pe))) == std::vector<std::int64_t>{1594323, -32, 2, 1, -1});
+    const auto pn = test::make_tensor<std::int64_t>({5}, {13, 5, -1, 4, 3});
+    CHECK_THROWS_AS(tmath::pow(pb, pn), std::invalid_argument);
+    CHECK_THROWS_WITH(tmath::pow(pb, pn - std::int64_t{0}), TMATH_CONTAINS("negative integer powers") &&
+                                                              TMATH_CONTAINS("(5,)"));
+    CHECK_THROWS_AS(tmath::pow(std::int64_t{2}, pn), std::invalid_argument);
+    CHECK_THROWS_AS(tmath::pow(pb, std::int64_t{-1}), std::invalid_argument);
+    CHECK(tmath::eval(tmath::pow(tmath::zeros<std::int64_t>({0, 5}), pn)).shape()[0] == 0);
+    // A float on either side makes the result float: no error.
+    CHECK(tmath::eval(tmath::pow(tmath::astype<double>(pb), pn))(2) == 0.5);
 }
 
 TEST_CASE("elementwise math: result types follow NumPy", "[emath]") {

@@ -6,8 +6,9 @@ Where NumPy 1.x and 2.x differ, the cases follow NumPy 2: floor / ceil / trunc k
 integer dtypes (NumPy 2.3's rule; the expected values are the inputs). tmath's
 transcendental functions give float64 for every integer or bool dtype (NumPy gives a
 float of the input's size for 8- and 16-bit integers): those cases expect float64,
-computed in float64. Integer pow takes exponents >= 0 only (NumPy raises for negative
-ones; tmath truncates, see binary_math.hpp). NaN clip bounds are not replayed.
+computed in float64. Integer pow takes exponents >= 0, except in gen_negative_powers,
+where one is negative and both NumPy and tmath raise (unless the result is empty).
+NaN clip bounds are not replayed.
 """
 
 import warnings
@@ -163,9 +164,29 @@ def gen_errors(out, n):
         g.emit(out, op, [g.Operand(g.values(c, sa, "positive")), g.Operand(g.values(c, sb, "positive"))], [], None)
 
 
+def gen_negative_powers(out, n):
+    """Integer bases to integer exponents of which one is negative: NumPy raises unless
+    the broadcast result is empty (then the result is empty too)."""
+    for _ in range(n):
+        ca = cb = "i8"
+        sa, sb = g.broadcastable_pair()
+        a = np.asarray(g.values(ca, sa, "small"))
+        b = np.array(np.abs(g.values(cb, sb, "small")) % 6, dtype=g.DT[cb])
+        if b.size:
+            b.reshape(-1)[int(g.rng.integers(0, b.size))] = -int(g.rng.integers(1, 4))
+        try:
+            r = np.power(a, b)
+        except ValueError:
+            r = None
+        g.emit(out, "em_pow", [g.Operand(a), g.Operand(b)], [], r, L=0, M=0.0)
+        if r is None:
+            out[-1] += " value power negative~integer~powers"
+
+
 def generate(out):
     """Appends this area's cases to `out`."""
     gen_unary(out, 1500)
     gen_binary(out, 750)
     gen_clip(out, 250)
     gen_errors(out, 100)
+    gen_negative_powers(out, 80)

@@ -13,10 +13,13 @@
 #include <utility>
 
 #include "tmath/core/concepts.hpp"
+#include "tmath/core/errors.hpp"
+#include "tmath/core/shape.hpp"
 #include "tmath/expr/elementwise.hpp"
 #include "tmath/expr/functors.hpp"
 #include "tmath/expr/math.hpp"
 #include "tmath/expr/operators.hpp"
+#include "tmath/reduce/logical.hpp"
 #include "tmath/simd/math.hpp"
 #include "tmath/simd/special.hpp"
 
@@ -101,8 +104,8 @@ struct remainder_fn : integer_promoting_result {
 };
 
 /// x^y with a tensor (or scalar) exponent. Floats: C's pow. Integers: exact repeated
-/// squaring with wrap-around; a negative exponent gives 1 / x^|y| truncated (1 for x = 1,
-/// +-1 for x = -1, else 0) like `pow(x, p)` with a scalar p, where NumPy raises.
+/// squaring with wrap-around (`pow` rejects negative integer exponents first, as NumPy;
+/// here they give 1 / x^|y| truncated, so that no input is undefined).
 struct power_fn : integer_promoting_result {
     static constexpr const char* name = "power";
     template <arithmetic T>
@@ -151,13 +154,37 @@ template <class A, class B>
 auto fmod(A&& a, B&& b) {
     return detail::binary(fn::fmod_fn{}, std::forward<A>(a), std::forward<B>(b));
 }
+namespace detail {
+/// An operand of `pow` in an error message: its shape, or the scalar's value.
+template <class X>
+std::string power_operand_text(const X& x) {
+    if constexpr (arithmetic<X>) return std::to_string(x);
+    else return format_shape(x.shape());
+}
+}  // namespace detail
+
 /// Element-wise `x^y` with a tensor exponent (or a scalar base), broadcasting, lazy.
-/// Integers stay integers (a negative exponent truncates, see fn::power_fn); a tensor
-/// with a scalar exponent takes the `pow(x, p)` overload of math.hpp.
+/// Integers stay integers; a tensor with a scalar exponent takes the `pow(x, p)`
+/// overload of math.hpp.
+/// @throws std::invalid_argument when the result is integral and non-empty and an
+/// exponent is negative (as NumPy). The exponent is scanned here, before any assignment
+/// starts; a lazy exponent expression is thereby evaluated twice.
 template <class A, class B>
     requires detail::operand_pair<A, B> && (!(tensor_expression<A> && arithmetic<std::remove_cvref_t<B>>))
 auto pow(A&& x, B&& y) {
-    return detail::binary(fn::power_fn{}, std::forward<A>(x), std::forward<B>(y));
+    using R = value_type_t<decltype(detail::binary(fn::power_fn{}, std::declval<A>(), std::declval<B>()))>;
+    using Y = std::remove_cvref_t<B>;
+    std::string negative;  // the operands, when an exponent is negative
+    if constexpr (std::is_integral_v<R>) {
+        bool found = false;
+        if constexpr (arithmetic<Y>) found = y < Y(0);
+        else if constexpr (std::is_signed_v<value_type_t<Y>> && !std::is_same_v<value_type_t<Y>, bool>)
+            found = any(y < value_type_t<Y>(0));
+        if (found) negative = "base " + detail::power_operand_text(x) + ", exponent " + detail::power_operand_text(y);
+    }
+    auto e = detail::binary(fn::power_fn{}, std::forward<A>(x), std::forward<B>(y));
+    if (!negative.empty() && shape_size(e.shape()) != 0) detail::throw_negative_integer_power(negative);
+    return e;
 }
 
 }  // namespace tmath

@@ -8,11 +8,15 @@
 #include <cmath>
 #include <concepts>
 #include <cstdint>
+#include <stdexcept>
+#include <string>
 #include <type_traits>
 #include <utility>
 
 #include "tmath/config.hpp"
 #include "tmath/core/concepts.hpp"
+#include "tmath/core/errors.hpp"
+#include "tmath/core/shape.hpp"
 #include "tmath/expr/elementwise.hpp"
 #include "tmath/expr/functors.hpp"
 #include "tmath/expr/operators.hpp"
@@ -92,8 +96,9 @@ struct abs_fn : arithmetic_result {
 };
 
 /// x^e for integers: exact repeated squaring modulo 2^N (in unsigned arithmetic, so an
-/// overflow wraps without undefined behaviour); a negative e gives 1 / x^|e| truncated
-/// like C's integer division (1 for x = 1, -1 or 1 for x = -1, else 0).
+/// overflow wraps without undefined behaviour). The public `pow` overloads reject a
+/// negative e (as NumPy); here it gives 1 / x^|e| truncated like C's integer division
+/// (1 for x = 1, -1 or 1 for x = -1, else 0), so that no input is undefined.
 template <std::integral T>
 T integer_power(T x, std::int64_t e) noexcept {
     if (e < 0) {
@@ -114,7 +119,7 @@ T integer_power(T x, std::int64_t e) noexcept {
 
 /// x^p for one exponent p of type P. Floating x keeps its type; integer x with a
 /// floating exponent gives double; integer x with an integer exponent stays integer
-/// (as NumPy; a negative exponent truncates like C's integer division: 1/x^|p|).
+/// (as NumPy, which also rejects a negative integer p there: see `pow`).
 template <arithmetic P>
 struct pow_fn {
     static constexpr const char* name = "power";
@@ -216,10 +221,24 @@ template <tensor_expression E>
 auto abs(E&& e) {
     return detail::make_elementwise(fn::abs_fn{}, std::forward<E>(e));
 }
+namespace detail {
+/// The error NumPy raises for an integer raised to a negative integer power.
+[[noreturn]] inline void throw_negative_integer_power(const std::string& operands) {
+    throw std::invalid_argument("power: integers to negative integer powers are not allowed (" + operands + ")");
+}
+}  // namespace detail
+
 /// Element-wise `x^p` for one scalar exponent `p`, lazy. Floating `x` keeps its type;
 /// integer `x` gives double for a floating `p` and stays integer for an integer `p`.
+/// @throws std::invalid_argument for a non-empty integer `x` and a negative integer `p`
+/// (as NumPy).
 template <tensor_expression E, arithmetic P>
 auto pow(E&& x, P p) {
+    if constexpr (std::is_integral_v<value_type_t<E>> && std::is_integral_v<P> && std::is_signed_v<P>) {
+        if (p < 0 && shape_size(x.shape()) != 0)
+            detail::throw_negative_integer_power("base " + format_shape(x.shape()) + ", exponent " +
+                                                 std::to_string(static_cast<long long>(p)));
+    }
     return detail::make_elementwise(fn::pow_fn<P>{p}, std::forward<E>(x));
 }
 /// NumPy's `maximum`: element-wise larger value, broadcasting, NaN-propagating, lazy.
