@@ -12,6 +12,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "tmath/config.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/expr/elementwise.hpp"
 #include "tmath/expr/functors.hpp"
@@ -20,7 +21,7 @@
 #include "tmath/simd/math.hpp"
 #include "tmath/simd/special.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 namespace fn {
 

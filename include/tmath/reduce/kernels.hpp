@@ -16,13 +16,14 @@
 
 #include "tmath/arch/processor.hpp"
 #include "tmath/arch/tuning.hpp"
+#include "tmath/config.hpp"
 #include "tmath/reduce/axes.hpp"
 #include "tmath/reduce/contiguous_axis.hpp"
 #include "tmath/reduce/layout.hpp"
 #include "tmath/reduce/ops.hpp"
 #include "tmath/reduce/outer_axes.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// Reduces `axes` of the strided array (in, shape, strides) into the row-major result
 /// `out` (every extent non-zero). Returns false, writing nothing, when the innermost

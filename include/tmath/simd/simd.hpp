@@ -40,7 +40,7 @@
 #define TMATH_SIMD_ENABLED 0
 #endif
 
-namespace tmath::simd {
+namespace tmath::inline TMATH_ABI_NAMESPACE::simd {
 
 /// One-lane stand-in with the subset of the batch interface tmath uses.
 template <class T>

@@ -16,7 +16,7 @@
 #include "tmath/linalg/dot/loop.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// A row cursor on a contiguous array of T (the fast path of two plain vectors).
 template <class T>

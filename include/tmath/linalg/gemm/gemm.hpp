@@ -20,7 +20,7 @@
 #include "tmath/linalg/gemv.hpp"
 #include "tmath/linalg/strided_matrix.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// C = beta·C over m × n (zeros when beta == 0, C not read).
 template <class T>
