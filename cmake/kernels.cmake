@@ -24,7 +24,8 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang" AND CMAKE_SYSTEM_PROCESSOR MATCHES 
   set(tmath_kernel_tiers sse2 avx2 avx512)
   set(tmath_kernels_flags_sse2 -march=x86-64)
   set(tmath_kernels_flags_avx2 -march=x86-64 -mavx2 -mfma)
-  set(tmath_kernels_flags_avx512 -march=x86-64 -mavx2 -mfma -mavx512f -mavx512bw -mavx512dq -mavx512vl)
+  # (CD too: xsimd 14 requires it beside DQ; every processor with F, BW, DQ and VL has it.)
+  set(tmath_kernels_flags_avx512 -march=x86-64 -mavx2 -mfma -mavx512f -mavx512cd -mavx512bw -mavx512dq -mavx512vl)
   target_compile_definitions(tmath_kernels PRIVATE TMATH_KERNELS_X86)
 elseif(CMAKE_SYSTEM_PROCESSOR MATCHES "^(aarch64|arm64|ARM64)$")
   set(tmath_kernel_tiers neon)  # NEON is part of AArch64: no flags

@@ -30,8 +30,9 @@ constexpr const char* tier_names = "sse2, avx2, avx512";
 int best_index() noexcept {
 #if defined(__GNUC__) || defined(__clang__)
     __builtin_cpu_init();  // (needed when called before the runtime's own initializers)
-    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-        __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl"))
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512cd") &&
+        __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512dq") &&
+        __builtin_cpu_supports("avx512vl"))
         return 2;
     if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return 1;
 #endif
