@@ -2,11 +2,13 @@
 # skips (printing "SKIP: ") when the processor lacks the tier, else runs TESTS with TAGS
 # under TMATH_ARCH=TIER, then the [kernels] tests twice more, whose result digests must
 # be equal (one tier gives the same bits in every run).
-# Inputs (-D): TIER, TIERS (every tier, lowest first, | separated), PROBE, TESTS, TAGS, WORK_DIR.
+# Inputs (-D): TIER, TIERS (every tier, lowest first, | separated), PROBE, TESTS, TAGS, WORK_DIR,
+# EMULATOR (a cross build's CMAKE_CROSSCOMPILING_EMULATOR, | separated; may be empty).
 cmake_minimum_required(VERSION 3.21)
 string(REPLACE "|" ";" TIERS "${TIERS}")
+string(REPLACE "|" ";" EMULATOR "${EMULATOR}")
 
-execute_process(COMMAND ${PROBE} RESULT_VARIABLE rc OUTPUT_VARIABLE supported OUTPUT_STRIP_TRAILING_WHITESPACE)
+execute_process(COMMAND ${EMULATOR} ${PROBE} RESULT_VARIABLE rc OUTPUT_VARIABLE supported OUTPUT_STRIP_TRAILING_WHITESPACE)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "${PROBE} failed (${rc})")
 endif()
@@ -20,7 +22,7 @@ if(want GREATER have)
   return()
 endif()
 
-execute_process(COMMAND ${CMAKE_COMMAND} -E env TMATH_ARCH=${TIER} ${TESTS} ${TAGS}
+execute_process(COMMAND ${CMAKE_COMMAND} -E env TMATH_ARCH=${TIER} ${EMULATOR} ${TESTS} ${TAGS}
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "TMATH_ARCH=${TIER} ${TESTS} ${TAGS} failed (${rc}):\n${out}${err}")
@@ -32,7 +34,7 @@ file(MAKE_DIRECTORY ${WORK_DIR})
 foreach(run 1 2)
   file(REMOVE ${WORK_DIR}/digest${run}.float ${WORK_DIR}/digest${run}.double)
   execute_process(COMMAND ${CMAKE_COMMAND} -E env TMATH_ARCH=${TIER} TMATH_KERNELS_DIGEST=${WORK_DIR}/digest${run}
-                          ${TESTS} "kernels: repeated calls give the same bits*"
+                          ${EMULATOR} ${TESTS} "kernels: repeated calls give the same bits*"
                   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "digest run ${run} on ${TIER} failed (${rc}):\n${out}${err}")

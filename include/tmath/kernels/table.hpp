@@ -56,10 +56,16 @@ const table& best_table() noexcept;
 const table& chosen_table() noexcept;
 
 /// `chosen_table()`, remembered in the caller's binary: after the first call, one
-/// predictable branch before the indirect call.
+/// predictable branch before the indirect call. (Only declared in the tiers' own
+/// translation units, which never call it: an inline function outside the tier's
+/// namespace, compiled with the tier's instructions, could be the copy the linker keeps
+/// for everyone.)
+inline const table& active() noexcept;
+#if !defined(TMATH_KERNELS_TIER)
 inline const table& active() noexcept {
     static const table& t = chosen_table();
     return t;
 }
+#endif
 
 }  // namespace tmath_kernels_abi
