@@ -36,7 +36,7 @@ else()
   set(tmath_kernels_flags_generic)
 endif()
 
-set(TMATH_KERNEL_TIERS ${tmath_kernel_tiers})  # read by the tests (tests/kernels.cmake)
+set(TMATH_KERNEL_TIERS ${tmath_kernel_tiers})  # read by the tests (tests/kernels/kernels_tests.cmake)
 foreach(tier IN LISTS tmath_kernel_tiers)
   add_library(tmath_kernels_${tier} OBJECT ${PROJECT_SOURCE_DIR}/src/kernels/tier.cpp)
   set_target_properties(tmath_kernels_${tier} PROPERTIES POSITION_INDEPENDENT_CODE ON)
