@@ -28,6 +28,18 @@
 
 namespace test {
 
+/// True when the public paths (matmul, dot, sum) run the header-only kernels compiled
+/// into the test itself. False when the suite links tmath::kernels (TMATH_KERNELS):
+/// then float and double run the tier chosen at run time, whose summation order may
+/// differ from the test's own instantiation, so results are compared with it only
+/// within the error bounds, not bit for bit.
+inline constexpr bool public_paths_header_only =
+#if defined(TMATH_KERNELS)
+    false;
+#else
+    true;
+#endif
+
 /// The message of the exception of type E that `f()` throws, or a marker saying what
 /// happened instead.
 template <class E, class F>

@@ -7,6 +7,17 @@
 
 #include "tmath/version.hpp"
 
+/// The inline namespace that holds every tmath name (`tmath::TMATH_ABI_NAMESPACE::...`;
+/// users still write `tmath::tensor`). It gives each build mode its own symbol names:
+/// the compiled component `tmath::kernels` compiles the headers once per instruction set
+/// with `-DTMATH_ABI_NAMESPACE=kernels_avx2` (etc.), so that an inline function compiled
+/// with AVX-512 instructions there is never the copy the linker keeps for user code
+/// compiled for SSE2 (same name: the linker keeps any one of them). Every header opens
+/// `namespace tmath::inline TMATH_ABI_NAMESPACE` and includes this file first.
+#ifndef TMATH_ABI_NAMESPACE
+#define TMATH_ABI_NAMESPACE v1
+#endif
+
 /// Number of dimensions a shape or stride list stores inline (no heap allocation).
 #ifndef TMATH_INLINE_RANK
 #define TMATH_INLINE_RANK 8

@@ -31,6 +31,7 @@
 #include "tmath/expr/trig.hpp"
 #include "tmath/io/allclose.hpp"
 #include "tmath/io/print.hpp"
+#include "tmath/kernels/info.hpp"
 #include "tmath/linalg/dot.hpp"
 #include "tmath/linalg/einsum.hpp"
 #include "tmath/linalg/product.hpp"

@@ -73,7 +73,7 @@ elseif(STEP STREQUAL "fetch_content")
   set(archive ${WORK_DIR}/tmath-src.tar.gz)
   file(REMOVE_RECURSE ${WORK_DIR}/archive-root ${archive})
   file(MAKE_DIRECTORY ${WORK_DIR}/archive-root/tmath)
-  foreach(item CMakeLists.txt LICENSE cmake include)
+  foreach(item CMakeLists.txt LICENSE cmake include src)
     file(COPY ${SOURCE_DIR}/${item} DESTINATION ${WORK_DIR}/archive-root/tmath)
   endforeach()
   execute_process(COMMAND ${CMAKE_COMMAND} -E tar czf ${archive} tmath

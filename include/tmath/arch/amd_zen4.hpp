@@ -9,8 +9,9 @@
 
 #include "tmath/arch/generic.hpp"
 #include "tmath/arch/tuning.hpp"
+#include "tmath/config.hpp"
 
-namespace tmath::arch {
+namespace tmath::inline TMATH_ABI_NAMESPACE::arch {
 
 /// The AMD table for target `t`.
 constexpr tuning amd_zen4_tuning(simd_target t) noexcept {

@@ -14,7 +14,7 @@
 #include "tmath/arch/tuning.hpp"
 #include "tmath/config.hpp"
 
-namespace tmath::arch {
+namespace tmath::inline TMATH_ABI_NAMESPACE::arch {
 
 /// The generic table for target `t`.
 constexpr tuning generic_tuning(simd_target t) noexcept {

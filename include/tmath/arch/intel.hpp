@@ -22,7 +22,7 @@
 #include "tmath/arch/tuning.hpp"
 #include "tmath/config.hpp"
 
-namespace tmath::arch {
+namespace tmath::inline TMATH_ABI_NAMESPACE::arch {
 
 /// The Intel table for target `t`.
 constexpr tuning intel_tuning(simd_target t) noexcept {

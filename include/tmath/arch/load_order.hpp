@@ -13,7 +13,7 @@
 
 #include "tmath/config.hpp"
 
-namespace tmath::arch {
+namespace tmath::inline TMATH_ABI_NAMESPACE::arch {
 
 /// Keeps the compiler from moving memory accesses across this point (it emits no
 /// instruction), so that loads issue in the order the source gives them.

@@ -7,7 +7,9 @@
 
 #include <cstdint>
 
-namespace tmath::arch {
+#include "tmath/config.hpp"
+
+namespace tmath::inline TMATH_ABI_NAMESPACE::arch {
 
 /// Cache level a prefetch fills: `l1` for data used within a few hundred cycles, `l2`
 /// for lines that would thrash an L1 set (many streams 4 KiB apart).

@@ -10,8 +10,9 @@
 #include "tmath/arch/generic.hpp"
 #include "tmath/arch/intel.hpp"
 #include "tmath/arch/tuning.hpp"
+#include "tmath/config.hpp"
 
-namespace tmath::arch {
+namespace tmath::inline TMATH_ABI_NAMESPACE::arch {
 
 /// The processor families with a table of their own.
 enum class family { generic, intel, amd_zen4 };

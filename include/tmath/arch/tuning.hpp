@@ -14,7 +14,7 @@
 #include "tmath/config.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 /// Cache blocks of the packed GEMM path (BLIS's MC, KC, NC).
 struct gemm_blocks {

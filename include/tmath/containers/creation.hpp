@@ -14,12 +14,13 @@
 #include <type_traits>
 #include <utility>
 
+#include "tmath/config.hpp"
 #include "tmath/containers/factories.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/shape.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 namespace detail {
 

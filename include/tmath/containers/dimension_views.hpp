@@ -13,6 +13,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "tmath/config.hpp"
 #include "tmath/containers/reshape.hpp"
 #include "tmath/containers/slicing.hpp"
 #include "tmath/containers/tensor_view.hpp"
@@ -20,7 +21,7 @@
 #include "tmath/core/errors.hpp"
 #include "tmath/core/shape.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 namespace detail {
 

@@ -8,11 +8,12 @@
 #include <initializer_list>
 #include <ranges>
 
+#include "tmath/config.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/containers/views.hpp"
 #include "tmath/core/concepts.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 /// Uninitialized tensor of `shape`.
 template <element T, std::ranges::input_range S>

@@ -21,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "tmath/config.hpp"
 #include "tmath/containers/dimension_views.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/containers/tensor_view.hpp"
@@ -30,7 +31,7 @@
 #include "tmath/eval/aliasing.hpp"
 #include "tmath/eval/assign.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 namespace detail {
 

@@ -7,10 +7,11 @@
 #include <initializer_list>
 #include <string>
 
+#include "tmath/config.hpp"
 #include "tmath/core/errors.hpp"
 #include "tmath/core/shape.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 template <class T, std::size_t D>
 struct nested_list {

@@ -12,6 +12,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "tmath/config.hpp"
 #include "tmath/containers/slicing.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/containers/views.hpp"
@@ -19,7 +20,7 @@
 #include "tmath/core/errors.hpp"
 #include "tmath/core/shape.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 namespace detail {
 

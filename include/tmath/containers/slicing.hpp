@@ -10,6 +10,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "tmath/config.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/containers/tensor_view.hpp"
 #include "tmath/containers/views.hpp"
@@ -18,7 +19,7 @@
 #include "tmath/core/shape.hpp"
 #include "tmath/core/slice.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 namespace detail {
 

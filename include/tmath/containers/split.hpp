@@ -12,12 +12,13 @@
 #include <utility>
 #include <vector>
 
+#include "tmath/config.hpp"
 #include "tmath/containers/slicing.hpp"
 #include "tmath/core/errors.hpp"
 #include "tmath/core/shape.hpp"
 #include "tmath/core/slice.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 /// NumPy's `split(x, sections, axis)`: `sections` views of equal extent along `axis`;
 /// throws shape_error naming the shape when the extent does not divide.

@@ -7,9 +7,10 @@
 #include <iterator>
 #include <span>
 
+#include "tmath/config.hpp"
 #include "tmath/core/shape.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 /// Forward iterator over the elements of a strided array, last index fastest. It refers
 /// to the shape and strides of the view it came from, which must outlive it.

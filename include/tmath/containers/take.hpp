@@ -12,6 +12,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "tmath/config.hpp"
 #include "tmath/containers/strided_iterator.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/containers/tensor_view.hpp"
@@ -20,7 +21,7 @@
 #include "tmath/core/errors.hpp"
 #include "tmath/core/shape.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 /// A tensor or view of integers: the indices `take` and `take_along_axis` accept.
 template <class I>

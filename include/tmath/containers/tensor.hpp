@@ -11,6 +11,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "tmath/config.hpp"
 #include "tmath/containers/nested_init.hpp"
 #include "tmath/core/aligned_buffer.hpp"
 #include "tmath/core/concepts.hpp"
@@ -19,7 +20,7 @@
 #include "tmath/eval/assign.hpp"
 #include "tmath/expr/functors.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 namespace detail {
 struct tensor_access;

@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "tmath/config.hpp"
 #include "tmath/containers/strided_iterator.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/indexing.hpp"
@@ -17,7 +18,7 @@
 #include "tmath/expr/functors.hpp"
 #include "tmath/expr/scalar.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 /// Non-owning view of strided memory; strides are in elements and may be any value.
 template <class T>

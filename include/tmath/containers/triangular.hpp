@@ -15,6 +15,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "tmath/config.hpp"
 #include "tmath/containers/factories.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/core/concepts.hpp"
@@ -24,7 +25,7 @@
 #include "tmath/expr/logical.hpp"
 #include "tmath/expr/scalar.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 namespace detail {
 

@@ -11,12 +11,13 @@
 #include <type_traits>
 #include <utility>
 
+#include "tmath/config.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/containers/tensor_view.hpp"
 #include "tmath/core/errors.hpp"
 #include "tmath/core/shape.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 namespace detail {
 

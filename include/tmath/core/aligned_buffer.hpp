@@ -9,7 +9,7 @@
 
 #include "tmath/config.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 /// Heap block of `size()` elements of T aligned to TMATH_ALIGNMENT bytes.
 /// Elements are value-initialized unless constructed with `uninitialized`.

@@ -8,10 +8,11 @@
 #include <span>
 #include <string>
 
+#include "tmath/config.hpp"
 #include "tmath/core/errors.hpp"
 #include "tmath/core/shape.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 namespace detail {
 

@@ -7,7 +7,9 @@
 #include <span>
 #include <type_traits>
 
-namespace tmath {
+#include "tmath/config.hpp"
+
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 namespace detail {
 /// What an expression node is, for the evaluator: memory it reads, a constant,

@@ -8,7 +8,9 @@
 #include <stdexcept>
 #include <string>
 
-namespace tmath {
+#include "tmath/config.hpp"
+
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 /// Thrown when shapes are incompatible for an operation; the message names the
 /// operation and every shape involved. Derives from std::invalid_argument.

@@ -8,9 +8,10 @@
 #include <stdexcept>
 #include <string>
 
+#include "tmath/config.hpp"
 #include "tmath/core/errors.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// Offset, in elements, of the element at indices `i...` (no checks).
 template <std::integral... I>

@@ -12,7 +12,7 @@
 #include "tmath/core/errors.hpp"
 #include "tmath/core/small_vector.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 /// Extents of a tensor, outermost first; inline up to TMATH_INLINE_RANK dimensions.
 using shape_t = small_vector<std::size_t, TMATH_INLINE_RANK>;

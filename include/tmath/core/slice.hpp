@@ -15,10 +15,11 @@
 #include <string>
 #include <type_traits>
 
+#include "tmath/config.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/errors.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 /// The omitted bound of a range: NumPy's empty slot in `a[:3]` or `a[::2]`.
 struct placeholder {};

@@ -15,7 +15,7 @@
 
 #include "tmath/config.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 /// Contiguous sequence of trivially copyable T with N elements of inline storage.
 template <class T, std::size_t N>

@@ -6,7 +6,9 @@
 #include <cstddef>
 #include <span>
 
-namespace tmath::detail {
+#include "tmath/config.hpp"
+
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// Byte range [lo, hi) spanned by a strided array.
 struct byte_extent {

@@ -31,7 +31,7 @@
 #include "tmath/expr/tree.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// Strided memory as an expression operand (used for temporaries).
 template <class T>

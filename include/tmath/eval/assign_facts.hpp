@@ -25,7 +25,7 @@
 #include "tmath/expr/tree.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// The evaluator type that make_flat_evaluator builds for E.
 template <class E>

@@ -9,7 +9,7 @@
 #include "tmath/config.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// Reads `width<V>` elements through `read(k)` into a batch of V (the type-converting path).
 template <class V, class R>

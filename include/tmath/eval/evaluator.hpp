@@ -12,12 +12,13 @@
 #include <tuple>
 #include <type_traits>
 
+#include "tmath/config.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/eval/leaf_evaluator.hpp"
 #include "tmath/eval/node_evaluators.hpp"
 #include "tmath/eval/row_cursor.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// Builds the flat evaluator of `e`: every memory operand is contiguous with the
 /// destination's shape (checked by the caller).

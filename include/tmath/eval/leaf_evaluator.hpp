@@ -16,7 +16,7 @@
 #include "tmath/simd/simd.hpp"
 #include "tmath/simd/transpose.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// Bytes of each operand's scratch in an evaluator of `operands` memory operands:
 /// TMATH_OPERAND_SCRATCH_BYTES, or an equal share of TMATH_PLANNED_STACK_BYTES when

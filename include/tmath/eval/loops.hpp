@@ -17,7 +17,7 @@
 #include "tmath/eval/strategy.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// Calls `body()` at every index of the dimensions `dims` of `shape` (row-major order),
 /// calling `move(d, count)` to step the cursors between them; leaves them where they began.

@@ -10,13 +10,14 @@
 #include <type_traits>
 #include <utility>
 
+#include "tmath/config.hpp"
 #include "tmath/core/aligned_buffer.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/shape.hpp"
 #include "tmath/expr/elementwise.hpp"
 #include "tmath/expr/tree.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// A row-major array owned by an expression tree (a product's result): a memory
 /// operand held by value.

@@ -15,7 +15,7 @@
 #include "tmath/simd/math.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// A constant operand.
 template <class T>

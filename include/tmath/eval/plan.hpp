@@ -25,7 +25,7 @@
 #include "tmath/config.hpp"
 #include "tmath/core/shape.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// The loop an assignment runs.
 enum class plan_kind { flat, inner_contiguous, strided_rows, strided };

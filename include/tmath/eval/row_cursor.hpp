@@ -15,7 +15,7 @@
 #include "tmath/simd/math.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// A memory operand's cursor on one row read at unit stride or broadcast (stride 0):
 /// a pointer and a mask (all ones, or zero to keep reading element 0). It is two

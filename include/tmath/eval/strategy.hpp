@@ -11,7 +11,7 @@
 #include "tmath/arch/tuning.hpp"
 #include "tmath/config.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// How an assignment `dst = expr` runs.
 enum class assign_strategy {

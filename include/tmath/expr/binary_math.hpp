@@ -12,6 +12,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "tmath/config.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/errors.hpp"
 #include "tmath/core/shape.hpp"
@@ -23,7 +24,7 @@
 #include "tmath/simd/math.hpp"
 #include "tmath/simd/special.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 namespace fn {
 

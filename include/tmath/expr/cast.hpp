@@ -7,11 +7,12 @@
 #include <type_traits>
 #include <utility>
 
+#include "tmath/config.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/expr/elementwise.hpp"
 #include "tmath/simd/convert.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 namespace fn {
 

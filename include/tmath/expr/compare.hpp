@@ -9,13 +9,14 @@
 #include <type_traits>
 #include <utility>
 
+#include "tmath/config.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/expr/elementwise.hpp"
 #include "tmath/expr/functors.hpp"
 #include "tmath/expr/operators.hpp"
 #include "tmath/simd/math.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 namespace fn {
 

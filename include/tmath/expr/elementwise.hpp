@@ -8,11 +8,12 @@
 #include <type_traits>
 #include <utility>
 
+#include "tmath/config.hpp"
 #include "tmath/core/broadcast.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/shape.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 namespace detail {
 

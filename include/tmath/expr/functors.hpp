@@ -5,10 +5,11 @@
 
 #include <type_traits>
 
+#include "tmath/config.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::fn {
+namespace tmath::inline TMATH_ABI_NAMESPACE::fn {
 
 /// A SIMD batch (or its scalar stand-in), as opposed to a plain element.
 template <class B>

@@ -11,12 +11,13 @@
 #include <type_traits>
 #include <utility>
 
+#include "tmath/config.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/expr/elementwise.hpp"
 #include "tmath/expr/functors.hpp"
 #include "tmath/expr/operators.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 namespace fn {
 

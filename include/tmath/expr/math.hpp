@@ -22,7 +22,7 @@
 #include "tmath/expr/operators.hpp"
 #include "tmath/simd/math.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 namespace fn {
 

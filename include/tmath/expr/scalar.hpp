@@ -5,9 +5,10 @@
 #include <cstddef>
 #include <span>
 
+#include "tmath/config.hpp"
 #include "tmath/core/concepts.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 /// Rank-0 expression holding one value by value.
 template <arithmetic T>

@@ -12,9 +12,10 @@
 #include <type_traits>
 #include <utility>
 
+#include "tmath/config.hpp"
 #include "tmath/core/concepts.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// The node type at a position of the walk: the node itself, or N for `std::type_identity<N>`.
 template <class X>

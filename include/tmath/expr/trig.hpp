@@ -14,7 +14,7 @@
 #include "tmath/expr/math.hpp"
 #include "tmath/simd/special.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 namespace fn {
 

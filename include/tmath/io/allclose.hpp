@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <span>
 
+#include "tmath/config.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/core/broadcast.hpp"
 #include "tmath/core/concepts.hpp"
@@ -17,7 +18,7 @@
 #include "tmath/reduce/logical.hpp"
 #include "tmath/eval/assign.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 /// True when |a - b| <= atol + rtol * |b| for every element of the broadcast operands
 /// (NaNs compare unequal). Throws shape_error if the shapes do not broadcast.

@@ -16,7 +16,9 @@
 #include <string>
 #include <system_error>
 
-namespace tmath::detail {
+#include "tmath/config.hpp"
+
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// A finite value in decimal: sign, the digits before and after the point, and (for
 /// scientific text) the power of ten.

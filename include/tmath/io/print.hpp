@@ -16,6 +16,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "tmath/config.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/containers/tensor_view.hpp"
 #include "tmath/core/concepts.hpp"
@@ -23,7 +24,7 @@
 #include "tmath/io/float_format.hpp"
 #include "tmath/io/print_options.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 namespace detail {
 

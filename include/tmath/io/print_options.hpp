@@ -8,7 +8,9 @@
 #include <ios>
 #include <ostream>
 
-namespace tmath {
+#include "tmath/config.hpp"
+
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 /// Options for printing a tensor (NumPy's `printoptions` subset).
 struct print_options {

@@ -18,6 +18,7 @@
 #include <optional>
 #include <span>
 
+#include "tmath/config.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/containers/tensor_view.hpp"
 #include "tmath/core/shape.hpp"
@@ -25,7 +26,7 @@
 #include "tmath/expr/operators.hpp"
 #include "tmath/linalg/product.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// One index of a contraction: its extent and its strides (elements) in the left
 /// operand, the right operand and the result (0 where it does not occur or repeats).

@@ -29,7 +29,7 @@
 #include "tmath/expr/tree.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 namespace detail {
 

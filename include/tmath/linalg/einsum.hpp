@@ -17,6 +17,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "tmath/config.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/containers/tensor_view.hpp"
 #include "tmath/core/concepts.hpp"
@@ -27,7 +28,7 @@
 #include "tmath/linalg/product_eval.hpp"
 #include "tmath/reduce/reductions.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 namespace detail {
 

@@ -11,7 +11,9 @@
 #include <string_view>
 #include <vector>
 
-namespace tmath::detail {
+#include "tmath/config.hpp"
+
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// Parsed einsum subscripts.
 struct einsum_spec {

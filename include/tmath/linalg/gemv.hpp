@@ -21,7 +21,7 @@
 #include "tmath/linalg/strided_matrix.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// y = beta·y over m elements with stride incy (zeros when beta == 0, y not read).
 template <class T>

@@ -9,10 +9,11 @@
 #include <span>
 #include <string>
 
+#include "tmath/config.hpp"
 #include "tmath/core/errors.hpp"
 #include "tmath/core/shape.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// How a product of two shapes is laid out.
 struct matmul_layout {

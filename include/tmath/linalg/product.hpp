@@ -8,6 +8,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "tmath/config.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/shape.hpp"
 #include "tmath/expr/elementwise.hpp"
@@ -15,7 +16,7 @@
 #include "tmath/linalg/matmul_shape.hpp"
 #include "tmath/linalg/product_eval.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 /// alpha · matmul(A, B), not yet computed. Operands are stored like the element-wise
 /// node's (lvalue tensors by reference, everything else by value). The shape is

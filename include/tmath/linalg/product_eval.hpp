@@ -23,7 +23,7 @@
 #include "tmath/linalg/matmul_shape.hpp"
 #include "tmath/linalg/strided_matrix.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// A product operand as strided memory of element type V: the operand itself when it
 /// is memory of type V, else a temporary holding its value.

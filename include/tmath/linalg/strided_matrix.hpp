@@ -5,7 +5,9 @@
 
 #include <cstddef>
 
-namespace tmath::detail {
+#include "tmath/config.hpp"
+
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// A strided 2-D operand: element (i, j) is data[i*row_stride + j*col_stride]
 /// (strides in elements, may be 0 or any value).

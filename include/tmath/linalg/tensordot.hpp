@@ -13,6 +13,7 @@
 #include <string>
 #include <type_traits>
 
+#include "tmath/config.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/containers/tensor_view.hpp"
 #include "tmath/core/concepts.hpp"
@@ -22,7 +23,7 @@
 #include "tmath/linalg/contract.hpp"
 #include "tmath/linalg/vecdot.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 namespace detail {
 

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "tmath/config.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/containers/tensor_view.hpp"
 #include "tmath/core/concepts.hpp"
@@ -16,7 +17,7 @@
 #include "tmath/linalg/product_eval.hpp"
 #include "tmath/reduce/reductions.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 namespace detail {
 

@@ -14,6 +14,7 @@
 
 #include "tmath/arch/processor.hpp"
 #include "tmath/arch/tuning.hpp"
+#include "tmath/config.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/errors.hpp"
@@ -22,7 +23,7 @@
 #include "tmath/linalg/gemv.hpp"
 #include "tmath/linalg/product_eval.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 namespace detail {
 

@@ -23,6 +23,7 @@
 #include <string>
 #include <type_traits>
 
+#include "tmath/config.hpp"
 #include "tmath/containers/factories.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/random/engine.hpp"
@@ -32,7 +33,7 @@
 #include "tmath/simd/math.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::random {
+namespace tmath::inline TMATH_ABI_NAMESPACE::random {
 
 namespace detail {
 

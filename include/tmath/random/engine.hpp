@@ -18,10 +18,11 @@
 #include <cstring>
 #include <limits>
 
+#include "tmath/config.hpp"
 #include "tmath/simd/bits.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::random {
+namespace tmath::inline TMATH_ABI_NAMESPACE::random {
 
 namespace detail {
 inline constexpr std::uint32_t philox_m0 = 0xD2511F53u;

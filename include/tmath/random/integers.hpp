@@ -23,6 +23,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "tmath/config.hpp"
 #include "tmath/containers/factories.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/core/concepts.hpp"
@@ -30,7 +31,7 @@
 #include "tmath/simd/bits.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::random {
+namespace tmath::inline TMATH_ABI_NAMESPACE::random {
 
 namespace detail {
 

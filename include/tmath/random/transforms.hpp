@@ -18,11 +18,12 @@
 #include <cstdint>
 #include <type_traits>
 
+#include "tmath/config.hpp"
 #include "tmath/simd/bits.hpp"
 #include "tmath/simd/math.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::random::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::random::detail {
 
 /// The integer lanes and constants of the transforms for float and double.
 template <class T>

@@ -15,6 +15,7 @@
 #include <string>
 #include <type_traits>
 
+#include "tmath/config.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/errors.hpp"
@@ -26,7 +27,7 @@
 #include "tmath/simd/search.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// True when `b` beats the current best `a` (strictly: the first occurrence stays).
 template <bool Max, class T>
@@ -152,7 +153,7 @@ tensor<std::int64_t> arg_axis(const E& x, std::ptrdiff_t axis, bool keepdims, co
 
 }  // namespace tmath::detail
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 /// Index of the first largest element in the flattened (row-major) x; a NaN wins.
 /// Throws shape_error when x is empty.

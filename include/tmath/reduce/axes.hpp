@@ -9,10 +9,11 @@
 #include <stdexcept>
 #include <string>
 
+#include "tmath/config.hpp"
 #include "tmath/core/errors.hpp"
 #include "tmath/core/shape.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// The set of reduced axes of a rank-`rank` operand, as a bit mask (bit i: axis i).
 struct axis_set {

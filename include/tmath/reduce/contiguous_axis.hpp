@@ -16,7 +16,7 @@
 #include "tmath/simd/reduce_ops.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// Running state of one result element of the contiguous-axis kernel.
 template <class Op, class T, class A>

@@ -18,6 +18,7 @@
 #include <type_traits>
 
 #include "tmath/arch/prefetch.hpp"
+#include "tmath/config.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/containers/views.hpp"
 #include "tmath/core/concepts.hpp"
@@ -26,7 +27,7 @@
 #include "tmath/reduce/reductions.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// a + b (Prod false) or a * b (Prod true).
 template <bool Prod, class A>
@@ -145,7 +146,7 @@ tensor<sum_result_t<value_type_t<E>>> scan_axis(const E& x, std::ptrdiff_t axis)
 
 }  // namespace tmath::detail
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 /// Running sum of the flattened (row-major) x: a rank-1 tensor of x's size (64-bit for
 /// integers and bool).

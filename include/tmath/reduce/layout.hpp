@@ -11,9 +11,10 @@
 #include <cstdlib>
 #include <span>
 
+#include "tmath/config.hpp"
 #include "tmath/reduce/axes.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// One dimension of a reduction: extent, input stride, result stride (0 when reduced).
 struct reduce_dim {

@@ -11,6 +11,7 @@
 #include <span>
 #include <type_traits>
 
+#include "tmath/config.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/slice.hpp"
@@ -20,7 +21,7 @@
 #include "tmath/reduce/reductions.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 namespace detail {
 

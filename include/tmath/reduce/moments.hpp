@@ -16,6 +16,7 @@
 #include <limits>
 #include <span>
 
+#include "tmath/config.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/slice.hpp"
@@ -24,7 +25,7 @@
 #include "tmath/reduce/rows.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// Σ p[0, n), four SIMD accumulators.
 template <class R>
@@ -94,7 +95,7 @@ tensor<mean_result_t<value_type_t<E>>> moment_along(const E& x, axis_set axes, b
 
 }  // namespace tmath::detail
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 /// Variance of every element (NumPy's `var(x)`; double for integer inputs).
 template <tensor_expression E>

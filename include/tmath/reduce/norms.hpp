@@ -19,6 +19,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "tmath/config.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/reduce/axes.hpp"
@@ -28,7 +29,7 @@
 #include "tmath/simd/math.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// Σ (p[j] * s)² over p[0, n), four SIMD accumulators.
 template <class R>
@@ -111,7 +112,7 @@ axis_set norm_axes(const A& axes, std::size_t rank) {
 
 }  // namespace tmath::detail
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 /// The 2-norm of every element (NumPy's `linalg.norm(x)`, flattened); double for integers.
 template <tensor_expression E>

@@ -9,10 +9,11 @@
 #include <limits>
 #include <type_traits>
 
+#include "tmath/config.hpp"
 #include "tmath/simd/reduce_ops.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// Folds the lanes of `b` with the scalar `apply` of Op.
 template <class Op, class A>

@@ -10,13 +10,14 @@
 #include <cstddef>
 #include <limits>
 
+#include "tmath/config.hpp"
 #include "tmath/core/aligned_buffer.hpp"
 #include "tmath/reduce/layout.hpp"
 #include "tmath/reduce/ops.hpp"
 #include "tmath/simd/reduce_ops.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// Sets marks[j] for every j in [j0, j1) where row i < rows of x (rows `step` apart) is NaN.
 template <class T>

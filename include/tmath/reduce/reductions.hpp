@@ -17,6 +17,7 @@
 #include <string>
 #include <type_traits>
 
+#include "tmath/config.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/errors.hpp"
@@ -24,7 +25,7 @@
 #include "tmath/reduce/kernels.hpp"
 #include "tmath/reduce/ops.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 /// Element type of `sum`/`prod` of T: 64-bit for integers and signed for bool (as NumPy),
 /// T otherwise.

@@ -10,13 +10,14 @@
 #include <span>
 #include <type_traits>
 
+#include "tmath/config.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/containers/views.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/shape.hpp"
 #include "tmath/reduce/axes.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// Rows of a row-wise reduction: `m_rows` runs of `m_n` elements at `m_data`.
 template <class R>

@@ -13,6 +13,7 @@
 #include <span>
 #include <type_traits>
 
+#include "tmath/config.hpp"
 #include "tmath/core/aligned_buffer.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/core/concepts.hpp"
@@ -23,7 +24,7 @@
 #include "tmath/simd/reduce_ops.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 /// Element type of softmax of T: T for floating point, double for integers.
 template <class T>

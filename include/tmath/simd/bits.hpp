@@ -13,9 +13,10 @@
 #include <cstring>
 #include <type_traits>
 
+#include "tmath/config.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::simd {
+namespace tmath::inline TMATH_ABI_NAMESPACE::simd {
 
 /// Bitwise operators of the one-lane stand-in, for integer lanes.
 template <class T>

@@ -13,12 +13,13 @@
 #include <limits>
 #include <type_traits>
 
+#include "tmath/config.hpp"
 #include "tmath/simd/bits.hpp"
 #include "tmath/simd/masks.hpp"
 #include "tmath/simd/math.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::simd {
+namespace tmath::inline TMATH_ABI_NAMESPACE::simd {
 
 /// x converted to U by the rules above.
 template <class U, class T>

@@ -23,7 +23,7 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 
-namespace tmath::simd::kernels {
+namespace tmath::inline TMATH_ABI_NAMESPACE::simd::kernels {
 
 /// The int32 batch with as many lanes as the float batch B.
 template <class B>

@@ -22,7 +22,7 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 
-namespace tmath::simd::kernels {
+namespace tmath::inline TMATH_ABI_NAMESPACE::simd::kernels {
 
 /// True when the build has a fused multiply-add instruction, which the sin/cos range
 /// reduction needs to stay accurate (without it they use xsimd's functions).

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <type_traits>
 
+#include "tmath/config.hpp"
 #include "tmath/simd/bits.hpp"
 #include "tmath/simd/math.hpp"
 #include "tmath/simd/simd.hpp"
@@ -21,7 +22,7 @@
 #pragma GCC diagnostic ignored "-Wignored-attributes"
 #endif
 
-namespace tmath::simd {
+namespace tmath::inline TMATH_ABI_NAMESPACE::simd {
 
 /// Writes the lanes of mask `m` of `batch<T>` as `width<T>` bools at `out`.
 template <class T>

@@ -25,7 +25,7 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 
-namespace tmath::simd {
+namespace tmath::inline TMATH_ABI_NAMESPACE::simd {
 
 /// The mask type of `batch<T>`: one boolean per lane.
 #if TMATH_SIMD_ENABLED

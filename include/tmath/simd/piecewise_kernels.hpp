@@ -29,7 +29,7 @@
 
 #if TMATH_SIMD_ENABLED
 
-namespace tmath::simd::kernels {
+namespace tmath::inline TMATH_ABI_NAMESPACE::simd::kernels {
 
 /// Whether erf_piecewise_f32 handles float batches of type B.
 template <class B>

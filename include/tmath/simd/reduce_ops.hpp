@@ -8,6 +8,7 @@
 #include <limits>
 #include <type_traits>
 
+#include "tmath/config.hpp"
 #include "tmath/simd/simd.hpp"
 
 // AVX-512 max/min/select inline `_mm512_undefined_*()`, which trips GCC 12's
@@ -18,7 +19,7 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 
-namespace tmath::simd {
+namespace tmath::inline TMATH_ABI_NAMESPACE::simd {
 
 /// Lane-wise maximum (NaN handling unspecified: track NaNs with `nan_part`).
 template <class T>

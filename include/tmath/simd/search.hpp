@@ -6,11 +6,12 @@
 
 #include <cstddef>
 
+#include "tmath/config.hpp"
 #include "tmath/simd/masks.hpp"
 #include "tmath/simd/math.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::simd {
+namespace tmath::inline TMATH_ABI_NAMESPACE::simd {
 
 /// True when some lane of the mask `m` of `batch<T>` is set.
 template <class T>

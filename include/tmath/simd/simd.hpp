@@ -40,7 +40,7 @@
 #define TMATH_SIMD_ENABLED 0
 #endif
 
-namespace tmath::simd {
+namespace tmath::inline TMATH_ABI_NAMESPACE::simd {
 
 /// One-lane stand-in with the subset of the batch interface tmath uses.
 template <class T>
@@ -95,10 +95,13 @@ template <class T>
 using batch = std::conditional_t<has_native_batch<T>, xsimd::batch<T, arch>, scalar_batch<T>>;
 /// Alignment in bytes the architecture prefers for aligned loads.
 inline constexpr std::size_t arch_alignment = arch::alignment();
+/// xsimd's name of the architecture ("avx512bw", "fma3+avx2", "sse2", "neon64", ...).
+inline constexpr const char* arch_name = arch::name();
 #else
 template <class T>
 using batch = scalar_batch<T>;
 inline constexpr std::size_t arch_alignment = alignof(std::max_align_t);
+inline constexpr const char* arch_name = "scalar";
 #endif
 
 /// Lanes in `batch<T>`.

@@ -14,7 +14,7 @@
 #include "tmath/config.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::simd {
+namespace tmath::inline TMATH_ABI_NAMESPACE::simd {
 
 /// True when `strided_reader<T>` reads a step of ±2 with vector instructions in this build.
 template <class T>

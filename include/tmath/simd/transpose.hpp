@@ -18,7 +18,7 @@
 #define TMATH_SIMD_TRANSPOSE 0
 #endif
 
-namespace tmath::simd {
+namespace tmath::inline TMATH_ABI_NAMESPACE::simd {
 
 /// Side of the block `transpose_block` handles for elements of `bytes` bytes: 16x16
 /// 32-bit elements with AVX-512, 8x8 with AVX, 4x4 with SSE2 (half that for 64-bit

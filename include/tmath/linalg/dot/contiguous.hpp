@@ -13,10 +13,11 @@
 #include "tmath/arch/processor.hpp"
 #include "tmath/arch/tuning.hpp"
 #include "tmath/config.hpp"
+#include "tmath/kernels/calls.hpp"
 #include "tmath/linalg/dot/loop.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// A row cursor on a contiguous array of T (the fast path of two plain vectors).
 template <class T>
@@ -61,11 +62,18 @@ TMATH_NOINLINE V dot_long(std::ptrdiff_t n, const V* a, const V* b, const arch::
 /// call, or a `dot` grown too large for the compiler to inline into its caller, is a
 /// measurable share of the time (bench/README.md, "dot").
 template <class V>
-TMATH_FORCE_INLINE V dot_contiguous(std::ptrdiff_t n, const V* a, const V* b,
-                                    const arch::tuning& t = arch::this_processor()) noexcept {
+TMATH_FORCE_INLINE V dot_contiguous(std::ptrdiff_t n, const V* a, const V* b, const arch::tuning& t) noexcept {
     if (2 * static_cast<std::size_t>(n) * sizeof(V) > t.dot_short_bytes) return dot_long<V>(n, a, b, t);
     const contiguous_cursor<V> ca{a}, cb{b};
     return dot_loop<true, V, false, true>(n, ca, cb, t);
+}
+
+/// `dot_contiguous` on this processor's tuning: with the compiled component
+/// (TMATH_KERNELS), float and double run the tier chosen at run time (kernels/calls.hpp).
+template <class V>
+TMATH_FORCE_INLINE V dot_contiguous(std::ptrdiff_t n, const V* a, const V* b) noexcept {
+    if constexpr (component_runs<V>) return component_dot<V>(n, a, b);
+    else return dot_contiguous<V>(n, a, b, arch::this_processor());
 }
 
 }  // namespace tmath::detail

@@ -13,7 +13,7 @@
 #include "tmath/config.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// The batch of V at element j of a row cursor (`Flat`: a unit-stride operand).
 template <bool Flat, class V, class C>

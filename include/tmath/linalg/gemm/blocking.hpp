@@ -26,7 +26,7 @@
 #include <omp.h>
 #endif
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// JR and IR loops: C(mc × nc) = beta·C + Ap(mc × kc)·Bp(kc × nc) from packed panels.
 template <class T, std::size_t MV, std::size_t NR>

@@ -9,7 +9,7 @@
 
 #include "tmath/config.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// A growable TMATH_ALIGNMENT-byte aligned scratch area. Its contents are not kept when it grows.
 class gemm_buffer {

@@ -14,13 +14,14 @@
 #include "tmath/arch/processor.hpp"
 #include "tmath/arch/tuning.hpp"
 #include "tmath/config.hpp"
+#include "tmath/kernels/calls.hpp"
 #include "tmath/linalg/gemm/blocking.hpp"
 #include "tmath/linalg/gemm/small.hpp"
 #include "tmath/linalg/gemm/traits.hpp"
 #include "tmath/linalg/gemv.hpp"
 #include "tmath/linalg/strided_matrix.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// C = beta·C over m × n (zeros when beta == 0, C not read).
 template <class T>
@@ -45,7 +46,7 @@ bool gemm_is_small(std::size_t m, std::size_t n, std::size_t k, const arch::tuni
 template <class T>
 void gemm_strided(std::size_t m, std::size_t n, std::size_t k, T alpha, const T* a_data, std::ptrdiff_t a_rs,
                   std::ptrdiff_t a_cs, const T* b_data, std::ptrdiff_t b_rs, std::ptrdiff_t b_cs, T beta, T* c_data,
-                  std::ptrdiff_t c_rs, std::ptrdiff_t c_cs, const arch::tuning& t = arch::this_processor()) {
+                  std::ptrdiff_t c_rs, std::ptrdiff_t c_cs, const arch::tuning& t) {
     if (m == 0 || n == 0) return;
     if (k == 0 || alpha == T(0)) {
         scale_matrix(m, n, beta, strided_matrix<T>{c_data, c_rs, c_cs});
@@ -80,6 +81,20 @@ void gemm_strided(std::size_t m, std::size_t n, std::size_t k, T alpha, const T*
     else gemm_packed(m, n, k, alpha, a, b, beta, c, gemm_traits<T>::blocks(t));
 }
 
+/// `gemm_strided` on this processor's tuning: with the compiled component
+/// (TMATH_KERNELS), float and double run the tier chosen at run time (kernels/calls.hpp).
+/// Inlined: the call is the one the caller would make with the tuning argument.
+template <class T>
+TMATH_FORCE_INLINE void gemm_strided(std::size_t m, std::size_t n, std::size_t k, T alpha, const T* a_data,
+                                     std::ptrdiff_t a_rs, std::ptrdiff_t a_cs, const T* b_data, std::ptrdiff_t b_rs,
+                                     std::ptrdiff_t b_cs, T beta, T* c_data, std::ptrdiff_t c_rs, std::ptrdiff_t c_cs) {
+    if constexpr (component_runs<T>)
+        component_gemm<T>(m, n, k, alpha, a_data, a_rs, a_cs, b_data, b_rs, b_cs, beta, c_data, c_rs, c_cs);
+    else
+        gemm_strided<T>(m, n, k, alpha, a_data, a_rs, a_cs, b_data, b_rs, b_cs, beta, c_data, c_rs, c_cs,
+                        arch::this_processor());
+}
+
 /// C = alpha·A(m×k)·B(k×n) + beta·C(m×n). beta == 0: C is not read (NaN/garbage in C
 /// does not leak). k == 0 or alpha == 0: C = beta·C (zeros when beta == 0).
 /// (Inlined into the caller, so that the operand structs, which the x86-64 ABI would
@@ -87,10 +102,18 @@ void gemm_strided(std::size_t m, std::size_t n, std::size_t k, T alpha, const T*
 /// store-forwarding stall, which small products notice.)
 template <class T>
 TMATH_FORCE_INLINE void gemm(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
-                             strided_matrix<const T> b, T beta, strided_matrix<T> c,
-                             const arch::tuning& t = arch::this_processor()) {
+                             strided_matrix<const T> b, T beta, strided_matrix<T> c, const arch::tuning& t) {
     gemm_strided<T>(m, n, k, alpha, a.data, a.row_stride, a.col_stride, b.data, b.row_stride, b.col_stride, beta, c.data,
                     c.row_stride, c.col_stride, t);
+}
+
+/// `gemm` on this processor's tuning (with TMATH_KERNELS, float and double in the
+/// compiled component).
+template <class T>
+TMATH_FORCE_INLINE void gemm(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
+                             strided_matrix<const T> b, T beta, strided_matrix<T> c) {
+    gemm_strided<T>(m, n, k, alpha, a.data, a.row_stride, a.col_stride, b.data, b.row_stride, b.col_stride, beta, c.data,
+                    c.row_stride, c.col_stride);
 }
 
 }  // namespace tmath::detail

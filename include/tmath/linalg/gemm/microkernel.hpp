@@ -15,7 +15,7 @@
 #include "tmath/linalg/strided_matrix.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// The edge-tile or strided-C part of store_tile, given the accumulators stored as
 /// `acc` (column j, row i at acc[j·MR + i]); out of line, so that its setup is not

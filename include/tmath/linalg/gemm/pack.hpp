@@ -14,7 +14,7 @@
 #include "tmath/simd/simd.hpp"
 #include "tmath/simd/transpose.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// Depth of the chunks in which a transposing pack reads its source rows: a cache line.
 template <class T>

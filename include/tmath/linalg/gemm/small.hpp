@@ -23,7 +23,7 @@
 #include "tmath/linalg/gemm/traits.hpp"
 #include "tmath/linalg/strided_matrix.hpp"
 
-namespace tmath::detail {
+namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
 
 /// Columns of the one-batch-tall small kernel. B is read in place, each column at its
 /// own runtime offset, so more columns than free general registers (about 10) spill the

@@ -17,9 +17,10 @@
 
 #include "tmath/arch/generic.hpp"
 #include "tmath/arch/tuning.hpp"
+#include "tmath/config.hpp"
 #include "tmath/simd/simd.hpp"
 
-namespace tmath {
+namespace tmath::inline TMATH_ABI_NAMESPACE {
 
 /// Register block sizes of GEMM for element type T, and its cache blocks for a tuning
 /// record. Requirements: `mr` is a multiple of `simd::width<T>`; `blocks(t)` gives `mc`

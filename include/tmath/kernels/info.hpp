@@ -1,0 +1,38 @@
+#pragma once
+/// @file info.hpp
+/// `kernels_info()`: which kernels this program runs, the compiled component's tier
+/// chosen at run time (CMake target `tmath::kernels`, TMATH_KERNELS) or the header-only
+/// build's compile-time instruction set.
+
+#include <string>
+
+#include "tmath/config.hpp"
+#include "tmath/kernels/table.hpp"
+#include "tmath/simd/simd.hpp"
+
+namespace tmath::inline TMATH_ABI_NAMESPACE {
+
+/// What `kernels_info()` reports.
+struct kernels_report {
+    /// The tier that runs: "sse2", "avx2", "avx512", "neon" or "generic" with the
+    /// compiled component; "header-only (<xsimd architecture>)" without it.
+    std::string tier;
+    /// The best tier this processor supports (the component's choice before the cap of
+    /// TMATH_ARCH); header-only: the same as `tier`.
+    std::string supported;
+    /// True when the compiled component is linked (TMATH_KERNELS).
+    bool compiled = false;
+};
+
+/// Which kernels run in this program (with the component: decided on the first call,
+/// as by the first kernel call).
+inline kernels_report kernels_info() {
+#if defined(TMATH_KERNELS)
+    return {tmath_kernels_abi::active().tier, tmath_kernels_abi::best_table().tier, true};
+#else
+    std::string name = std::string("header-only (") + simd::arch_name + ")";
+    return {name, name, false};
+#endif
+}
+
+}  // namespace tmath

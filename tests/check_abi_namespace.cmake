@@ -1,0 +1,35 @@
+# Checks that every header under include/tmath opens tmath's namespaces only as
+# `namespace tmath::inline TMATH_ABI_NAMESPACE...` and includes "tmath/config.hpp"
+# (which defines TMATH_ABI_NAMESPACE) before its first opening: a plain
+# `namespace tmath {` would put names outside the inline namespace (a second
+# tmath::detail beside tmath::v1::detail), and an opening before config.hpp would name an
+# inline namespace literally called TMATH_ABI_NAMESPACE. Run with -DSOURCE_DIR=<repository root>.
+cmake_minimum_required(VERSION 3.21)
+file(GLOB_RECURSE headers ${SOURCE_DIR}/include/tmath/*.hpp)
+set(bad)
+set(count 0)
+foreach(h IN LISTS headers)
+  file(STRINGS ${h} lines)
+  set(config FALSE)
+  set(opened FALSE)
+  foreach(line IN LISTS lines)
+    if(line MATCHES "^#include \"tmath/config\\.hpp\"")
+      set(config TRUE)
+    elseif(line MATCHES "^[ \t]*namespace tmath[ :{]")
+      if(NOT line MATCHES "^[ \t]*namespace tmath::inline TMATH_ABI_NAMESPACE(::[a-z_:]+)? \\{")
+        list(APPEND bad "${h}: '${line}' is not inside the inline namespace")
+      elseif(NOT config AND NOT opened)
+        list(APPEND bad "${h}: '${line}' comes before #include \"tmath/config.hpp\"")
+      endif()
+      set(opened TRUE)
+    endif()
+  endforeach()
+  if(opened)
+    math(EXPR count "${count} + 1")
+  endif()
+endforeach()
+if(bad)
+  string(REPLACE ";" "\n  " shown "${bad}")
+  message(FATAL_ERROR "namespace openings:\n  ${shown}")
+endif()
+message(STATUS "${count} headers open tmath::inline TMATH_ABI_NAMESPACE after including config.hpp")

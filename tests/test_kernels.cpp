@@ -1,0 +1,201 @@
+// The compiled component tmath::kernels (TMATH_KERNELS) and kernels_info(): the tier
+// that runs is the one TMATH_ARCH names (the CTest entries of tests/kernels/ force each
+// tier the processor has); float and double GEMM, contiguous dot and contiguous sum
+// through the entry points that the product, dot and sum paths call agree with plain
+// reference loops and, within the error bound of their sums, with the header-only
+// kernels of this translation unit; repeated calls give the same bits. Without the
+// component the same checks run on the header-only kernels, and kernels_info() says so.
+#include "test_support.hpp"
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace {
+
+/// A matrix of random values in [-1, 1] with its strides (row-major or column-major).
+template <class T>
+struct matrix {
+    std::size_t rows, cols;
+    bool col_major;
+    std::vector<T> data;
+    matrix(std::size_t r, std::size_t c, bool cm, test::rng& g) : rows(r), cols(c), col_major(cm), data(r * c) {
+        for (auto& x : data) x = g.unit_value<T>();
+    }
+    std::ptrdiff_t rs() const { return col_major ? 1 : static_cast<std::ptrdiff_t>(cols); }
+    std::ptrdiff_t cs() const { return col_major ? static_cast<std::ptrdiff_t>(rows) : 1; }
+    T at(std::size_t i, std::size_t j) const {
+        return data[static_cast<std::size_t>(static_cast<std::ptrdiff_t>(i) * rs() + static_cast<std::ptrdiff_t>(j) * cs())];
+    }
+};
+
+/// C = alpha·A·B + beta·C through the entry the product path calls (the component with
+/// TMATH_KERNELS, else the header-only kernels on this processor's tuning).
+template <class T>
+void entry_gemm(T alpha, const matrix<T>& a, const matrix<T>& b, T beta, matrix<T>& c) {
+    tmath::detail::gemm_strided<T>(a.rows, b.cols, a.cols, alpha, a.data.data(), a.rs(), a.cs(), b.data.data(), b.rs(),
+                                   b.cs(), beta, c.data.data(), c.rs(), c.cs());
+}
+
+/// The same product on the header-only kernels of this translation unit.
+template <class T>
+void header_gemm(T alpha, const matrix<T>& a, const matrix<T>& b, T beta, matrix<T>& c) {
+    tmath::detail::gemm_strided<T>(a.rows, b.cols, a.cols, alpha, a.data.data(), a.rs(), a.cs(), b.data.data(), b.rs(),
+                                   b.cs(), beta, c.data.data(), c.rs(), c.cs(), tmath::arch::this_processor());
+}
+
+/// Bits of a float or double, for a digest of results.
+template <class T>
+std::uint64_t bits_of(T v) {
+    std::uint64_t u = 0;
+    std::memcpy(&u, &v, sizeof(T));
+    return u;
+}
+
+/// FNV-1a over the bits of `v`, continuing from h.
+template <class T>
+std::uint64_t digest(std::uint64_t h, const std::vector<T>& v) {
+    for (const T x : v) {
+        const std::uint64_t u = bits_of(x);
+        for (unsigned s = 0; s < 64; s += 8) h = (h ^ ((u >> s) & 0xffu)) * 1099511628211u;
+    }
+    return h;
+}
+
+}  // namespace
+
+TEST_CASE("kernels_info names the tier that runs", "[kernels]") {
+    const tmath::kernels_report r = tmath::kernels_info();
+    INFO("tier " << r.tier << ", supported " << r.supported);
+#if defined(TMATH_KERNELS)
+    CHECK(r.compiled);
+    // The CTest entries force only tiers the processor has (tests/kernels/run_tier.cmake);
+    // a value that names no tier is ignored (with a message on stderr).
+    const char* env = std::getenv("TMATH_ARCH");
+    const std::string forced = env != nullptr ? env : "";
+    if (forced == "sse2" || forced == "avx2" || forced == "avx512" || forced == "neon" || forced == "generic")
+        CHECK(r.tier == forced);
+    else CHECK(r.tier == r.supported);
+    CHECK(tmath::kernels_info().tier == r.tier);  // chosen once
+#else
+    CHECK_FALSE(r.compiled);
+    CHECK(r.tier.rfind("header-only (", 0) == 0);
+    CHECK(r.supported == r.tier);
+#endif
+}
+
+TEMPLATE_TEST_CASE("kernels: GEMM entry against a reference loop and the header-only kernels", "[kernels]", float,
+                   double) {
+    using T = TestType;
+    struct size3 {
+        std::size_t m, n, k;
+    };
+    test::rng g(31);
+    const double eps = static_cast<double>(std::numeric_limits<T>::epsilon());
+    // Empty, vector (GEMV), tiny, the sizes around the register and cache blocks of every
+    // tier, the small and the packed paths; A and C row- or column-major, B the other way.
+    for (const size3 s : {size3{0, 5, 3}, size3{4, 0, 3}, size3{3, 4, 0}, size3{1, 17, 9}, size3{19, 1, 7},
+                          size3{2, 3, 4}, size3{16, 16, 16}, size3{17, 33, 31}, size3{48, 47, 65}, size3{100, 37, 257},
+                          size3{129, 130, 400}, size3{300, 200, 520}}) {
+        for (const int layout : {0, 1, 2, 3}) {
+            const bool a_cm = (layout & 1) != 0, c_cm = (layout & 2) != 0;
+            CAPTURE(s.m, s.n, s.k, a_cm, c_cm);
+            const matrix<T> a(s.m, s.k, a_cm, g), b(s.k, s.n, !a_cm, g), c0(s.m, s.n, c_cm, g);
+            matrix<T> c = c0, h = c0;
+            const T alpha = T(0.75), beta = T(-0.5);
+            entry_gemm(alpha, a, b, beta, c);
+            header_gemm(alpha, a, b, beta, h);
+            // The error bound of a k-term sum of products of values in [-1, 1].
+            const double bound = 2.0 * eps * static_cast<double>(s.k + 2);
+            std::size_t off_ref = 0, off_header = 0;
+            for (std::size_t i = 0; i < s.m; ++i)
+                for (std::size_t j = 0; j < s.n; ++j) {
+                    long double ref = 0;
+                    for (std::size_t p = 0; p < s.k; ++p)
+                        ref += static_cast<long double>(a.at(i, p)) * static_cast<long double>(b.at(p, j));
+                    ref = static_cast<long double>(alpha) * ref + static_cast<long double>(beta) * c0.at(i, j);
+                    const double got = static_cast<double>(c.at(i, j));
+                    if (std::fabs(got - static_cast<double>(ref)) > bound) ++off_ref;
+                    if (std::fabs(got - static_cast<double>(h.at(i, j))) > 2 * bound) ++off_header;
+                }
+            CHECK(off_ref == 0);
+            CHECK(off_header == 0);
+        }
+    }
+}
+
+TEMPLATE_TEST_CASE("kernels: dot and sum entries against reference loops and the header-only kernels", "[kernels]",
+                   float, double) {
+    using T = TestType;
+    const double eps = static_cast<double>(std::numeric_limits<T>::epsilon());
+    std::uint32_t seed = 7;
+    // Tails of every width, the short and the long dot loop, two streams, prefetching.
+    for (const std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{3}, std::size_t{15}, std::size_t{17},
+                                std::size_t{63}, std::size_t{65}, std::size_t{1000}, std::size_t{1024},
+                                std::size_t{4099}, std::size_t{32768 + 5}, std::size_t{300001},
+                                std::size_t{(1u << 21) + 7}}) {
+        CAPTURE(n);
+        test::rng g(seed++);
+        tmath::tensor<T> x = tmath::empty<T>({n}), y = tmath::empty<T>({n});
+        long double dot_ref = 0, dot_mag = 0, sum_ref = 0, sum_mag = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            x(i) = g.unit_value<T>();
+            y(i) = g.unit_value<T>();
+            dot_ref += static_cast<long double>(x(i)) * y(i);
+            dot_mag += std::fabs(static_cast<long double>(x(i)) * y(i));
+            sum_ref += x(i);
+            sum_mag += std::fabs(static_cast<long double>(x(i)));
+        }
+        const double bound_n = 2.0 * eps * static_cast<double>(n + 1);
+        const T d = tmath::dot(x, y);
+        const T s = tmath::sum(x);
+        CHECK(std::fabs(static_cast<double>(d) - static_cast<double>(dot_ref)) <= bound_n * static_cast<double>(dot_mag));
+        CHECK(std::fabs(static_cast<double>(s) - static_cast<double>(sum_ref)) <= bound_n * static_cast<double>(sum_mag));
+        // The header-only kernels of this translation unit, in their own summation order.
+        const auto len = static_cast<std::ptrdiff_t>(n);
+        const T dh = tmath::detail::dot_contiguous<T>(len, x.data(), y.data(), tmath::arch::this_processor());
+        CHECK(std::fabs(static_cast<double>(d) - static_cast<double>(dh)) <= 2 * bound_n * static_cast<double>(dot_mag));
+        if (n != 0) {
+            // sum over a 2-D view of the same memory is one run too.
+            const auto x2 = tmath::adapt(x.data(), {std::size_t{1}, n});
+            CHECK(bits_of(tmath::sum(x2)) == bits_of(s));
+            CHECK(bits_of(tmath::mean(x)) == bits_of(static_cast<T>(s / static_cast<T>(n))));
+        }
+    }
+}
+
+TEMPLATE_TEST_CASE("kernels: repeated calls give the same bits", "[kernels]", float, double) {
+    using T = TestType;
+    test::rng g(99);
+    const matrix<T> a(300, 260, false, g), b(260, 280, false, g), c0(300, 280, false, g);
+    const matrix<T> sa(16, 16, false, g), sb(16, 16, true, g), s0(16, 16, false, g);
+    const std::size_t n = (std::size_t{1} << 20) + 13;
+    tmath::tensor<T> x = tmath::empty<T>({n}), y = tmath::empty<T>({n});
+    for (std::size_t i = 0; i < n; ++i) x(i) = g.unit_value<T>(), y(i) = g.unit_value<T>();
+    std::vector<T> results[2];
+    for (auto& r : results) {
+        matrix<T> c = c0;
+        entry_gemm(T(1), a, b, T(1), c);
+        r = c.data;
+        matrix<T> small = s0;
+        entry_gemm(T(1), sa, sb, T(0), small);  // the unpacked small path
+        r.insert(r.end(), small.data.begin(), small.data.end());
+        r.push_back(tmath::dot(x, y));
+        r.push_back(tmath::sum(x));
+        r.push_back(tmath::dot(tmath::adapt(x.data(), {std::size_t{1024}}), tmath::adapt(y.data(), {std::size_t{1024}})));
+    }
+    REQUIRE(results[0].size() == results[1].size());
+    CHECK(digest(14695981039346656037u, results[0]) == digest(14695981039346656037u, results[1]));
+    // tests/kernels/run_tier.cmake compares this digest between two runs of one tier.
+    if (const char* file = std::getenv("TMATH_KERNELS_DIGEST"); file != nullptr && *file != '\0') {
+        std::ofstream out(std::string(file) + (sizeof(T) == 4 ? ".float" : ".double"));
+        out << std::hex << digest(14695981039346656037u, results[0]) << "\n";
+        CHECK(out.good());
+    }
+}
