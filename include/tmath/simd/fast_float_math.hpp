@@ -10,6 +10,7 @@
 /// (fmadd, horner) and the lane-by-lane path of sin/cos.
 
 #include <cstdint>
+#include <limits>
 
 #include "tmath/config.hpp"
 #include "tmath/simd/float_kernels.hpp"
@@ -200,29 +201,33 @@ TMATH_FORCE_INLINE B sigmoid_f32(const B& x) noexcept {
     return xsimd::select(x < B::broadcast(0.0f), e * r, r);  // NaN: r is NaN
 }
 
-/// sin x (Cos = false) or cos x (Cos = true) for |x| <= 10^4: x = j pi/2 + r with j
-/// from the rounding constant and pi/2 in three parts with FMAs, then the sine or cosine
-/// polynomial on |r| <= pi/4 picked by bit 0 of the quadrant and the sign flipped by its
-/// bit 1 (cos x = sin(x + pi/2): one quadrant further). Batches with a lane beyond 10^4,
-/// infinite or NaN go through the scalar library in double (sin_cos_lanes_f32).
+/// sin x (Cos = false) or cos x (Cos = true) for |x| <= 10^4: x = m pi + r with m = j
+/// (sin) or j + 1/2 (cos), j from the rounding constant and pi in three parts with FMAs
+/// (the first product is exact, so r is exact to within its last rounding), then
+/// sin r on |r| <= pi/2 by one odd polynomial and the sign of (-1)^j (sin) or -(-1)^j
+/// (cos) from j's bit 0. Batches with a lane beyond 10^4, infinite or NaN go through the
+/// scalar library in double (sin_cos_lanes_f32).
 template <bool Cos, class B>
 TMATH_FORCE_INLINE B sin_cos_f32(const B& x) noexcept {
-    static constexpr float s[] = {-1.6666654611e-1f, 8.3321608736e-3f, -1.9515295891e-4f};
-    static constexpr float c[] = {4.166664568298827e-2f, -1.388731625493765e-3f, 2.443315711809948e-5f};
+    // sin r = r + r^3 P(r^2) on [0, pi/2]: Lawson minimax of the relative error in double,
+    // coefficients rounded to float one at a time with the rest refitted (6e-9 before
+    // float rounding).
+    static constexpr float p[] = {-1.666665971e-01f, 8.333069272e-03f, -1.980977977e-04f, 2.606109774e-06f};
     if (!xsimd::all(xsimd::abs(x) <= B::broadcast(1.0e4f))) return sin_cos_lanes_f32<Cos>(x);
     using I = int_lanes<B>;
-    const B jb = fmadd(x, B::broadcast(0.636619772367581343f), B::broadcast(round_shifter));
+    const B inv_pi = B::broadcast(0.318309886183790671f);
+    const B jb = Cos ? fmadd(x, inv_pi, B::broadcast(-0.5f)) + B::broadcast(round_shifter)
+                     : fmadd(x, inv_pi, B::broadcast(round_shifter));
     const B j = jb - B::broadcast(round_shifter);
-    B r = fmadd(j, B::broadcast(-0x1.921fb6p+0f), x);
-    r = fmadd(j, B::broadcast(0x1.777a5cp-25f), r);
-    r = fmadd(j, B::broadcast(0x1.ee59dap-50f), r);
+    const B m = Cos ? j + B::broadcast(0.5f) : j;
+    B r = fmadd(m, B::broadcast(-0x1.921fb6p+1f), x);
+    r = fmadd(m, B::broadcast(0x1.777a5cp-24f), r);
+    r = fmadd(m, B::broadcast(0x1.ee59dap-49f), r);
     const B z = r * r;
-    const B sin_r = fmadd(r * z, horner(z, s), r);
-    const B cos_r = fmadd(z * z, horner(z, c), fmadd(B::broadcast(-0.5f), z, B::broadcast(1.0f)));
-    const I q = Cos ? bits_of(jb) + I::broadcast(1) : bits_of(jb);  // the quadrant in its low bits
-    // Bit 0 as the sign of +-1 (a float mask), bit 1 as a sign bit.
-    const auto odd = float_from_bits<B>((q << 31) | I::broadcast(0x3f800000)) < B::broadcast(0.0f);
-    const B y = xsimd::select(odd, cos_r, sin_r) ^ float_from_bits<B>((q >> 1) << 31);
+    const B sin_r = fmadd(r * z, horner(z, p), r);
+    // j's bit 0 as the sign bit; cos flips it once more.
+    const I sign = Cos ? (bits_of(jb) << 31) ^ I::broadcast(std::numeric_limits<std::int32_t>::min()) : bits_of(jb) << 31;
+    const B y = sin_r ^ float_from_bits<B>(sign);
     if constexpr (Cos) return y;
     else return xsimd::select(x == B::broadcast(0.0f), x, y);  // keeps the sign of zero
 }
