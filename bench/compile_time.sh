@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Compile time of one user translation unit, tmath against its peers: the TU holds
 # `c = a * b + r * 2` and `c = matmul(a, b)` on float tensors (Eigen: the same on
-# MatrixXf/ArrayXXf; xtensor: xt::linalg::dot from xtensor-blas, when installed), plus
-# the cost of the bare includes. Prints the median of RUNS compiles (wall seconds) per TU
+# MatrixXf/ArrayXXf; xtensor: xt::linalg::dot from xtensor-blas, when installed), the
+# same tmath TU as a user of the compiled component tmath::kernels compiles it
+# (-DTMATH_KERNELS), plus the cost of the bare includes. Prints the median of RUNS compiles (wall seconds) per TU
 # and the ratios the issue asks for.
 # Usage: bench/compile_time.sh [runs]   (from the repository root; CXX and CXXFLAGS may
 # override g++ and "-O2 -march=native"). Extra include dirs: TMATH_COMPILE_TIME_INCLUDES.
@@ -62,9 +63,13 @@ median_compile() {
 }
 
 declare -A T
-for tu in tmath_tu eigen_tu xtensor_tu tmath_include xsimd_include eigen_include; do
+cp "$WORK/tmath_tu.cpp" "$WORK/tmath_kernels_tu.cpp"
+for tu in tmath_tu tmath_kernels_tu eigen_tu xtensor_tu tmath_include xsimd_include eigen_include; do
   extra=()
   case $tu in eigen*) extra=(-I /usr/include/eigen3) ;; esac
+  # The TU as a user of tmath::kernels compiles it: TMATH_KERNELS (the target's compile
+  # definition) makes the headers call the compiled kernels instead of instantiating them.
+  case $tu in tmath_kernels_tu) extra=(-DTMATH_KERNELS) ;; esac
   T[$tu]=$(median_compile "$WORK/$tu.cpp" "${extra[@]}")
   printf '%-15s %s s\n' "$tu" "${T[$tu]:-(does not compile here: skipped)}"
 done
@@ -75,5 +80,6 @@ ratio() {
 }
 echo "compiler: $($CXX --version | head -1); flags: $FLAGS; median of $RUNS"
 ratio tmath_tu eigen_tu
+ratio tmath_kernels_tu eigen_tu
 ratio tmath_tu xtensor_tu
 ratio tmath_include xsimd_include
