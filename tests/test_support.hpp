@@ -26,7 +26,24 @@
 #define TMATH_CONTAINS(s) Catch::Matchers::Contains(s)
 #endif
 
+/// 1 (the default): the layout sweeps of the product tests run every combination. CI's
+/// unoptimized variant builds (sanitizers, other instruction sets, emulation) set it to
+/// 0 through the CMake option TMATH_TEST_EXHAUSTIVE=OFF and run a pairwise covering.
+#ifndef TMATH_TEST_EXHAUSTIVE
+#define TMATH_TEST_EXHAUSTIVE 1
+#endif
+
 namespace test {
+
+/// Whether the layout sweeps run every combination (see TMATH_TEST_EXHAUSTIVE).
+inline constexpr bool exhaustive = TMATH_TEST_EXHAUSTIVE != 0;
+
+/// Whether combination (i, j, k) of a three-way sweep runs: every one when exhaustive,
+/// else those with k == (i + j) mod nk. When the i and j dimensions each have at least
+/// nk values, that subset still holds every pair of values of any two dimensions.
+constexpr bool pairwise(std::size_t i, std::size_t j, std::size_t k, std::size_t nk) noexcept {
+    return exhaustive || k == (i + j) % nk;
+}
 
 /// True when the public paths (matmul, dot, sum) run the header-only kernels compiled
 /// into the test itself. False when the suite links tmath::kernels (TMATH_KERNELS):
