@@ -14,8 +14,16 @@
 /// with AVX-512 instructions there is never the copy the linker keeps for user code
 /// compiled for SSE2 (same name: the linker keeps any one of them). Every header opens
 /// `namespace tmath::inline TMATH_ABI_NAMESPACE` and includes this file first.
+/// Users of the component (TMATH_KERNELS) get `v1_kernels`: there, GEMM, dot and sum of
+/// float and double call the component instead of instantiating the kernels, so the same
+/// inline functions have other bodies than in a header-only TU of the same program, and
+/// must not share their names with them.
 #ifndef TMATH_ABI_NAMESPACE
+#if defined(TMATH_KERNELS)
+#define TMATH_ABI_NAMESPACE v1_kernels
+#else
 #define TMATH_ABI_NAMESPACE v1
+#endif
 #endif
 
 /// Number of dimensions a shape or stride list stores inline (no heap allocation).
