@@ -48,7 +48,7 @@ def options(path, pattern):
     return set(re.findall(r"-D[A-Za-z0-9_]+=[^\s)\"]+", block.group(0)))
 
 port = options("ports/tmath/portfile.cmake", r"vcpkg_cmake_configure\(.*?\n\)")
-test = options("tests/consumer/run_consumer.cmake", r"set\(install_options [^)]*\)")
+test = options("tests/consumer/common.cmake", r"set\(install_options [^)]*\)")
 if not port or port != test:
     errors.append(f"portfile.cmake options {sorted(port)} != install test options {sorted(test)}")
 readme = options("README.md", r"cmake -S \. -B build/install [^\n]*")
