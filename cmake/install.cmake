@@ -1,7 +1,10 @@
 # Install rules: the headers, the CMake package (tmath::tmath, and tmath::kernels when
-# it is built) and tmath.pc.
-# tmath is header-only, so everything but the headers goes under share/ (architecture
-# independent): share/cmake/tmath and share/pkgconfig.
+# it is built), tmath.pc, and tmath-kernels.pc when tmath::kernels is built.
+# Header-only tmath is architecture independent, so everything but the headers goes under
+# share/: share/cmake/tmath and share/pkgconfig. The compiled component is not: its
+# library and tmath-kernels.pc (which names the library's directory) go under the
+# library directory, lib/ and lib/pkgconfig, as pkg-config and multi-arch layouts expect;
+# tmath.pc, the same for every architecture, stays in share/pkgconfig.
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
@@ -9,6 +12,8 @@ set(TMATH_INSTALL_CMAKEDIR ${CMAKE_INSTALL_DATADIR}/cmake/tmath CACHE STRING
     "Where tmathConfig.cmake is installed, relative to the prefix")
 set(TMATH_INSTALL_PKGCONFIGDIR ${CMAKE_INSTALL_DATADIR}/pkgconfig CACHE STRING
     "Where tmath.pc is installed, relative to the prefix")
+set(TMATH_INSTALL_LIBPKGCONFIGDIR ${CMAKE_INSTALL_LIBDIR}/pkgconfig CACHE STRING
+    "Where tmath-kernels.pc is installed (with TMATH_BUILD_KERNELS), relative to the prefix")
 
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/tmath
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
@@ -36,19 +41,36 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/tmathConfigVersion.cmake
 install(FILES ${PROJECT_BINARY_DIR}/tmathConfig.cmake ${PROJECT_BINARY_DIR}/tmathConfigVersion.cmake
         DESTINATION ${TMATH_INSTALL_CMAKEDIR})
 
-# tmath.pc finds its prefix relative to its own location (${pcfiledir}), so the install
-# can be moved or installed with `cmake --install --prefix ...` after configuring.
-if(IS_ABSOLUTE "${TMATH_INSTALL_PKGCONFIGDIR}")
-  set(TMATH_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
-else()
-  file(RELATIVE_PATH TMATH_PC_UP "/prefix/${TMATH_INSTALL_PKGCONFIGDIR}" "/prefix")
-  string(REGEX REPLACE "/$" "" TMATH_PC_UP "${TMATH_PC_UP}")
-  set(TMATH_PC_PREFIX "\${pcfiledir}/${TMATH_PC_UP}")
-endif()
-if(IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
-  set(TMATH_PC_INCLUDEDIR "${CMAKE_INSTALL_INCLUDEDIR}")
-else()
-  set(TMATH_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
-endif()
+# The .pc files find their prefix relative to their own location (${pcfiledir}), so the
+# install can be moved or installed with `cmake --install --prefix ...` after configuring.
+# tmath_pc_prefix(<out> <pkgconfig dir>): the prefix line's value for a .pc file there.
+function(tmath_pc_prefix out pcdir)
+  if(IS_ABSOLUTE "${pcdir}")
+    set(${out} "${CMAKE_INSTALL_PREFIX}" PARENT_SCOPE)
+  else()
+    file(RELATIVE_PATH up "/prefix/${pcdir}" "/prefix")
+    string(REGEX REPLACE "/$" "" up "${up}")
+    set(${out} "\${pcfiledir}/${up}" PARENT_SCOPE)
+  endif()
+endfunction()
+# tmath_pc_dir(<out> <dir>): a directory line's value: ${prefix}/<dir>, or <dir> when absolute.
+function(tmath_pc_dir out dir)
+  if(IS_ABSOLUTE "${dir}")
+    set(${out} "${dir}" PARENT_SCOPE)
+  else()
+    set(${out} "\${prefix}/${dir}" PARENT_SCOPE)
+  endif()
+endfunction()
+
+tmath_pc_prefix(TMATH_PC_PREFIX "${TMATH_INSTALL_PKGCONFIGDIR}")
+tmath_pc_dir(TMATH_PC_INCLUDEDIR "${CMAKE_INSTALL_INCLUDEDIR}")
 configure_file(${CMAKE_CURRENT_LIST_DIR}/tmath.pc.in ${PROJECT_BINARY_DIR}/tmath.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/tmath.pc DESTINATION ${TMATH_INSTALL_PKGCONFIGDIR})
+
+if(TARGET tmath_kernels)
+  # Requires tmath (the headers, the same version) and adds the library and TMATH_KERNELS.
+  tmath_pc_prefix(TMATH_KERNELS_PC_PREFIX "${TMATH_INSTALL_LIBPKGCONFIGDIR}")
+  tmath_pc_dir(TMATH_KERNELS_PC_LIBDIR "${CMAKE_INSTALL_LIBDIR}")
+  configure_file(${CMAKE_CURRENT_LIST_DIR}/tmath-kernels.pc.in ${PROJECT_BINARY_DIR}/tmath-kernels.pc @ONLY)
+  install(FILES ${PROJECT_BINARY_DIR}/tmath-kernels.pc DESTINATION ${TMATH_INSTALL_LIBPKGCONFIGDIR})
+endif()

@@ -1,7 +1,7 @@
 # Checks that every ```cmake block of README.md's "Install and use" section appears word
 # for word in a file that a test builds: tests/consumer/*.cmake (the consumer tests) or
-# test_package/CMakeLists.txt (conan create) or tests/kernels/consumer/CMakeLists.txt
-# (the kernels_consumer test). Run with -DSOURCE_DIR=<repository root>.
+# test_package/CMakeLists.txt (conan create) or tests/kernels/consumer/*.cmake (the
+# kernels_* consumer tests). Run with -DSOURCE_DIR=<repository root>.
 cmake_minimum_required(VERSION 3.21)
 file(READ ${SOURCE_DIR}/README.md readme)
 string(FIND "${readme}" "\n## Install and use\n" begin)
@@ -16,7 +16,7 @@ if(NOT end EQUAL -1)
 endif()
 
 file(GLOB tested ${SOURCE_DIR}/tests/consumer/*.cmake ${SOURCE_DIR}/test_package/CMakeLists.txt
-     ${SOURCE_DIR}/tests/kernels/consumer/CMakeLists.txt)
+     ${SOURCE_DIR}/tests/kernels/consumer/*.cmake)
 set(corpus "")
 foreach(f IN LISTS tested)
   file(READ ${f} text)

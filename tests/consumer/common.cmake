@@ -2,6 +2,12 @@
 # the CMake arguments a consumer project is configured with, and run().
 # Inputs (-D of the including script): CXX GENERATOR MAKE_PROGRAM XSIMD_DIR XTL_DIR.
 
+# The options tmath is installed with (tests/consumer/run_consumer.cmake; with
+# -DTMATH_BUILD_KERNELS=ON added, tests/kernels/consumer/run_consumer.cmake);
+# ports/tmath/portfile.cmake, conanfile.py and README.md's install command pass the same
+# (.ci/packaging.sh compares them).
+set(install_options -DTMATH_BUILD_TESTS=OFF -DTMATH_BUILD_BENCHMARKS=OFF -DTMATH_BUILD_EXAMPLES=OFF)
+
 # consumer_args(<out>): generator, compiler, make program, and the same xsimd (and xtl)
 # the suite was configured with, also when it is not the system's.
 function(consumer_args out)

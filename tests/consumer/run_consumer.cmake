@@ -6,11 +6,8 @@
 #   pkg_config        compile my_app.cpp with `pkg-config --cflags tmath` from the prefix
 # Inputs (-D): STEP SOURCE_DIR WORK_DIR CXX GENERATOR MAKE_PROGRAM PREFIX_PATH (| separated)
 # XSIMD_DIR XTL_DIR PKG_CONFIG.
-
-# The options tmath is installed with; ports/tmath/portfile.cmake and README.md's install
-# command pass the same (.ci/packaging.sh compares them).
+# (tmath is installed with the install_options of common.cmake.)
 cmake_minimum_required(VERSION 3.21)
-set(install_options -DTMATH_BUILD_TESTS=OFF -DTMATH_BUILD_BENCHMARKS=OFF -DTMATH_BUILD_EXAMPLES=OFF)
 
 string(REPLACE "|" ";" PREFIX_PATH "${PREFIX_PATH}")
 set(prefix ${WORK_DIR}/prefix)
@@ -38,6 +35,11 @@ if(STEP STREQUAL "install")
       message(FATAL_ERROR "not installed: ${f}")
     endif()
   endforeach()
+  # Header-only: nothing architecture dependent (no library, no tmath-kernels.pc).
+  file(GLOB libdirs ${prefix}/lib*)
+  if(libdirs)
+    message(FATAL_ERROR "the header-only install has a library directory: ${libdirs}")
+  endif()
 elseif(STEP STREQUAL "find_package")
   build_and_run_consumer(${SOURCE_DIR}/tests/consumer ${WORK_DIR}/find_package
     -DTMATH_CONSUMER_MODE=find_package "-DCMAKE_PREFIX_PATH=${prefix};${PREFIX_PATH}")

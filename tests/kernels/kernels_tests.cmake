@@ -7,7 +7,10 @@
 #   two runs of the tier;
 # - kernels_symbols_<tier>: no weak symbol of an AVX2 or AVX-512 tier object can stand
 #   in for a caller outside the tier (check_tier_symbols.cmake);
-# - kernels_consumer: a project built with no -march flag that links tmath::kernels.
+# - kernels_consumer: a project built with no -march flag that links tmath::kernels, with
+#   tmath vendored (add_subdirectory);
+# - kernels_install, kernels_find_package, kernels_pkg_config: tmath installed with the
+#   component, and the same project through find_package and through pkg-config.
 if(NOT TARGET tmath::kernels)
   message(FATAL_ERROR "TMATH_TEST_KERNELS=ON needs TMATH_BUILD_KERNELS=ON")
 endif()
@@ -37,12 +40,32 @@ endforeach()
 
 # (A cross build would have to hand its toolchain and emulator to the consumer's build.)
 if(CMAKE_CROSSCOMPILING)
-  message(STATUS "tmath kernels tests: cross-compiling, no kernels_consumer test")
+  message(STATUS "tmath kernels tests: cross-compiling, no consumer tests (kernels_consumer, kernels_install, ...)")
   return()
 endif()
+set(tmath_kernels_consumer_args
+  -DSOURCE_DIR=${PROJECT_SOURCE_DIR} -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}
+  -DCXX=${CMAKE_CXX_COMPILER} -DGENERATOR=${CMAKE_GENERATOR} -DMAKE_PROGRAM=${CMAKE_MAKE_PROGRAM}
+  -DXSIMD_DIR=${xsimd_DIR} -DXTL_DIR=${xtl_DIR})
 add_test(NAME kernels_consumer
-         COMMAND ${CMAKE_COMMAND} -DSOURCE_DIR=${PROJECT_SOURCE_DIR} -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}
-                 -DCXX=${CMAKE_CXX_COMPILER} -DGENERATOR=${CMAKE_GENERATOR} -DMAKE_PROGRAM=${CMAKE_MAKE_PROGRAM}
-                 -DXSIMD_DIR=${xsimd_DIR} -DXTL_DIR=${xtl_DIR} "-DTIERS=${tmath_tiers}"
+         COMMAND ${CMAKE_COMMAND} -DSTEP=add_subdirectory ${tmath_kernels_consumer_args} "-DTIERS=${tmath_tiers}"
                  -P ${CMAKE_CURRENT_LIST_DIR}/consumer/run_consumer.cmake)
 set_tests_properties(kernels_consumer PROPERTIES LABELS "kernels;consumer" TIMEOUT 900 RESOURCE_LOCK tmath_consumer)
+
+# The package installed with the component: tmath::kernels through find_package and
+# tmath-kernels.pc through pkg-config (kernels_install builds and installs it first).
+string(REPLACE ";" "|" tmath_prefix_path "${CMAKE_PREFIX_PATH}")
+find_program(TMATH_PKG_CONFIG NAMES pkg-config pkgconf)
+foreach(step install find_package pkg_config)
+  add_test(NAME kernels_${step}
+           COMMAND ${CMAKE_COMMAND} -DSTEP=${step} ${tmath_kernels_consumer_args} "-DPREFIX_PATH=${tmath_prefix_path}"
+                   -DPKG_CONFIG=${TMATH_PKG_CONFIG} -P ${CMAKE_CURRENT_LIST_DIR}/consumer/run_consumer.cmake)
+  set_tests_properties(kernels_${step} PROPERTIES LABELS "kernels;consumer" TIMEOUT 900
+                       RESOURCE_LOCK tmath_consumer SKIP_REGULAR_EXPRESSION "SKIP: ")
+endforeach()
+set_tests_properties(kernels_install PROPERTIES FIXTURES_SETUP tmath_kernels_installed)
+set_tests_properties(kernels_find_package kernels_pkg_config PROPERTIES FIXTURES_REQUIRED tmath_kernels_installed)
+if(NOT TMATH_PKG_CONFIG)
+  set_tests_properties(kernels_pkg_config PROPERTIES DISABLED TRUE)
+  message(STATUS "tmath kernels tests: pkg-config not found, kernels_pkg_config is disabled")
+endif()
