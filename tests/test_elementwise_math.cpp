@@ -203,6 +203,49 @@ TEST_CASE("elementwise math: erf and tanh within 4 ulp around their kernels' int
     check_sweep("tanh edges", in, [](const auto& t) { return tmath::eval(tmath::tanh(t)); }, [](L v) { return std::tanh(v); }, 4);
 }
 
+TEST_CASE("elementwise math: tanh and sigmoid within 4 ulp around their reductions' edges", "[emath]") {
+    // The 8-lane kernels (pade_kernels.hpp) round 2|x| / ln2 (tanh) or x / ln2 (sigmoid)
+    // to m and switch form at their clamps (tanh 9.1; sigmoid -104 and 20) and where
+    // sigmoid's result turns subnormal (x near -87.3): every float within 200 ulp of each
+    // place where m changes, of the clamps and of that threshold, both signs.
+    using L = long double;
+    const double ln2 = 0.693147180559945309;
+    std::vector<float> edges{9.0f, 9.1f, 20.0f, 104.0f, 87.3365f, 1e-3f};
+    for (int k = 0; k <= 27; ++k) edges.push_back(static_cast<float>((k + 0.5) * ln2 / 2));  // tanh
+    for (int k = 0; k <= 150; ++k) edges.push_back(static_cast<float>((k + 0.5) * ln2));     // sigmoid
+    std::vector<float> in;
+    for (const float edge : edges) {
+        float v = edge;
+        for (int k = 0; k < 200; ++k) v = std::nextafter(v, 0.0f);
+        for (int k = 0; k < 400; ++k, v = std::nextafter(v, 200.0f)) {
+            in.push_back(v);
+            in.push_back(-v);
+        }
+    }
+    check_sweep("tanh m edges", in, [](const auto& t) { return tmath::eval(tmath::tanh(t)); }, [](L v) { return std::tanh(v); }, 4);
+    check_sweep("sigmoid m edges", in, [](const auto& t) { return tmath::eval(tmath::sigmoid(t)); },
+                [](L v) { return 1 / (1 + std::exp(-v)); }, 4);
+    // The clamps: saturated results are exact, NaN stays NaN, tanh keeps the sign of zero.
+    const float inf = std::numeric_limits<float>::infinity();
+    std::vector<float> sv;
+    for (int r = 0; r < 8; ++r)
+        for (float e : {0.0f, -0.0f, inf, -inf, std::numeric_limits<float>::quiet_NaN(), 9.1f, -9.1f, 30.0f, -30.0f, 200.0f, -200.0f, 3e38f})
+            sv.push_back(e);
+    const auto x = test::make_tensor<float>({sv.size()}, sv);
+    const tmath::tensor<float> th = tmath::tanh(x), sg = tmath::sigmoid(x);
+    for (std::size_t k = 0; k < sv.size(); ++k) {
+        const float v = sv[k];
+        INFO("x = " << v << ": tanh " << th(k) << ", sigmoid " << sg(k));
+        if (std::isnan(v)) {
+            CHECK((std::isnan(th(k)) && std::isnan(sg(k))));
+            continue;
+        }
+        CHECK(th(k) == std::tanh(v));
+        CHECK(std::signbit(th(k)) == std::signbit(v));
+        CHECK(sg(k) == static_cast<float>(1 / (1 + std::exp(-static_cast<L>(v)))));
+    }
+}
+
 TEST_CASE("elementwise math: pow with a tensor exponent within 4 ulp", "[emath]") {
     std::vector<float> xs, ys;
     for (int i = 0; i <= 400; ++i)

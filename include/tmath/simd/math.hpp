@@ -14,6 +14,7 @@
 
 #include "tmath/config.hpp"
 #include "tmath/simd/fast_float_math.hpp"
+#include "tmath/simd/pade_kernels.hpp"
 #include "tmath/simd/piecewise_kernels.hpp"
 #include "tmath/simd/simd.hpp"
 
@@ -159,7 +160,7 @@ TMATH_SIMD_UNARY(tanh, std::tanh(v), TMATH_SIMD_KERNEL(tanh_best_f32, detail::ta
 #undef TMATH_SIMD_UNARY
 
 /// The logistic function 1 / (1 + e^-x) lane by lane (floating point): float batches
-/// take kernels::sigmoid_f32; others e / (1 + e) with e = e^-|x| for negative x, so
+/// take kernels::sigmoid_best_f32; others e / (1 + e) with e = e^-|x| for negative x, so
 /// that tiny results keep their precision instead of e^-x overflowing.
 template <class B>
 TMATH_FORCE_INLINE B sigmoid(const B& x) noexcept {
@@ -170,7 +171,7 @@ TMATH_FORCE_INLINE B sigmoid(const B& x) noexcept {
     } else {
 #if TMATH_SIMD_ENABLED
         if constexpr (std::is_same_v<T, float>) {
-            return kernels::sigmoid_f32(x);
+            return kernels::sigmoid_best_f32(x);
         } else {
             const B one = B::broadcast(T(1));
             // Qualified: argument-dependent lookup would pick xsimd::exp, whose double

@@ -6,7 +6,7 @@
 /// in t = |x| - centre runs with each lane's own coefficients. The permutes run beside
 /// the FMAs (on another execution port), so these cost about half of the closed forms
 /// in fast_float_math.hpp, which narrower batches keep: erf on 16 lanes (AVX-512) and
-/// 8 lanes (AVX2 with FMA), tanh on 16 lanes.
+/// 8 lanes (AVX2 with FMA), tanh on 16 lanes (pade_kernels.hpp's tanh_best_f32 picks it).
 ///
 /// Tables: per interval a Lawson-weighted minimax fit in double of the function in units
 /// of the float result's ulp, the coefficients rounded to float one at a time with the
@@ -200,16 +200,6 @@ TMATH_FORCE_INLINE B erf_best_f32(const B& x) noexcept {
     else
 #endif
         return erf_f32(x);
-}
-
-/// tanh on any float batch: the piecewise kernel where B has one, else fast_float_math's.
-template <class B>
-TMATH_FORCE_INLINE B tanh_best_f32(const B& x) noexcept {
-#if defined(__AVX512F__)
-    if constexpr (has_tanh_piecewise<B>) return tanh_piecewise_f32(x);
-    else
-#endif
-        return tanh_f32(x);
 }
 
 }  // namespace tmath::simd::kernels
