@@ -7,7 +7,6 @@
 #include <concepts>
 #include <cstddef>
 #include <initializer_list>
-#include <ranges>
 #include <span>
 #include <string>
 #include <type_traits>
@@ -19,6 +18,7 @@
 #include "tmath/containers/tensor_view.hpp"
 #include "tmath/containers/views.hpp"
 #include "tmath/core/errors.hpp"
+#include "tmath/core/range_access.hpp"
 #include "tmath/core/shape.hpp"
 
 namespace tmath::inline TMATH_ABI_NAMESPACE {

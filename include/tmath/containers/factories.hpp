@@ -6,12 +6,12 @@
 
 #include <cstddef>
 #include <initializer_list>
-#include <ranges>
 
 #include "tmath/config.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/containers/views.hpp"
 #include "tmath/core/concepts.hpp"
+#include "tmath/core/range_access.hpp"
 
 namespace tmath::inline TMATH_ABI_NAMESPACE {
 

@@ -14,7 +14,6 @@
 #include <cstring>
 #include <cstddef>
 #include <initializer_list>
-#include <ranges>
 #include <span>
 #include <string>
 #include <type_traits>
@@ -26,6 +25,7 @@
 #include "tmath/containers/tensor.hpp"
 #include "tmath/containers/tensor_view.hpp"
 #include "tmath/core/errors.hpp"
+#include "tmath/core/range_access.hpp"
 #include "tmath/core/shape.hpp"
 #include "tmath/core/small_vector.hpp"
 #include "tmath/eval/aliasing.hpp"

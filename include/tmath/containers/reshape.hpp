@@ -6,7 +6,6 @@
 
 #include <cstddef>
 #include <initializer_list>
-#include <ranges>
 #include <span>
 #include <string>
 #include <type_traits>
@@ -18,6 +17,7 @@
 #include "tmath/containers/views.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/errors.hpp"
+#include "tmath/core/range_access.hpp"
 #include "tmath/core/shape.hpp"
 
 namespace tmath::inline TMATH_ABI_NAMESPACE {

@@ -6,7 +6,6 @@
 #include <array>
 #include <cstddef>
 #include <initializer_list>
-#include <ranges>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -15,6 +14,7 @@
 #include "tmath/config.hpp"
 #include "tmath/containers/slicing.hpp"
 #include "tmath/core/errors.hpp"
+#include "tmath/core/range_access.hpp"
 #include "tmath/core/shape.hpp"
 #include "tmath/core/slice.hpp"
 

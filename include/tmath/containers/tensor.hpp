@@ -6,7 +6,6 @@
 #include <concepts>
 #include <cstddef>
 #include <initializer_list>
-#include <ranges>
 #include <span>
 #include <type_traits>
 #include <utility>
@@ -16,6 +15,7 @@
 #include "tmath/core/aligned_buffer.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/indexing.hpp"
+#include "tmath/core/range_access.hpp"
 #include "tmath/core/shape.hpp"
 #include "tmath/eval/assign.hpp"
 #include "tmath/expr/functors.hpp"

@@ -5,7 +5,6 @@
 #include <concepts>
 #include <cstddef>
 #include <initializer_list>
-#include <ranges>
 #include <span>
 #include <string>
 #include <type_traits>
@@ -15,6 +14,7 @@
 #include "tmath/containers/tensor.hpp"
 #include "tmath/containers/tensor_view.hpp"
 #include "tmath/core/errors.hpp"
+#include "tmath/core/range_access.hpp"
 #include "tmath/core/shape.hpp"
 
 namespace tmath::inline TMATH_ABI_NAMESPACE {

@@ -9,7 +9,6 @@
 #include <concepts>
 #include <cstddef>
 #include <initializer_list>
-#include <ranges>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -18,6 +17,7 @@
 #include "tmath/config.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/errors.hpp"
+#include "tmath/core/range_access.hpp"
 
 namespace tmath::inline TMATH_ABI_NAMESPACE {
 

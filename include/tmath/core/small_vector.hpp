@@ -8,12 +8,12 @@
 #include <initializer_list>
 #include <iterator>
 #include <memory>
-#include <ranges>
 #include <span>
 #include <type_traits>
 #include <utility>
 
 #include "tmath/config.hpp"
+#include "tmath/core/range_access.hpp"
 
 namespace tmath::inline TMATH_ABI_NAMESPACE {
 

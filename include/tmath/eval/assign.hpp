@@ -21,6 +21,7 @@
 #include "tmath/core/errors.hpp"
 #include "tmath/core/shape.hpp"
 #include "tmath/eval/assign_facts.hpp"
+#include "tmath/eval/copy.hpp"
 #include "tmath/eval/evaluator.hpp"
 #include "tmath/eval/loops.hpp"
 #include "tmath/eval/materialize.hpp"
@@ -122,9 +123,9 @@ template <class D, tensor_expression E, class Tuning = processor_tuning>
 void assign_into(D* dst, std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> dst_strides,
                  const E& e, Tuning tuning = {});
 
-/// Writes `e` into a temporary and the temporary into dst: an operand reads the
-/// destination through another index mapping. Out of line, so that neither pass nests
-/// its evaluator in the other's frame.
+/// Writes `e` into a temporary and the temporary into dst (copy_into): an operand reads
+/// the destination through another index mapping. Out of line, so that the evaluator's
+/// frame is not nested in the caller's.
 template <class D, tensor_expression E, class Tuning>
 TMATH_NOINLINE void assign_through_temporary(D* dst, std::span<const std::size_t> shape,
                                              std::span<const std::ptrdiff_t> dst_strides, const E& e, Tuning tuning) {
@@ -132,7 +133,7 @@ TMATH_NOINLINE void assign_through_temporary(D* dst, std::span<const std::size_t
     aligned_buffer<V> tmp(shape_size(shape), aligned_buffer<V>::uninitialized);
     const strides_t tmp_strides = row_major_strides(shape);
     assign_into(tmp.data(), shape, tmp_strides.span(), e, tuning);
-    assign_into(dst, shape, dst_strides, raw_memory<const V>{tmp.data(), shape, tmp_strides.span()}, tuning);
+    copy_into(dst, shape, dst_strides, tmp.data(), shape, tmp_strides.span());
 }
 
 /// Runs strategy `s` for `e`, an expression without products, into the `n` (≥ 1)
@@ -190,7 +191,11 @@ void assign_into(D* dst, std::span<const std::size_t> shape, std::span<const std
         const auto m = materialize(e, [](auto& tmp, const auto& p) {
             p.assign_to(tmp.data(), tmp.shape(), tmp.strides(), false);
         });
-        assign_into(dst, shape, dst_strides, m, tuning);
+        if constexpr (node::node_kind == expr_kind::product) {
+            copy_into(dst, shape, dst_strides, m.data(), m.shape(), m.strides());  // the product alone, broadcast
+        } else {
+            assign_into(dst, shape, dst_strides, m, tuning);
+        }
     } else {
         assign_elementwise(dst, shape, dst_strides, e, tuning);
     }

@@ -72,19 +72,27 @@ inline void for_each_batch(std::ptrdiff_t n, Put&& put, Scalar&& scalar) noexcep
 
 /// dst[0..n) = ev[0..n) with every operand read at unit stride or from its scratch.
 /// `Flat` marks a run where every memory operand is contiguous (no scratch, no step).
-template <bool Flat, class V, class D, class Ev>
+/// Without `UnitDispatch` a row that is not flat is never tested for unit stride (the
+/// caller knows that some operand steps), and the flat loop is not compiled for it.
+/// An evaluator that is not its own row cursor (a tree of leaf evaluators) hands its
+/// row cursor on: each loop is compiled once per cursor type, not again per evaluator.
+template <bool Flat, class V, bool UnitDispatch = true, class D, class Ev>
 inline void contiguous_row(D* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
-    constexpr auto w = static_cast<std::ptrdiff_t>(simd::width<V>);
-    const auto cur = ev.row_cursor();  // in registers, not reloaded after each store
-    if constexpr (!Flat)
-        if (cur.unit_stride()) return contiguous_row<true, V>(dst, n, cur);  // no broadcast in this row
-    for_each_batch<w>(
-        n,
-        [&](std::ptrdiff_t j) TMATH_FORCE_INLINE_LAMBDA {
-            if constexpr (Flat) store_as<V>(dst + j, cur.template contiguous_batch<V>(j));
-            else store_as<V>(dst + j, cur.template batch<V>(j));
-        },
-        [&](std::ptrdiff_t j) { dst[j] = static_cast<D>(cur.template scalar<V>(j)); });
+    if constexpr (!std::is_same_v<decltype(ev.row_cursor()), Ev>) {
+        contiguous_row<Flat, V, UnitDispatch>(dst, n, ev.row_cursor());
+    } else {
+        constexpr auto w = static_cast<std::ptrdiff_t>(simd::width<V>);
+        const auto cur = ev.row_cursor();  // in registers, not reloaded after each store
+        if constexpr (!Flat && UnitDispatch)
+            if (cur.unit_stride()) return contiguous_row<true, V>(dst, n, cur);  // no broadcast in this row
+        for_each_batch<w>(
+            n,
+            [&](std::ptrdiff_t j) TMATH_FORCE_INLINE_LAMBDA {
+                if constexpr (Flat) store_as<V>(dst + j, cur.template contiguous_batch<V>(j));
+                else store_as<V>(dst + j, cur.template batch<V>(j));
+            },
+            [&](std::ptrdiff_t j) { dst[j] = static_cast<D>(cur.template scalar<V>(j)); });
+    }
 }
 
 // The batch lambdas of these loops are force-inlined: one holding a long SIMD kernel
@@ -96,29 +104,33 @@ inline void contiguous_row(D* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
 /// write-combining buffers row by row).
 template <bool Flat, class V, class Ev>
 inline void non_temporal_row(V* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
-    constexpr auto w = static_cast<std::ptrdiff_t>(simd::width<V>);
-    constexpr std::size_t align = sizeof(V) * simd::width<V>;
-    const auto cur = ev.row_cursor();
-    std::ptrdiff_t j = 0;
-    for (; j < n && reinterpret_cast<std::uintptr_t>(dst + j) % align != 0; ++j) dst[j] = cur.template scalar<V>(j);
-    if (reinterpret_cast<std::uintptr_t>(dst + j) % align == 0) {
-        auto get = [&](std::ptrdiff_t k) TMATH_FORCE_INLINE_LAMBDA {
-            if constexpr (Flat) return cur.template contiguous_batch<V>(k);
-            else return cur.template batch<V>(k);
-        };
-        for (; j + 4 * w <= n; j += 4 * w) {
-            const auto b0 = get(j);
-            const auto b1 = get(j + w);
-            const auto b2 = get(j + 2 * w);
-            const auto b3 = get(j + 3 * w);
-            simd::stream(dst + j, b0);
-            simd::stream(dst + j + w, b1);
-            simd::stream(dst + j + 2 * w, b2);
-            simd::stream(dst + j + 3 * w, b3);
+    if constexpr (!std::is_same_v<decltype(ev.row_cursor()), Ev>) {  // as contiguous_row
+        non_temporal_row<Flat>(dst, n, ev.row_cursor());
+    } else {
+        constexpr auto w = static_cast<std::ptrdiff_t>(simd::width<V>);
+        constexpr std::size_t align = sizeof(V) * simd::width<V>;
+        const auto cur = ev.row_cursor();
+        std::ptrdiff_t j = 0;
+        for (; j < n && reinterpret_cast<std::uintptr_t>(dst + j) % align != 0; ++j) dst[j] = cur.template scalar<V>(j);
+        if (reinterpret_cast<std::uintptr_t>(dst + j) % align == 0) {
+            auto get = [&](std::ptrdiff_t k) TMATH_FORCE_INLINE_LAMBDA {
+                if constexpr (Flat) return cur.template contiguous_batch<V>(k);
+                else return cur.template batch<V>(k);
+            };
+            for (; j + 4 * w <= n; j += 4 * w) {
+                const auto b0 = get(j);
+                const auto b1 = get(j + w);
+                const auto b2 = get(j + 2 * w);
+                const auto b3 = get(j + 3 * w);
+                simd::stream(dst + j, b0);
+                simd::stream(dst + j + w, b1);
+                simd::stream(dst + j + 2 * w, b2);
+                simd::stream(dst + j + 3 * w, b3);
+            }
+            for (; j + w <= n; j += w) simd::stream(dst + j, get(j));
         }
-        for (; j + w <= n; j += w) simd::stream(dst + j, get(j));
+        for (; j < n; ++j) dst[j] = cur.template scalar<V>(j);
     }
-    for (; j < n; ++j) dst[j] = cur.template scalar<V>(j);
 }
 
 /// Whether the contiguous rows of a destination of `n` elements of D, written by an
@@ -139,12 +151,13 @@ inline void contiguous_row_half_width(V* dst, std::ptrdiff_t n, const Ev& ev) no
         [&](std::ptrdiff_t j) { dst[j] = cur.template scalar<V>(j); });
 }
 
-/// Writes one contiguous row, with non-temporal stores when `non_temporal` (and the types allow).
-template <bool Flat, class V, class D, class Ev>
+/// Writes one contiguous row, with non-temporal stores when `non_temporal` (and the
+/// types allow); `UnitDispatch` as for contiguous_row.
+template <bool Flat, class V, bool UnitDispatch = true, class D, class Ev>
 inline void write_row(D* dst, std::ptrdiff_t n, const Ev& ev, bool non_temporal) noexcept {
     if constexpr (std::is_same_v<V, D>)
         if (non_temporal) return non_temporal_row<Flat>(dst, n, ev);
-    contiguous_row<Flat, V>(dst, n, ev);
+    contiguous_row<Flat, V, UnitDispatch>(dst, n, ev);
 }
 
 /// The whole flat run: every operand read contiguously from its origin.
@@ -242,7 +255,12 @@ void run_plan(const eval_plan<N>& p, D* dst, Ev& ev, std::size_t streaming_bytes
         for_each_index(p.shape, outer, move, [&] {
             auto cur = ev.strided_cursor(inner, last);
             if (cur.vector_read()) {
-                run_rows<V>(cursor, p.dst[last], rows, n, cur, non_temporal);
+                // Never a unit-stride row (an operand steps): no flat loop for this cursor.
+                D* row = cursor;
+                for (std::size_t i = 0; i < rows; ++i, row += p.dst[last]) {
+                    if (i != 0) cur.next_row();
+                    write_row<false, V, false>(row, n, cur, non_temporal);
+                }
             } else {
                 D* row = cursor;
                 for (std::size_t i = 0; i < rows; ++i, row += p.dst[last]) {

@@ -17,6 +17,7 @@
 #include "tmath/core/shape.hpp"
 #include "tmath/eval/aliasing.hpp"
 #include "tmath/eval/assign.hpp"
+#include "tmath/eval/copy.hpp"
 #include "tmath/eval/materialize.hpp"
 #include "tmath/expr/functors.hpp"
 #include "tmath/linalg/gemm/gemm.hpp"
@@ -156,11 +157,12 @@ void run_batched(const matmul_layout& l, V alpha, const OA& a, const OB& b, V be
 template <class D, class V>
 void write_result(D* dst, std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> dst_strides,
                   const temporary<V>& t, bool accumulate) {
-    const raw_memory<const V> r{t.data(), t.shape(), t.strides()};
     if (accumulate)
-        assign_into(dst, shape, dst_strides, make_elementwise(fn::plus{}, raw_memory<const D>{dst, shape, dst_strides}, r));
+        assign_into(dst, shape, dst_strides,
+                    make_elementwise(fn::plus{}, raw_memory<const D>{dst, shape, dst_strides},
+                                     raw_memory<const V>{t.data(), t.shape(), t.strides()}));
     else
-        assign_into(dst, shape, dst_strides, r);
+        copy_into(dst, shape, dst_strides, t.data(), t.shape(), t.strides());
 }
 
 /// True when `o` is the caller's memory (as opposed to a temporary of product_operand).
@@ -181,9 +183,14 @@ void product_into(V* dst, std::span<const std::size_t> shape, std::span<const st
         return borrowed(o) && d.lo < e.hi && e.lo < d.hi;
     };
     if (overlaps(a) || overlaps(b)) {  // `a = matmul(a, b)`: GEMM would read what it wrote
+        // With `accumulate` the temporary starts as a copy of dst and GEMM adds to it
+        // (beta = 1), as it does into dst when nothing overlaps: two plain copies
+        // (copy_into), where an element-wise `dst + t` would compile an evaluator of its
+        // own into every translation unit that assigns a product.
         temporary<V> t(shape);
-        run_batched<V>(p.layout(), p.alpha(), a, b, V(0), t.data(), t.strides());
-        write_result(dst, shape, dst_strides, t, accumulate);
+        if (accumulate) copy_into(t.data(), t.shape(), t.strides(), static_cast<const V*>(dst), shape, dst_strides);
+        run_batched<V>(p.layout(), p.alpha(), a, b, accumulate ? V(1) : V(0), t.data(), t.strides());
+        copy_into(dst, shape, dst_strides, t.data(), t.shape(), t.strides());
         return;
     }
     run_batched<V>(p.layout(), p.alpha(), a, b, accumulate ? V(1) : V(0), dst, dst_strides);

@@ -17,7 +17,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
-#include <ranges>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -26,6 +25,7 @@
 #include "tmath/config.hpp"
 #include "tmath/containers/factories.hpp"
 #include "tmath/containers/tensor.hpp"
+#include "tmath/core/range_access.hpp"
 #include "tmath/random/engine.hpp"
 #include "tmath/random/transforms.hpp"
 #include "tmath/simd/bits.hpp"

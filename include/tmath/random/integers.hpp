@@ -17,7 +17,6 @@
 #include <cstdint>
 #include <initializer_list>
 #include <limits>
-#include <ranges>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -27,6 +26,7 @@
 #include "tmath/containers/factories.hpp"
 #include "tmath/containers/tensor.hpp"
 #include "tmath/core/concepts.hpp"
+#include "tmath/core/range_access.hpp"
 #include "tmath/random/engine.hpp"
 #include "tmath/simd/bits.hpp"
 #include "tmath/simd/simd.hpp"

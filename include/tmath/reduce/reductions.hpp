@@ -12,7 +12,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
-#include <ranges>
 #include <span>
 #include <string>
 #include <type_traits>
@@ -21,6 +20,7 @@
 #include "tmath/containers/tensor.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/errors.hpp"
+#include "tmath/core/range_access.hpp"
 #include "tmath/reduce/axes.hpp"
 #include "tmath/reduce/kernels.hpp"
 #include "tmath/reduce/ops.hpp"

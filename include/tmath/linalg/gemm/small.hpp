@@ -101,20 +101,30 @@ TMATH_FORCE_INLINE void gemm_unpacked(std::size_t m, std::size_t n, std::size_t 
     }
 }
 
-/// The small path of `small_gemm_kernels::tallest_first` (cores with two FMA units):
-/// whole four-batch panels by 4 × 6 kernels, then a two-batch panel by 2 × 8, then
-/// one-batch rows by 1 × 8. A one-batch kernel issues one batch load and 8 broadcast
-/// loads per 8 FMAs, which leaves two FMA units waiting on loads; four batches and 6
-/// broadcasts per 24 FMAs do not.
+/// The taller panels of `small_gemm_kernels::tallest_first` (cores with two FMA units):
+/// whole four-batch panels by 4 × 6 kernels, then a two-batch panel by 2 × 8. Returns
+/// the rows done; the rest (fewer than two batches) are one-batch rows, done by 1 × 8.
+/// A one-batch kernel issues one batch load and 8 broadcast loads per 8 FMAs, which
+/// leaves two FMA units waiting on loads; four batches and 6 broadcasts per 24 FMAs do not.
 template <class T>
-TMATH_FORCE_INLINE void gemm_small_tall(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
-                     strided_matrix<const T> b, T beta, strided_matrix<T> c, const arch::tuning& t) {
+TMATH_FORCE_INLINE std::size_t gemm_small_tall_panels(std::size_t m, std::size_t n, std::size_t k, T alpha,
+                                                      strided_matrix<const T> a, strided_matrix<const T> b, T beta,
+                                                      strided_matrix<T> c, const arch::tuning& t) {
     constexpr std::size_t w = simd::width<T>;
     const std::size_t m4 = m / (4 * w) * (4 * w);
     const std::size_t m2 = m4 + (m - m4) / (2 * w) * (2 * w);
     if (m4 != 0) gemm_unpacked<T, 4, 6>(m4, n, k, alpha, a, b, beta, c, t);
     if (m2 != m4)
         gemm_unpacked<T, 2, gemm_small_nr<T>>(m2 - m4, n, k, alpha, sub_matrix(a, m4, 0), b, beta, sub_matrix(c, m4, 0), t);
+    return m2;
+}
+
+/// The small path of `small_gemm_kernels::tallest_first`: gemm_small_tall_panels, then
+/// the one-batch rows left by 1 × 8 kernels.
+template <class T>
+TMATH_FORCE_INLINE void gemm_small_tall(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
+                     strided_matrix<const T> b, T beta, strided_matrix<T> c, const arch::tuning& t) {
+    const std::size_t m2 = gemm_small_tall_panels<T>(m, n, k, alpha, a, b, beta, c, t);
     if (m != m2)
         gemm_unpacked<T, 1, gemm_small_nr<T>>(m - m2, n, k, alpha, sub_matrix(a, m2, 0), b, beta, sub_matrix(c, m2, 0), t);
 }
@@ -122,23 +132,27 @@ TMATH_FORCE_INLINE void gemm_small_tall(std::size_t m, std::size_t n, std::size_
 /// The small path: the kernels `t.small_gemm` names. Taller kernels need 32 vector
 /// registers beside B's broadcasts; with 16, `tallest_first` and `one_batch` run as
 /// `micro_kernel_shape` (one-batch-tall only when C has at most one batch of rows).
+/// Each kernel shape is inlined at one call only (the one-batch kernel serves three
+/// cases: the rows `tallest_first` leaves, `one_batch`, and C of one batch of rows).
 template <class T>
 TMATH_FORCE_INLINE void gemm_small(std::size_t m, std::size_t n, std::size_t k, T alpha, strided_matrix<const T> a,
                 strided_matrix<const T> b, T beta, strided_matrix<T> c, const arch::tuning& t = arch::this_processor()) {
     using tr = gemm_traits<T>;
-    if constexpr (simd::width<T> > 1 && simd::vector_registers >= 32) {
-        if (t.small_gemm == arch::small_gemm_kernels::tallest_first) {
-            gemm_small_tall<T>(m, n, k, alpha, a, b, beta, c, t);
-            return;
-        }
-        if (t.small_gemm == arch::small_gemm_kernels::one_batch) {
-            gemm_unpacked<T, 1, gemm_small_nr<T>>(m, n, k, alpha, a, b, beta, c, t);
-            return;
-        }
-    }
     if constexpr (simd::width<T> > 1) {
-        if (m <= simd::width<T>) {
-            gemm_unpacked<T, 1, gemm_small_nr<T>>(m, n, k, alpha, a, b, beta, c, t);
+        std::size_t done = 0;  // rows done by taller kernels
+        bool one_batch = m <= simd::width<T>;
+        if constexpr (simd::vector_registers >= 32) {
+            if (t.small_gemm == arch::small_gemm_kernels::tallest_first) {
+                done = gemm_small_tall_panels<T>(m, n, k, alpha, a, b, beta, c, t);
+                one_batch = true;
+            } else if (t.small_gemm == arch::small_gemm_kernels::one_batch) {
+                one_batch = true;
+            }
+        }
+        if (one_batch) {
+            if (m != done)
+                gemm_unpacked<T, 1, gemm_small_nr<T>>(m - done, n, k, alpha, sub_matrix(a, done, 0), b, beta,
+                                                      sub_matrix(c, done, 0), t);
             return;
         }
     }
