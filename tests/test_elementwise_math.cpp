@@ -181,6 +181,24 @@ TEST_CASE("elementwise math: float functions within 4 ulp of the correctly round
     check_sweep("cos pi/2", near, [](const auto& t) { return tmath::eval(tmath::cos(t)); }, [](L v) { return std::cos(v); }, b);
 }
 
+namespace {
+
+/// Every float within `ulps` of each edge (edges are positive), with both signs.
+std::vector<float> around(const std::vector<float>& edges, int ulps) {
+    std::vector<float> in;
+    for (const float edge : edges) {
+        float v = edge;
+        for (int k = 0; k < ulps; ++k) v = std::nextafter(v, 0.0f);
+        for (int k = 0; k < 2 * ulps; ++k, v = std::nextafter(v, std::numeric_limits<float>::infinity())) {
+            in.push_back(v);
+            in.push_back(-v);
+        }
+    }
+    return in;
+}
+
+}  // namespace
+
 TEST_CASE("elementwise math: erf and tanh within 4 ulp around their kernels' interval edges", "[emath]") {
     // The wide-batch kernels pick a polynomial per lane from |x|'s interval (erf: steps
     // of 1/4 and 1/2 up to the clamp at 3.99; tanh: four intervals per octave of |x| + 1
@@ -190,15 +208,7 @@ TEST_CASE("elementwise math: erf and tanh within 4 ulp around their kernels' int
     for (int k = 1; k <= 16; ++k) edges.push_back(static_cast<float>(k) / 4.0f);
     for (int e = 0; e < 4; ++e)
         for (int m = 0; m < 4; ++m) edges.push_back(std::ldexp(1.0f + static_cast<float>(m) / 4.0f, e) - 1.0f);
-    std::vector<float> in;
-    for (const float edge : edges) {
-        float v = edge;
-        for (int k = 0; k < 300; ++k) v = std::nextafter(v, 0.0f);
-        for (int k = 0; k < 600; ++k, v = std::nextafter(v, 100.0f)) {
-            in.push_back(v);
-            in.push_back(-v);
-        }
-    }
+    const std::vector<float> in = around(edges, 300);
     check_sweep("erf edges", in, [](const auto& t) { return tmath::eval(tmath::erf(t)); }, [](L v) { return std::erf(v); }, 4);
     check_sweep("tanh edges", in, [](const auto& t) { return tmath::eval(tmath::tanh(t)); }, [](L v) { return std::tanh(v); }, 4);
 }
@@ -213,15 +223,7 @@ TEST_CASE("elementwise math: tanh and sigmoid within 4 ulp around their reductio
     std::vector<float> edges{9.0f, 9.1f, 20.0f, 104.0f, 87.3365f, 1e-3f};
     for (int k = 0; k <= 27; ++k) edges.push_back(static_cast<float>((k + 0.5) * ln2 / 2));  // tanh
     for (int k = 0; k <= 150; ++k) edges.push_back(static_cast<float>((k + 0.5) * ln2));     // sigmoid
-    std::vector<float> in;
-    for (const float edge : edges) {
-        float v = edge;
-        for (int k = 0; k < 200; ++k) v = std::nextafter(v, 0.0f);
-        for (int k = 0; k < 400; ++k, v = std::nextafter(v, 200.0f)) {
-            in.push_back(v);
-            in.push_back(-v);
-        }
-    }
+    const std::vector<float> in = around(edges, 200);
     check_sweep("tanh m edges", in, [](const auto& t) { return tmath::eval(tmath::tanh(t)); }, [](L v) { return std::tanh(v); }, 4);
     check_sweep("sigmoid m edges", in, [](const auto& t) { return tmath::eval(tmath::sigmoid(t)); },
                 [](L v) { return 1 / (1 + std::exp(-v)); }, 4);
