@@ -34,3 +34,14 @@ function(run)
   endif()
   set(run_output "${out}" PARENT_SCOPE)
 endfunction()
+
+# return_unless_pkg_config_finds_xsimd(): when PKG_CONFIG finds no xsimd.pc, prints
+# "SKIP: " (the tests' skip marker) and ends the calling script (a macro, so that its
+# return() is the caller's).
+macro(return_unless_pkg_config_finds_xsimd)
+  execute_process(COMMAND ${PKG_CONFIG} --exists xsimd RESULT_VARIABLE tmath_xsimd_pc_rc)
+  if(NOT tmath_xsimd_pc_rc EQUAL 0)
+    message("SKIP: pkg-config finds no xsimd.pc (install libxsimd-dev)")
+    return()
+  endif()
+endmacro()
