@@ -15,6 +15,7 @@
 #include "tmath/core/shape.hpp"
 #include "tmath/eval/plan.hpp"
 #include "tmath/eval/strategy.hpp"
+#include "tmath/expr/functors.hpp"
 #include "tmath/simd/simd.hpp"
 
 namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
@@ -53,18 +54,20 @@ inline void store_as(D* dst, const simd::batch<V>& b) noexcept {
     }
 }
 
-/// Calls put(j) at j = 0, W, 2W, ... while a whole batch of W lanes fits in n (four
-/// per iteration), then scalar(j) at each remaining j (every j when W is 1).
-template <std::ptrdiff_t W, class Put, class Scalar>
+/// Calls put(j) at j = 0, W, 2W, ... while a whole batch of W lanes fits in n (U = 4 or
+/// 1 per iteration), then scalar(j) at each remaining j (every j when W is 1).
+template <std::ptrdiff_t W, std::ptrdiff_t U = 4, class Put, class Scalar>
 inline void for_each_batch(std::ptrdiff_t n, Put&& put, Scalar&& scalar) noexcept {
+    static_assert(U == 4 || U == 1, "for_each_batch: four batches per iteration, or one");
     std::ptrdiff_t j = 0;
     if constexpr (W > 1) {
-        for (; j + 4 * W <= n; j += 4 * W) {
-            put(j);
-            put(j + W);
-            put(j + 2 * W);
-            put(j + 3 * W);
-        }
+        if constexpr (U == 4)
+            for (; j + 4 * W <= n; j += 4 * W) {
+                put(j);
+                put(j + W);
+                put(j + 2 * W);
+                put(j + 3 * W);
+            }
         for (; j + W <= n; j += W) put(j);
     }
     for (; j < n; ++j) scalar(j);
@@ -85,7 +88,7 @@ inline void contiguous_row(D* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
         const auto cur = ev.row_cursor();  // in registers, not reloaded after each store
         if constexpr (!Flat && UnitDispatch)
             if (cur.unit_stride()) return contiguous_row<true, V>(dst, n, cur);  // no broadcast in this row
-        for_each_batch<w>(
+        for_each_batch<w, fn::batch_unroll_of<decltype(cur)>()>(
             n,
             [&](std::ptrdiff_t j) TMATH_FORCE_INLINE_LAMBDA {
                 if constexpr (Flat) store_as<V>(dst + j, cur.template contiguous_batch<V>(j));
@@ -146,7 +149,7 @@ constexpr bool writes_non_temporal(std::size_t n, std::size_t streaming_bytes) n
 template <class V, class Ev>
 inline void contiguous_row_half_width(V* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
     const auto cur = ev.row_cursor();
-    for_each_batch<static_cast<std::ptrdiff_t>(simd::half_batch<V>::size)>(
+    for_each_batch<static_cast<std::ptrdiff_t>(simd::half_batch<V>::size), fn::batch_unroll_of<decltype(cur)>()>(
         n, [&](std::ptrdiff_t j) TMATH_FORCE_INLINE_LAMBDA { cur.template contiguous_half_width<V>(j).store_unaligned(dst + j); },
         [&](std::ptrdiff_t j) { dst[j] = cur.template scalar<V>(j); });
 }

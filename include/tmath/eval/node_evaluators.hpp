@@ -3,6 +3,7 @@
 /// The evaluators of the nodes above the memory operands: a constant, and a functor
 /// applied to child evaluators (read as scalars, batches, half-width batches or masks).
 
+#include <algorithm>
 #include <cstddef>
 #include <tuple>
 #include <type_traits>
@@ -117,6 +118,9 @@ template <class F, class... C>
 class elementwise_evaluator {
 public:
     using value_type = typename F::template result<typename C::value_type...>;
+    /// Batches per iteration of the contiguous loops: the fewest of this node's and its
+    /// children's (fn::long_kernel_unroll where a long kernel is below).
+    static constexpr std::ptrdiff_t batch_unroll = std::min({fn::batch_unroll_of<F>(), fn::batch_unroll_of<C>()...});
     /// The type child I is read in.
     template <std::size_t I>
     using operand_t = typename operand_type<F, I, typename C::value_type...>::type;

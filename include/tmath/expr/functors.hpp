@@ -3,6 +3,7 @@
 /// Element-wise functors: plain structs with a scalar call and a batch call.
 /// `result<Ts...>` gives the element type they produce from operand types Ts.
 
+#include <cstddef>
 #include <type_traits>
 
 #include "tmath/config.hpp"
@@ -14,6 +15,21 @@ namespace tmath::inline TMATH_ABI_NAMESPACE::fn {
 /// A SIMD batch (or its scalar stand-in), as opposed to a plain element.
 template <class B>
 concept simd_batch = requires { typename B::value_type; B::size; } && !arithmetic<B>;
+
+/// Batches per iteration of the contiguous row loops for an expression holding a long
+/// SIMD kernel (log, sin, cos, tan, tanh, sigmoid): one where the build has 16 vector
+/// registers (SSE2, AVX2), four like every other expression where it has 32. With 16,
+/// four copies of such a kernel per iteration ran slower than one (bench/README.md,
+/// "Loop unroll of long kernels"). Functors with a long kernel say so by a member
+/// `batch_unroll = long_kernel_unroll`.
+inline constexpr std::ptrdiff_t long_kernel_unroll = simd::vector_registers >= 32 ? 4 : 1;
+
+/// The `batch_unroll` of a functor or evaluator type T where it has one, else four.
+template <class T>
+constexpr std::ptrdiff_t batch_unroll_of() noexcept {
+    if constexpr (requires { T::batch_unroll; }) return T::batch_unroll;
+    else return 4;
+}
 
 /// Base for arithmetic functors: the result promotes like std::common_type.
 struct arithmetic_result {

@@ -6,6 +6,7 @@
 /// accept tensor expressions, so `std::exp(2.0)` and friends are never taken over.
 
 #include <cmath>
+#include <cstddef>
 #include <concepts>
 #include <cstdint>
 #include <stdexcept>
@@ -45,6 +46,7 @@ struct exp_fn : floating_result {
 /// Natural logarithm.
 struct log_fn : floating_result {
     static constexpr const char* name = "log";
+    static constexpr std::ptrdiff_t batch_unroll = long_kernel_unroll;
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::log(x); }
     template <simd_batch B>
@@ -63,6 +65,7 @@ struct sqrt_fn : floating_result {
 /// Hyperbolic tangent.
 struct tanh_fn : floating_result {
     static constexpr const char* name = "tanh";
+    static constexpr std::ptrdiff_t batch_unroll = long_kernel_unroll;
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::tanh(x); }
     template <simd_batch B>
@@ -73,6 +76,7 @@ struct tanh_fn : floating_result {
 /// negative x, so that tiny results keep their precision instead of e^-x overflowing.
 struct sigmoid_fn : floating_result {
     static constexpr const char* name = "sigmoid";
+    static constexpr std::ptrdiff_t batch_unroll = long_kernel_unroll;
     template <arithmetic T>
     T operator()(T x) const noexcept {
         const T e = std::exp(-std::abs(x));

@@ -5,6 +5,7 @@
 /// of their size; tmath's transcendental functions give double throughout).
 
 #include <cmath>
+#include <cstddef>
 #include <utility>
 
 #include "tmath/config.hpp"
@@ -21,6 +22,7 @@ namespace fn {
 /// Sine (radians).
 struct sin_fn : floating_result {
     static constexpr const char* name = "sin";
+    static constexpr std::ptrdiff_t batch_unroll = long_kernel_unroll;
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::sin(x); }
     template <simd_batch B>
@@ -30,6 +32,7 @@ struct sin_fn : floating_result {
 /// Cosine (radians).
 struct cos_fn : floating_result {
     static constexpr const char* name = "cos";
+    static constexpr std::ptrdiff_t batch_unroll = long_kernel_unroll;
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::cos(x); }
     template <simd_batch B>
@@ -39,6 +42,7 @@ struct cos_fn : floating_result {
 /// Tangent (radians).
 struct tan_fn : floating_result {
     static constexpr const char* name = "tan";
+    static constexpr std::ptrdiff_t batch_unroll = long_kernel_unroll;
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::tan(x); }
     template <simd_batch B>
