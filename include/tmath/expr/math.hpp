@@ -6,8 +6,8 @@
 /// accept tensor expressions, so `std::exp(2.0)` and friends are never taken over.
 
 #include <cmath>
-#include <cstddef>
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
