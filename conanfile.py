@@ -97,6 +97,7 @@ class TmathConan(ConanFile):
         CMake(self).install()
         # As above, the generators write these from package_info().
         rmdir(self, os.path.join(self.package_folder, "share"))
+        rmdir(self, os.path.join(self.package_folder, "lib", "cmake"))
         rmdir(self, os.path.join(self.package_folder, "lib", "pkgconfig"))
 
     def package_info(self):

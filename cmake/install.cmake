@@ -2,14 +2,22 @@
 # it is built), tmath.pc, and tmath-kernels.pc when tmath::kernels is built.
 # Header-only tmath is architecture independent, so everything but the headers goes under
 # share/: share/cmake/tmath and share/pkgconfig. The compiled component is not: its
-# library and tmath-kernels.pc (which names the library's directory) go under the
-# library directory, lib/ and lib/pkgconfig, as pkg-config and multi-arch layouts expect;
+# library, tmath-kernels.pc (which names the library's directory) and the CMake package
+# (whose exported targets name the library) go under the library directory, lib/,
+# lib/pkgconfig and lib/cmake/tmath, as pkg-config and multi-arch layouts expect;
 # tmath.pc, the same for every architecture, stays in share/pkgconfig.
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
-set(TMATH_INSTALL_CMAKEDIR ${CMAKE_INSTALL_DATADIR}/cmake/tmath CACHE STRING
-    "Where tmathConfig.cmake is installed, relative to the prefix")
+set(TMATH_INSTALL_CMAKEDIR "" CACHE STRING
+    "Where tmathConfig.cmake is installed, relative to the prefix (empty: lib/cmake/tmath with tmath::kernels, else share/cmake/tmath)")
+if(TMATH_INSTALL_CMAKEDIR)
+  set(tmath_cmakedir ${TMATH_INSTALL_CMAKEDIR})
+elseif(TARGET tmath_kernels)
+  set(tmath_cmakedir ${CMAKE_INSTALL_LIBDIR}/cmake/tmath)
+else()
+  set(tmath_cmakedir ${CMAKE_INSTALL_DATADIR}/cmake/tmath)
+endif()
 set(TMATH_INSTALL_PKGCONFIGDIR ${CMAKE_INSTALL_DATADIR}/pkgconfig CACHE STRING
     "Where tmath.pc is installed, relative to the prefix")
 set(TMATH_INSTALL_LIBPKGCONFIGDIR ${CMAKE_INSTALL_LIBDIR}/pkgconfig CACHE STRING
@@ -23,11 +31,11 @@ if(TARGET tmath_kernels)
   # The compiled component (TMATH_BUILD_KERNELS): a static library, exported as tmath::kernels.
   install(TARGETS tmath_kernels EXPORT tmathTargets ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
 endif()
-install(EXPORT tmathTargets NAMESPACE tmath:: DESTINATION ${TMATH_INSTALL_CMAKEDIR})
+install(EXPORT tmathTargets NAMESPACE tmath:: DESTINATION ${tmath_cmakedir})
 
 configure_package_config_file(${CMAKE_CURRENT_LIST_DIR}/tmathConfig.cmake.in
   ${PROJECT_BINARY_DIR}/tmathConfig.cmake
-  INSTALL_DESTINATION ${TMATH_INSTALL_CMAKEDIR})
+  INSTALL_DESTINATION ${tmath_cmakedir})
 # Same major version, any architecture: a 0.x consumer asking for 0.1 accepts 0.1.y and
 # later 0.z; 1.0 is refused. Header-only, so a 32-bit consumer may use a 64-bit install.
 # With tmath::kernels the package holds a compiled library, built for one architecture.
@@ -39,7 +47,7 @@ endif()
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/tmathConfigVersion.cmake
   COMPATIBILITY SameMajorVersion ${tmath_arch_independent})
 install(FILES ${PROJECT_BINARY_DIR}/tmathConfig.cmake ${PROJECT_BINARY_DIR}/tmathConfigVersion.cmake
-        DESTINATION ${TMATH_INSTALL_CMAKEDIR})
+        DESTINATION ${tmath_cmakedir})
 
 # The .pc files find their prefix relative to their own location (${pcfiledir}), so the
 # install can be moved or installed with `cmake --install --prefix ...` after configuring.

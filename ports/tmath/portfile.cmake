@@ -26,7 +26,13 @@ vcpkg_cmake_configure(
         ${FEATURE_OPTIONS}
 )
 vcpkg_cmake_install()
-vcpkg_cmake_config_fixup(CONFIG_PATH share/cmake/tmath)
+# With the kernels feature the CMake package is installed under lib/cmake/tmath beside
+# the library its targets name; header-only, under share/cmake/tmath.
+if("kernels" IN_LIST FEATURES)
+    vcpkg_cmake_config_fixup(CONFIG_PATH lib/cmake/tmath)
+else()
+    vcpkg_cmake_config_fixup(CONFIG_PATH share/cmake/tmath)
+endif()
 vcpkg_fixup_pkgconfig()
 if("kernels" IN_LIST FEATURES)
     # The debug build adds only its library (debug/lib) and tmath-kernels.pc (debug/lib/pkgconfig).
