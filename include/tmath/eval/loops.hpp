@@ -55,8 +55,9 @@ inline void store_as(D* dst, const simd::batch<V>& b) noexcept {
 }
 
 /// Calls put(j) at j = 0, W, 2W, ... while a whole batch of W lanes fits in n (U = 4 or
-/// 1 per iteration), then scalar(j) at each remaining j (every j when W is 1).
-template <std::ptrdiff_t W, std::ptrdiff_t U = 4, class Put, class Scalar>
+/// 1 per iteration: the expression's fn::batch_unroll_of), then scalar(j) at each
+/// remaining j (every j when W is 1).
+template <std::ptrdiff_t W, std::ptrdiff_t U, class Put, class Scalar>
 inline void for_each_batch(std::ptrdiff_t n, Put&& put, Scalar&& scalar) noexcept {
     static_assert(U == 4 || U == 1, "for_each_batch: four batches per iteration, or one");
     std::ptrdiff_t j = 0;

@@ -16,19 +16,25 @@ namespace tmath::inline TMATH_ABI_NAMESPACE::fn {
 template <class B>
 concept simd_batch = requires { typename B::value_type; B::size; } && !arithmetic<B>;
 
-/// Batches per iteration of the contiguous row loops for an expression holding a long
-/// SIMD kernel (log, sin, cos, tan, tanh, sigmoid): one where the build has 16 vector
-/// registers (SSE2, AVX2), four like every other expression where it has 32. With 16,
-/// four copies of such a kernel per iteration ran slower than one (bench/README.md,
-/// "Loop unroll of long kernels"). Functors with a long kernel say so by a member
-/// `batch_unroll = long_kernel_unroll`.
-inline constexpr std::ptrdiff_t long_kernel_unroll = simd::vector_registers >= 32 ? 4 : 1;
+/// Batches per iteration of the contiguous row loops for an expression: four.
+inline constexpr std::ptrdiff_t default_batch_unroll = 4;
 
-/// The `batch_unroll` of a functor or evaluator type T where it has one, else four.
+/// The same for an expression holding a long SIMD kernel (log, sin, cos, tan, tanh,
+/// sigmoid): one where the build has 16 vector registers (SSE2, AVX2), where four copies
+/// of such a kernel per iteration ran slower than one (bench/README.md, "Loop unroll of
+/// long kernels"); the default where it has 32.
+inline constexpr std::ptrdiff_t long_kernel_unroll = simd::vector_registers >= 32 ? default_batch_unroll : 1;
+
+/// Base of the functors with a long SIMD kernel: gives them long_kernel_unroll.
+struct long_kernel {
+    static constexpr std::ptrdiff_t batch_unroll = long_kernel_unroll;
+};
+
+/// The `batch_unroll` of a functor or evaluator type T where it has one, else the default.
 template <class T>
 constexpr std::ptrdiff_t batch_unroll_of() noexcept {
     if constexpr (requires { T::batch_unroll; }) return T::batch_unroll;
-    else return 4;
+    else return default_batch_unroll;
 }
 
 /// Base for arithmetic functors: the result promotes like std::common_type.

@@ -7,7 +7,6 @@
 
 #include <cmath>
 #include <concepts>
-#include <cstddef>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -44,9 +43,8 @@ struct exp_fn : floating_result {
 };
 
 /// Natural logarithm.
-struct log_fn : floating_result {
+struct log_fn : floating_result, long_kernel {
     static constexpr const char* name = "log";
-    static constexpr std::ptrdiff_t batch_unroll = long_kernel_unroll;
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::log(x); }
     template <simd_batch B>
@@ -63,9 +61,8 @@ struct sqrt_fn : floating_result {
 };
 
 /// Hyperbolic tangent.
-struct tanh_fn : floating_result {
+struct tanh_fn : floating_result, long_kernel {
     static constexpr const char* name = "tanh";
-    static constexpr std::ptrdiff_t batch_unroll = long_kernel_unroll;
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::tanh(x); }
     template <simd_batch B>
@@ -74,9 +71,8 @@ struct tanh_fn : floating_result {
 
 /// The logistic function 1 / (1 + e^-x), computed as e / (1 + e) with e = e^-|x| for
 /// negative x, so that tiny results keep their precision instead of e^-x overflowing.
-struct sigmoid_fn : floating_result {
+struct sigmoid_fn : floating_result, long_kernel {
     static constexpr const char* name = "sigmoid";
-    static constexpr std::ptrdiff_t batch_unroll = long_kernel_unroll;
     template <arithmetic T>
     T operator()(T x) const noexcept {
         const T e = std::exp(-std::abs(x));

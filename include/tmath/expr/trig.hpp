@@ -5,7 +5,6 @@
 /// of their size; tmath's transcendental functions give double throughout).
 
 #include <cmath>
-#include <cstddef>
 #include <utility>
 
 #include "tmath/config.hpp"
@@ -20,9 +19,8 @@ namespace tmath::inline TMATH_ABI_NAMESPACE {
 namespace fn {
 
 /// Sine (radians).
-struct sin_fn : floating_result {
+struct sin_fn : floating_result, long_kernel {
     static constexpr const char* name = "sin";
-    static constexpr std::ptrdiff_t batch_unroll = long_kernel_unroll;
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::sin(x); }
     template <simd_batch B>
@@ -30,9 +28,8 @@ struct sin_fn : floating_result {
 };
 
 /// Cosine (radians).
-struct cos_fn : floating_result {
+struct cos_fn : floating_result, long_kernel {
     static constexpr const char* name = "cos";
-    static constexpr std::ptrdiff_t batch_unroll = long_kernel_unroll;
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::cos(x); }
     template <simd_batch B>
@@ -40,9 +37,8 @@ struct cos_fn : floating_result {
 };
 
 /// Tangent (radians).
-struct tan_fn : floating_result {
+struct tan_fn : floating_result, long_kernel {
     static constexpr const char* name = "tan";
-    static constexpr std::ptrdiff_t batch_unroll = long_kernel_unroll;
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::tan(x); }
     template <simd_batch B>
