@@ -250,7 +250,6 @@ void run_plan(const eval_plan<N>& p, D* dst, Ev& ev, std::size_t streaming_bytes
         return;
 
     case plan_kind::strided_rows: {  // contiguous destination rows, each operand read at its step
-        const bool non_temporal = writes_non_temporal<V, D>(shape_size(p.shape.span()), streaming_bytes);
         // Rows along dimension `last` by one cursor tree (its steps and permute tables set
         // up once), the dims before it by the odometer; a single row when rank is 1.
         const std::size_t last = inner == 0 ? 0 : inner - 1;
@@ -263,7 +262,7 @@ void run_plan(const eval_plan<N>& p, D* dst, Ev& ev, std::size_t streaming_bytes
                 D* row = cursor;
                 for (std::size_t i = 0; i < rows; ++i, row += p.dst[last]) {
                     if (i != 0) cur.next_row();
-                    write_row<false, V, false>(row, n, cur, non_temporal);
+                    contiguous_row<false, V, false>(row, n, cur);
                 }
             } else {
                 D* row = cursor;
@@ -273,7 +272,6 @@ void run_plan(const eval_plan<N>& p, D* dst, Ev& ev, std::size_t streaming_bytes
                 }
             }
         });
-        if (non_temporal) simd::stream_fence();
         return;
     }
 

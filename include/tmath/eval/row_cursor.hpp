@@ -100,6 +100,10 @@ template <class T>
 class strided_leaf {
 public:
     using value_type = T;
+    /// One batch per loop iteration (fn::batch_unroll_of): each batch read branches on the
+    /// step, so four unrolled copies of the expression quadruple the loop's code, while
+    /// the reads, not the loop, bound its speed.
+    static constexpr std::ptrdiff_t batch_unroll = 1;
     /// A cursor on the row at `p` stepping by `step`; next_row() moves it `outer` elements.
     strided_leaf(const T* p, std::ptrdiff_t step, std::ptrdiff_t outer) noexcept
         : m_ptr(p), m_step(step), m_outer(outer), m_read(step) {}
