@@ -156,12 +156,12 @@ inline void contiguous_row_half_width(V* dst, std::ptrdiff_t n, const Ev& ev) no
 }
 
 /// Writes one contiguous row, with non-temporal stores when `non_temporal` (and the
-/// types allow); `UnitDispatch` as for contiguous_row.
-template <bool Flat, class V, bool UnitDispatch = true, class D, class Ev>
+/// types allow).
+template <bool Flat, class V, class D, class Ev>
 inline void write_row(D* dst, std::ptrdiff_t n, const Ev& ev, bool non_temporal) noexcept {
     if constexpr (std::is_same_v<V, D>)
         if (non_temporal) return non_temporal_row<Flat>(dst, n, ev);
-    contiguous_row<Flat, V, UnitDispatch>(dst, n, ev);
+    contiguous_row<Flat, V>(dst, n, ev);
 }
 
 /// The whole flat run: every operand read contiguously from its origin.
@@ -258,7 +258,9 @@ void run_plan(const eval_plan<N>& p, D* dst, Ev& ev, std::size_t streaming_bytes
         for_each_index(p.shape, outer, move, [&] {
             auto cur = ev.strided_cursor(inner, last);
             if (cur.vector_read()) {
-                // Never a unit-stride row (an operand steps): no flat loop for this cursor.
+                // Never a unit-stride row (an operand steps): no flat loop for this cursor;
+                // plain stores (a non-temporal variant would double this loop's code in
+                // every expression for destinations past streaming_bytes only).
                 D* row = cursor;
                 for (std::size_t i = 0; i < rows; ++i, row += p.dst[last]) {
                     if (i != 0) cur.next_row();
