@@ -244,6 +244,37 @@ TEST_CASE("shapes of rank 0 to 12 survive copies, moves, views and broadcasting"
     }
 }
 
+TEST_CASE("swap exchanges shapes and strides held inline and on the heap", "[tensor]") {
+    // Every pair of ranks around the inline capacity (TMATH_INLINE_RANK): inline with
+    // inline (longer and shorter), heap with heap, and each mix.
+    const auto make = [](std::size_t r, float base) {
+        shape s(r);
+        for (std::size_t i = 0; i < r; ++i) s[i] = i % 2 + 1;
+        auto t = tmath::empty<float>(s);
+        std::iota(t.begin(), t.end(), base);
+        return t;
+    };
+    const std::size_t ranks[] = {0, 1, 3, TMATH_INLINE_RANK - 1, TMATH_INLINE_RANK, TMATH_INLINE_RANK + 1, 12};
+    for (std::size_t ra : ranks)
+        for (std::size_t rb : ranks) {
+            INFO("ranks " << ra << " and " << rb);
+            auto a = make(ra, 0.0f);
+            auto b = make(rb, 1000.0f);
+            const auto a0 = make(ra, 0.0f);
+            const auto b0 = make(rb, 1000.0f);
+            swap(a, b);
+            REQUIRE(shape(a.shape().begin(), a.shape().end()) == shape(b0.shape().begin(), b0.shape().end()));
+            REQUIRE(shape(b.shape().begin(), b.shape().end()) == shape(a0.shape().begin(), a0.shape().end()));
+            REQUIRE(strides(a.strides().begin(), a.strides().end()) == strides(b0.strides().begin(), b0.strides().end()));
+            REQUIRE(strides(b.strides().begin(), b.strides().end()) == strides(a0.strides().begin(), a0.strides().end()));
+            CHECK(std::equal(a.begin(), a.end(), b0.begin(), b0.end()));
+            CHECK(std::equal(b.begin(), b.end(), a0.begin(), a0.end()));
+            a.swap(a);  // self-swap changes nothing
+            CHECK(std::equal(a.begin(), a.end(), b0.begin(), b0.end()));
+            CHECK(a.rank() == rb);
+        }
+}
+
 TEMPLATE_TEST_CASE("tensor: at() checks bounds and index count", "[tensor][error]", float, std::int32_t) {
     using T = TestType;
     tmath::tensor<T> t = {{1, 2, 3}, {4, 5, 6}};

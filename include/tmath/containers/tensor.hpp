@@ -162,8 +162,8 @@ public:
     /// Exchanges contents with `o`.
     void swap(tensor& o) noexcept {
         m_storage.swap(o.m_storage);
-        std::swap(m_shape, o.m_shape);
-        std::swap(m_strides, o.m_strides);
+        m_shape.swap(o.m_shape);
+        m_strides.swap(o.m_strides);
     }
     friend void swap(tensor& a, tensor& b) noexcept { a.swap(b); }
 

@@ -103,6 +103,31 @@ public:
         m_size = n;
     }
     void clear() noexcept { m_size = 0; }
+    /// Exchanges the contents with `o`: heap blocks change hands, inline elements are
+    /// copied, and only the slots below each size are read (a swap through a moved-from
+    /// temporary would copy a vector whose inline slots are unset).
+    void swap(small_vector& o) noexcept {
+        if (m_heap && o.m_heap) {
+            std::swap(m_heap, o.m_heap);
+            std::swap(m_capacity, o.m_capacity);
+        } else if (!m_heap && !o.m_heap) {
+            const size_type common = std::min(m_size, o.m_size);
+            for (size_type i = 0; i < common; ++i) std::swap(m_inline[i], o.m_inline[i]);
+            if (m_size > common) copy_few(o.m_inline + common, m_inline + common, m_size - common);
+            else copy_few(m_inline + common, o.m_inline + common, o.m_size - common);
+        } else {
+            small_vector& h = m_heap ? *this : o;  // the one on the heap
+            small_vector& s = m_heap ? o : *this;  // the one inline
+            copy_few(h.m_inline, s.m_inline, s.m_size);
+            s.m_heap = h.m_heap;
+            s.m_capacity = h.m_capacity;
+            h.m_heap = nullptr;
+            h.m_capacity = 0;
+        }
+        std::swap(m_size, o.m_size);
+    }
+    /// Swap found by argument-dependent lookup (`using std::swap; swap(a, b)`).
+    friend void swap(small_vector& a, small_vector& b) noexcept { a.swap(b); }
 
     friend bool operator==(const small_vector& a, const small_vector& b) noexcept {
         return same_elements(a.data(), a.size(), b.data(), b.size());

@@ -4,7 +4,10 @@
 /// chosen at run time (CMake target `tmath::kernels`, TMATH_KERNELS) or the header-only
 /// build's compile-time instruction set.
 
+#include <array>
+#include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "tmath/config.hpp"
 #include "tmath/kernels/table.hpp"
@@ -24,13 +27,29 @@ struct kernels_report {
     bool compiled = false;
 };
 
+namespace detail {
+/// "header-only (<xsimd architecture>)", spelled at compile time. (Built at run time by
+/// string concatenation, GCC 12 reports a false -Warray-bounds in the inlined
+/// std::string code where this header is precompiled.)
+inline constexpr std::string_view header_only_arch = simd::arch_name;
+inline constexpr std::string_view header_only_prefix = "header-only (";
+inline constexpr auto header_only_label = [] {
+    std::array<char, header_only_prefix.size() + header_only_arch.size() + 1> label{};
+    std::size_t k = 0;
+    for (char c : header_only_prefix) label[k++] = c;
+    for (char c : header_only_arch) label[k++] = c;
+    label[k] = ')';
+    return label;
+}();
+}  // namespace detail
+
 /// Which kernels run in this program (with the component: decided on the first call,
 /// as by the first kernel call).
 inline kernels_report kernels_info() {
 #if defined(TMATH_KERNELS)
     return {tmath_kernels_abi::active().tier, tmath_kernels_abi::best_table().tier, true};
 #else
-    std::string name = std::string("header-only (") + simd::arch_name + ")";
+    const std::string name(detail::header_only_label.data(), detail::header_only_label.size());
     return {name, name, false};
 #endif
 }
