@@ -33,6 +33,15 @@ struct matrix {
     T at(std::size_t i, std::size_t j) const {
         return data[static_cast<std::size_t>(static_cast<std::ptrdiff_t>(i) * rs() + static_cast<std::ptrdiff_t>(j) * cs())];
     }
+    /// The same values stored row-major (cm false) or column-major (cm true).
+    matrix laid_out(bool cm) const {
+        matrix r = *this;
+        r.col_major = cm;
+        for (std::size_t i = 0; i < rows; ++i)
+            for (std::size_t j = 0; j < cols; ++j)
+                r.data[static_cast<std::size_t>(static_cast<std::ptrdiff_t>(i) * r.rs() + static_cast<std::ptrdiff_t>(j) * r.cs())] = at(i, j);
+        return r;
+    }
 };
 
 /// C = alpha·A·B + beta·C through the entry the product path calls (the component with
@@ -103,12 +112,24 @@ TEMPLATE_TEST_CASE("kernels: GEMM entry against a reference loop and the header-
     for (const size3 s : {size3{0, 5, 3}, size3{4, 0, 3}, size3{3, 4, 0}, size3{1, 17, 9}, size3{19, 1, 7},
                           size3{2, 3, 4}, size3{16, 16, 16}, size3{17, 33, 31}, size3{48, 47, 65}, size3{100, 37, 257},
                           size3{129, 130, 400}, size3{300, 200, 520}}) {
+        // One set of values per size: the reference is computed once (in long double,
+        // from row-major A and column-major B) and checked against every layout.
+        const matrix<T> a0(s.m, s.k, false, g), b0(s.k, s.n, true, g), c0(s.m, s.n, false, g);
+        const T alpha = T(0.75), beta = T(-0.5);
+        std::vector<long double> ref(s.m * s.n);
+        for (std::size_t i = 0; i < s.m; ++i)
+            for (std::size_t j = 0; j < s.n; ++j) {
+                const T* ai = a0.data.data() + i * s.k;  // row i of A
+                const T* bj = b0.data.data() + j * s.k;  // column j of B
+                long double acc = 0;
+                for (std::size_t p = 0; p < s.k; ++p) acc += static_cast<long double>(ai[p]) * static_cast<long double>(bj[p]);
+                ref[i * s.n + j] = static_cast<long double>(alpha) * acc + static_cast<long double>(beta) * c0.data[i * s.n + j];
+            }
         for (const int layout : {0, 1, 2, 3}) {
             const bool a_cm = (layout & 1) != 0, c_cm = (layout & 2) != 0;
             CAPTURE(s.m, s.n, s.k, a_cm, c_cm);
-            const matrix<T> a(s.m, s.k, a_cm, g), b(s.k, s.n, !a_cm, g), c0(s.m, s.n, c_cm, g);
-            matrix<T> c = c0, h = c0;
-            const T alpha = T(0.75), beta = T(-0.5);
+            const matrix<T> a = a0.laid_out(a_cm), b = b0.laid_out(!a_cm), cc = c0.laid_out(c_cm);
+            matrix<T> c = cc, h = cc;
             entry_gemm(alpha, a, b, beta, c);
             header_gemm(alpha, a, b, beta, h);
             // The error bound of a k-term sum of products of values in [-1, 1].
@@ -116,12 +137,8 @@ TEMPLATE_TEST_CASE("kernels: GEMM entry against a reference loop and the header-
             std::size_t off_ref = 0, off_header = 0;
             for (std::size_t i = 0; i < s.m; ++i)
                 for (std::size_t j = 0; j < s.n; ++j) {
-                    long double ref = 0;
-                    for (std::size_t p = 0; p < s.k; ++p)
-                        ref += static_cast<long double>(a.at(i, p)) * static_cast<long double>(b.at(p, j));
-                    ref = static_cast<long double>(alpha) * ref + static_cast<long double>(beta) * c0.at(i, j);
                     const double got = static_cast<double>(c.at(i, j));
-                    if (std::fabs(got - static_cast<double>(ref)) > bound) ++off_ref;
+                    if (std::fabs(got - static_cast<double>(ref[i * s.n + j])) > bound) ++off_ref;
                     if (std::fabs(got - static_cast<double>(h.at(i, j))) > 2 * bound) ++off_header;
                 }
             CHECK(off_ref == 0);
