@@ -160,6 +160,50 @@ TEMPLATE_TEST_CASE("eval: strided runs through adapt and into transposed destina
     }
 }
 
+TEMPLATE_TEST_CASE("eval: planned loops on 1- and 2-byte elements (tiles, broadcasts, groups, segments)", "[eval]",
+                   std::int8_t, std::uint16_t) {
+    // The operands' cursors move and copy elements by their size (leaf_state): the
+    // 4- and 8-byte types above take the register transposes, these the element copies.
+    using T = TestType;
+    for (std::size_t m : {std::size_t{3}, std::size_t{17}, std::size_t{TMATH_STRIDED_TILE + 3}}) {
+        for (std::size_t n : {std::size_t{5}, std::size_t{33}, std::size_t{70}}) {
+            CAPTURE(m, n);
+            auto a = tmath::empty<T>({m, n});
+            auto b = tmath::empty<T>({n, m});
+            auto col = tmath::empty<T>({m, 1});
+            auto row = tmath::empty<T>({n});
+            for (std::size_t i = 0; i < m; ++i) {
+                col(i, 0) = static_cast<T>(i % 5);
+                for (std::size_t j = 0; j < n; ++j) a(i, j) = static_cast<T>((7 * i + 3 * j) % 50);
+            }
+            for (std::size_t j = 0; j < n; ++j) {
+                row(j) = static_cast<T>(j % 11);
+                for (std::size_t i = 0; i < m; ++i) b(j, i) = static_cast<T>((5 * j + i) % 10);
+            }
+            const auto expect = [&](std::size_t i, std::size_t j) {
+                return static_cast<T>(a(i, j) + b(j, i) * col(i, 0) + row(j));
+            };
+            // Tiles: a transposed operand packed, a column broadcast along each tile row.
+            tmath::tensor<T> r = a + tmath::transpose(b) * col + row;
+            for (std::size_t i = 0; i < m; ++i)
+                for (std::size_t j = 0; j < n; ++j) REQUIRE(r(i, j) == expect(i, j));
+            // A transposed destination: element by element.
+            auto t = tmath::zeros<T>({n, m});
+            tmath::transpose(t) = a + tmath::transpose(b) * col + row;
+            for (std::size_t i = 0; i < m; ++i)
+                for (std::size_t j = 0; j < n; ++j) REQUIRE(t(j, i) == expect(i, j));
+            // Rows with a row and a column broadcast; short rows grouped with a periodic operand.
+            tmath::tensor<T> q = a * col + row;
+            for (std::size_t i = 0; i < m; ++i)
+                for (std::size_t j = 0; j < n; ++j) REQUIRE(q(i, j) == static_cast<T>(a(i, j) * col(i, 0) + row(j)));
+            auto g = tmath::view(a, tmath::all, tmath::range(0, 5));
+            tmath::tensor<T> grouped = tmath::eval(tmath::view(a, tmath::all, tmath::range(0, 5))) + tmath::view(row, tmath::range(0, 5));
+            for (std::size_t i = 0; i < m; ++i)
+                for (std::size_t j = 0; j < 5; ++j) REQUIRE(grouped(i, j) == static_cast<T>(g(i, j) + row(j)));
+        }
+    }
+}
+
 TEST_CASE("eval: mixed element types convert in the batch path", "[eval]") {
     for (std::size_t n : edge_sizes<float>()) {
         CAPTURE(n);

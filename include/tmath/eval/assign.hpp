@@ -26,6 +26,7 @@
 #include "tmath/eval/loops.hpp"
 #include "tmath/eval/materialize.hpp"
 #include "tmath/eval/plan.hpp"
+#include "tmath/eval/plan_driver.hpp"
 #include "tmath/eval/strategy.hpp"
 #include "tmath/expr/elementwise.hpp"
 #include "tmath/expr/operators.hpp"

@@ -53,19 +53,24 @@ inline std::size_t group_rows_for(std::size_t n, std::size_t rows, const plan_li
     return std::min(k, rows);
 }
 
-/// Result of plan(): the iteration space and every array's strides over it.
-template <std::size_t N>
-struct eval_plan {
+/// The loop part of a plan (what the driver needs, whatever the operand count): the
+/// iteration space, the destination's strides over it and the loop's parameters.
+struct plan_loop {
     plan_kind kind = plan_kind::flat;
-    shape_t shape;                      ///< merged iteration shape (rank >= 1)
-    strides_t dst;                      ///< destination strides over `shape`
-    std::array<strides_t, N> operands;  ///< operand strides over `shape` (0 = broadcast)
-    std::size_t group_rows = 1;         ///< inner_contiguous: rows of dim rank-2 done as one run
-    std::size_t tile_dim = 0;           ///< strided: the dimension tiled with the innermost one
-    std::size_t tile_rows = 1;          ///< strided: tile extent along tile_dim
-    std::size_t tile_cols = 1;          ///< strided: tile extent along the innermost dimension
+    shape_t shape;               ///< merged iteration shape (rank >= 1)
+    strides_t dst;               ///< destination strides over `shape`
+    std::size_t group_rows = 1;  ///< inner_contiguous: rows of dim rank-2 done as one run
+    std::size_t tile_dim = 0;    ///< strided: the dimension tiled with the innermost one
+    std::size_t tile_rows = 1;   ///< strided: tile extent along tile_dim
+    std::size_t tile_cols = 1;   ///< strided: tile extent along the innermost dimension
 
     std::size_t rank() const noexcept { return shape.size(); }
+};
+
+/// Result of plan(): the loop and every operand's strides over its iteration space.
+template <std::size_t N>
+struct eval_plan : plan_loop {
+    std::array<strides_t, N> operands;  ///< operand strides over `shape` (0 = broadcast)
 };
 
 /// Picks the evaluation loop for a destination of `shape`/`dst_strides` and operands
