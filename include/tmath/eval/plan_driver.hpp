@@ -52,8 +52,11 @@ struct plan_kernels {
     /// the cursors stepping along dimension `d` between rows; non-temporal stores when asked.
     void (*rows)(void* ev, std::byte* dst, std::ptrdiff_t dst_step, std::size_t rows, std::ptrdiff_t n,
                  std::size_t d, bool non_temporal);
-    /// One run of `n` elements from the rows started (a group of short rows).
-    void (*run)(void* ev, std::byte* dst, std::ptrdiff_t n);
+    /// `rows` short rows of `n` elements along dimension `d` (after prepare_group), as
+    /// runs of `group` rows each; the destination's rows are `dst_step` apart and
+    /// contiguous with each other. The cursors end where they began.
+    void (*groups)(void* ev, std::byte* dst, std::ptrdiff_t dst_step, std::size_t rows, std::size_t group,
+                   std::ptrdiff_t n, std::size_t d);
     /// The `nr` x `nc` tile started by begin_tile, its rows `dst_step` apart; the inner
     /// dimension is `q`.
     void (*tile)(void* ev, std::byte* dst, std::ptrdiff_t dst_step, std::ptrdiff_t nr, std::ptrdiff_t nc,
@@ -106,13 +109,7 @@ TMATH_NOINLINE inline void drive_plan(const plan_loop& p, std::byte* dst, std::s
             for (std::size_t d = 0; d + 1 < inner; ++d) outer.push_back(d);
             for_each_index(p.shape, outer, move, [&] {
                 for (leaf_state* leaf : leaves) leaf->prepare_group(inner, p.group_rows, p.shape[inner]);
-                for (std::size_t i = 0; i < rows; i += p.group_rows) {
-                    const std::size_t k = std::min(p.group_rows, rows - i);
-                    for (leaf_state* leaf : leaves) leaf->begin_group();
-                    kernels.run(ev, cursor, static_cast<std::ptrdiff_t>(k) * n);
-                    move(inner - 1, static_cast<std::ptrdiff_t>(k));
-                }
-                move(inner - 1, -static_cast<std::ptrdiff_t>(rows));
+                kernels.groups(ev, cursor, p.dst[inner - 1], rows, p.group_rows, n, inner - 1);
             });
         }
         return;
@@ -180,10 +177,20 @@ struct plan_kernels_of {
                      std::size_t d, bool non_temporal) noexcept {
         run_rows<V>(at(dst), dst_step, rows, n, of(ev).stepping_row_cursor(d), non_temporal);
     }
-    static void run(void* ev, std::byte* dst, std::ptrdiff_t n) noexcept {
-        const auto cur = of(ev).row_cursor();
-        if (cur.unit_stride()) row_loop<true, V>(at(dst), n, cur);
-        else row_loop<false, V>(at(dst), n, cur);
+    static void groups(void* ev, std::byte* dst, std::ptrdiff_t dst_step, std::size_t rows, std::size_t group,
+                       std::ptrdiff_t n, std::size_t d) noexcept {
+        Ev& e = of(ev);
+        D* out = at(dst);
+        for (std::size_t i = 0; i < rows; i += group) {
+            const auto k = static_cast<std::ptrdiff_t>(std::min(group, rows - i));
+            e.for_each_leaf([](leaf_state& leaf) { leaf.begin_group(); });
+            const auto cur = e.row_cursor();
+            if (cur.unit_stride()) row_loop<true, V>(out, k * n, cur);
+            else row_loop<false, V>(out, k * n, cur);
+            e.for_each_leaf([&](leaf_state& leaf) { leaf.move(d, k); });
+            out += k * dst_step;
+        }
+        e.for_each_leaf([&](leaf_state& leaf) { leaf.move(d, -static_cast<std::ptrdiff_t>(rows)); });
     }
     static void tile(void* ev, std::byte* dst, std::ptrdiff_t dst_step, std::ptrdiff_t nr, std::ptrdiff_t nc,
                      std::size_t q) noexcept {
@@ -228,7 +235,7 @@ void run_plan(const eval_plan<N>& p, D* dst, Ev& ev, std::size_t streaming_bytes
     std::size_t k = 0;
     ev.for_each_leaf([&](leaf_state& leaf) { leaves[k++] = &leaf; });
     using K = plan_kernels_of<V, D, Ev>;
-    const plan_kernels kernels{&ev, &K::rows, &K::run, &K::tile, &K::strided_rows, &K::segment};
+    const plan_kernels kernels{&ev, &K::rows, &K::groups, &K::tile, &K::strided_rows, &K::segment};
     constexpr bool streams = std::is_same_v<V, D> && simd::has_stream_store<V>;
     drive_plan(p, reinterpret_cast<std::byte*>(dst), sizeof(D), std::span<leaf_state* const>(leaves), kernels, streams,
                streaming_bytes);
