@@ -169,8 +169,9 @@ private:
         (void)((I < n ? (f(I), true) : false) && ...);  // f(i) for i < n ≤ N
     }
     // GCC 12 may warn that the inline slots past the size are read uninitialized when a
-    // moved-from small_vector is copied (std::swap's temporary) in a large inlined
-    // function: a false positive, as for_few reads only the first n slots.
+    // moved-from small_vector is copied in a large inlined function (as through
+    // std::swap's temporary; swap() avoids that one): a false positive, as for_few reads
+    // only the first n slots.
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"

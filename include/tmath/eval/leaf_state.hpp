@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <type_traits>
 
 #include "tmath/arch/prefetch.hpp"
 #include "tmath/config.hpp"

@@ -49,8 +49,9 @@ TMATH_FORCE_INLINE void for_each_batch(std::ptrdiff_t n, Put&& put, Scalar&& sca
 }
 
 /// The loop of contiguous_row over a row cursor `cur` (a copy, kept in registers: a
-/// cursor in memory is reloaded after every store). Force-inlined into run_rows, whose
-/// rows would otherwise each pass the cursor tree through memory to a call.
+/// cursor in memory is reloaded after every store). Force-inlined where rows repeat
+/// (run_rows, rows_any_stride), whose rows would otherwise each pass the cursor tree
+/// through memory to a call.
 template <bool Flat, class V, class D, class Cur>
 TMATH_FORCE_INLINE void row_loop(D* dst, std::ptrdiff_t n, const Cur cur) noexcept {
     constexpr auto w = static_cast<std::ptrdiff_t>(simd::width<V>);
@@ -63,20 +64,31 @@ TMATH_FORCE_INLINE void row_loop(D* dst, std::ptrdiff_t n, const Cur cur) noexce
         [&](std::ptrdiff_t j) { dst[j] = static_cast<D>(cur.template scalar<V>(j)); });
 }
 
+template <bool Flat, class V, bool UnitDispatch = true, class D, class Ev>
+inline void contiguous_row(D* dst, std::ptrdiff_t n, const Ev& ev) noexcept;
+
+/// contiguous_row's test for a row without broadcast, inline: such a row calls the
+/// unit-stride loop (compiled once per cursor type), any other runs row_loop here.
+/// For callers that run many short rows or runs (tiles, groups of short rows).
+template <class V, class D, class Cur>
+TMATH_FORCE_INLINE void rows_any_stride(D* dst, std::ptrdiff_t n, const Cur& cur) noexcept {
+    if (cur.unit_stride()) contiguous_row<true, V>(dst, n, cur);
+    else row_loop<false, V>(dst, n, cur);
+}
+
 /// dst[0..n) = ev[0..n) with every operand read at unit stride or from its scratch.
 /// `Flat` marks a run where every memory operand is contiguous (no scratch, no step).
 /// Without `UnitDispatch` a row that is not flat is never tested for unit stride (the
 /// caller knows that some operand steps), and the flat loop is not compiled for it.
 /// An evaluator that is not its own row cursor (a tree of leaf evaluators) hands its
 /// row cursor on: each loop is compiled once per cursor type, not again per evaluator.
-template <bool Flat, class V, bool UnitDispatch = true, class D, class Ev>
+template <bool Flat, class V, bool UnitDispatch, class D, class Ev>
 inline void contiguous_row(D* dst, std::ptrdiff_t n, const Ev& ev) noexcept {
     if constexpr (!std::is_same_v<decltype(ev.row_cursor()), Ev>) {
         contiguous_row<Flat, V, UnitDispatch>(dst, n, ev.row_cursor());
     } else {
-        if constexpr (!Flat && UnitDispatch)
-            if (ev.unit_stride()) return contiguous_row<true, V>(dst, n, ev);  // no broadcast in this row
-        row_loop<Flat, V>(dst, n, ev.row_cursor());
+        if constexpr (!Flat && UnitDispatch) rows_any_stride<V>(dst, n, ev);
+        else row_loop<Flat, V>(dst, n, ev);
     }
 }
 

@@ -3,8 +3,8 @@
 /// The planned strategy's loops over the outer dimensions: row by row, grouped short
 /// rows, rows read at steps, and 2-D tiles for the strided case. The driver knows the
 /// operands only as element-type-free cursors (leaf_state) and the expression only by
-/// its row kernels, called through pointers: it is compiled once per operand count,
-/// not once per expression, and each expression compiles only its row loops.
+/// its row kernels, called through pointers: it is compiled once, not once per
+/// expression, and each expression compiles only its row loops.
 
 #include <algorithm>
 #include <array>
@@ -184,9 +184,7 @@ struct plan_kernels_of {
         for (std::size_t i = 0; i < rows; i += group) {
             const auto k = static_cast<std::ptrdiff_t>(std::min(group, rows - i));
             e.for_each_leaf([](leaf_state& leaf) { leaf.begin_group(); });
-            const auto cur = e.row_cursor();
-            if (cur.unit_stride()) row_loop<true, V>(out, k * n, cur);
-            else row_loop<false, V>(out, k * n, cur);
+            rows_any_stride<V>(out, k * n, e.row_cursor());
             e.for_each_leaf([&](leaf_state& leaf) { leaf.move(d, k); });
             out += k * dst_step;
         }
@@ -197,10 +195,7 @@ struct plan_kernels_of {
         Ev& e = of(ev);
         for (std::ptrdiff_t i = 0; i < nr; ++i) {
             e.for_each_leaf([&](leaf_state& leaf) { leaf.begin_tile_row(i, q); });
-            // contiguous_row's dispatch, inline: one call per short tile row at most.
-            const auto cur = e.row_cursor();
-            if (cur.unit_stride()) contiguous_row<true, V>(at(dst) + i * dst_step, nc, cur);
-            else row_loop<false, V>(at(dst) + i * dst_step, nc, cur);
+            rows_any_stride<V>(at(dst) + i * dst_step, nc, e.row_cursor());
         }
     }
     static void strided_rows(void* ev, std::byte* dst, std::ptrdiff_t dst_step, std::size_t rows, std::ptrdiff_t n,
