@@ -73,12 +73,11 @@ struct eval_plan : plan_loop {
     std::array<strides_t, N> operands;  ///< operand strides over `shape` (0 = broadcast)
 };
 
-/// Picks the evaluation loop for a destination of `shape`/`dst_strides` and operands
-/// whose strides are already broadcast to `shape` (0 where they repeat).
-template <std::size_t N>
-eval_plan<N> plan(std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> dst_strides,
-                  const std::array<strides_t, N>& operand_strides, plan_limits limits = {}) {
-    eval_plan<N> p;
+/// plan()'s work, whatever the operand count (compiled once, not once per count): fills
+/// `p` and `out` (one entry per operand, empty on entry) from `operand_strides`.
+TMATH_NOINLINE inline void plan_into(plan_loop& p, std::span<strides_t> out, std::span<const std::size_t> shape,
+                                     std::span<const std::ptrdiff_t> dst_strides,
+                                     std::span<const strides_t> operand_strides, const plan_limits& limits) {
     const std::size_t rank = shape.size();
 
     // Dimensions that matter, ordered by the destination's memory order (outermost first).
@@ -87,8 +86,8 @@ eval_plan<N> plan(std::span<const std::size_t> shape, std::span<const std::ptrdi
         if (shape[d] == 0) {  // empty: nothing to do
             p.shape = shape_t{0};
             p.dst = strides_t{1};
-            p.operands.fill(strides_t{1});
-            return p;
+            for (auto& o : out) o = strides_t{1};
+            return;
         }
         if (shape[d] != 1) dims.push_back(d);
     }
@@ -118,12 +117,12 @@ eval_plan<N> plan(std::span<const std::size_t> shape, std::span<const std::ptrdi
     if (groups.empty()) {  // a single element
         p.shape = shape_t{1};
         p.dst = strides_t{1};
-        p.operands.fill(strides_t{1});
-        return p;
+        for (auto& o : out) o = strides_t{1};
+        return;
     }
     for (std::size_t g : groups) p.dst.push_back(dst_strides[g]);
-    for (std::size_t k = 0; k < N; ++k)
-        for (std::size_t g : groups) p.operands[k].push_back(operand_strides[k][g]);
+    for (std::size_t k = 0; k < out.size(); ++k)
+        for (std::size_t g : groups) out[k].push_back(operand_strides[k][g]);
 
     // Choose the loop.
     const std::size_t r = p.rank();
@@ -131,44 +130,44 @@ eval_plan<N> plan(std::span<const std::size_t> shape, std::span<const std::ptrdi
     auto unit_or_zero = [](std::ptrdiff_t s) { return s == 0 || s == 1; };
     bool all_unit = p.dst[inner] == 1;
     bool inner_ok = p.dst[inner] == 1;
-    for (const auto& s : p.operands) {
+    for (const auto& s : out) {
         all_unit = all_unit && s[inner] == 1;
         inner_ok = inner_ok && unit_or_zero(s[inner]);
     }
     if (r == 1 && all_unit) {
         p.kind = plan_kind::flat;
-        return p;
+        return;
     }
     if (inner_ok) {
         p.kind = plan_kind::inner_contiguous;
         const std::size_t n = p.shape[inner];
         if (r >= 2 && n < limits.short_row && p.dst[inner - 1] == static_cast<std::ptrdiff_t>(n)) {
             bool periodic = true;
-            for (const auto& s : p.operands) {
+            for (const auto& s : out) {
                 const bool continuing = s[inner - 1] == static_cast<std::ptrdiff_t>(n) && s[inner] == 1;
                 periodic = periodic && (continuing || s[inner - 1] == 0);
             }
             if (periodic) p.group_rows = group_rows_for(n, p.shape[inner - 1], limits);
         }
-        return p;
+        return;
     }
     if (p.dst[inner] == 1) {
         bool rows = true;  // no operand is read faster along another dimension than along the rows
-        for (const auto& s : p.operands) {
+        for (const auto& s : out) {
             const std::ptrdiff_t step = std::abs(s[inner]);
             if (step <= 1) continue;
             for (std::size_t d = 0; d < inner; ++d) rows = rows && (s[d] == 0 || std::abs(s[d]) >= step);
         }
         if (rows) {
             p.kind = plan_kind::strided_rows;
-            return p;
+            return;
         }
     }
     p.kind = plan_kind::strided;
     // Tile the innermost dimension with the one the first non-contiguous array walks fastest.
     const strides_t* worst = &p.dst;
     if (p.dst[inner] == 1)
-        for (const auto& s : p.operands)
+        for (const auto& s : out)
             if (!unit_or_zero(s[inner])) {
                 worst = &s;
                 break;
@@ -180,6 +179,15 @@ eval_plan<N> plan(std::span<const std::size_t> shape, std::span<const std::ptrdi
     }
     p.tile_cols = std::min(limits.tile_cols, limits.tile_capacity);
     p.tile_rows = std::max<std::size_t>(limits.tile_capacity / p.tile_cols, 1);
+}
+
+/// Picks the evaluation loop for a destination of `shape`/`dst_strides` and operands
+/// whose strides are already broadcast to `shape` (0 where they repeat).
+template <std::size_t N>
+eval_plan<N> plan(std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> dst_strides,
+                  const std::array<strides_t, N>& operand_strides, plan_limits limits = {}) {
+    eval_plan<N> p;
+    plan_into(p, p.operands, shape, dst_strides, operand_strides, limits);
     return p;
 }
 
