@@ -47,7 +47,7 @@ public:
     /// A cursor at `origin`, stepping by `leaf_strides` (one per dimension of the
     /// plan), with `scratch` as its slot of operand scratch.
     leaf_evaluator(const T* origin, const std::ptrdiff_t* leaf_strides, T* scratch) noexcept
-        : leaf_state(origin, leaf_strides, scratch, sizeof(T), simd::width<T>) {}
+        : leaf_state(origin, leaf_strides, scratch, sizeof(T), simd::width<T>, &pack_tile_of<sizeof(T)>) {}
 
     /// Calls `g(*this)`: the leaf evaluators below a node, in tree order.
     template <class G>

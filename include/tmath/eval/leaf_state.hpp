@@ -39,17 +39,24 @@ inline bool with_element_size(std::size_t bytes, F&& f) {
 /// Element moves go through memcpy: the scratch is read back as the operand's type.
 class leaf_state {
 public:
+    /// Packs the current tile into the scratch (pack_tile_of<B>: the element size's own
+    /// loop, chosen by the typed evaluator, so that only the sizes in use are compiled).
+    using pack_fn = void (*)(leaf_state&, std::ptrdiff_t rows, std::ptrdiff_t cols, std::ptrdiff_t sp,
+                             std::ptrdiff_t sq) noexcept;
+
     /// A cursor at `origin` (elements of `elem` bytes), stepping by `strides` (elements,
     /// one per dimension of the plan), with `scratch` as its slot of operand scratch; a
-    /// broadcast row fills `fill` elements of it (one batch of the operand's type).
-    leaf_state(const void* origin, const std::ptrdiff_t* strides, void* scratch, std::size_t elem,
-               std::size_t fill) noexcept
+    /// broadcast row fills `fill` elements of it (one batch of the operand's type); tiles
+    /// are packed by `pack`.
+    leaf_state(const void* origin, const std::ptrdiff_t* strides, void* scratch, std::size_t elem, std::size_t fill,
+               pack_fn pack) noexcept
         : m_src(static_cast<const std::byte*>(origin)), m_ptr(m_src), m_strides(strides),
-          m_scratch(static_cast<std::byte*>(scratch)), m_elem(static_cast<std::ptrdiff_t>(elem)), m_fill(fill) {}
+          m_scratch(static_cast<std::byte*>(scratch)), m_elem(static_cast<std::ptrdiff_t>(elem)), m_fill(fill),
+          m_pack(pack) {}
     /// A copy of `o`'s cursor position, strides and scratch slot (no row started).
     leaf_state(const leaf_state& o) noexcept
         : m_src(o.m_src), m_ptr(o.m_src), m_strides(o.m_strides), m_scratch(o.m_scratch), m_elem(o.m_elem),
-          m_fill(o.m_fill) {}
+          m_fill(o.m_fill), m_pack(o.m_pack) {}
     leaf_state& operator=(const leaf_state&) = delete;
 
     /// Moves the cursor `count` steps along dimension `d`.
@@ -114,14 +121,7 @@ public:
         for (std::ptrdiff_t j = 0; j < cols; ++j)
             for (std::ptrdiff_t i = 0; i < rows; i += line)
                 arch::prefetch<arch::cache_level::l2>(next + static_cast<std::uintptr_t>((i * sp + j * sq) * m_elem));
-        const bool packed = with_element_size(static_cast<std::size_t>(m_elem), [&](auto size) {
-            pack_tile<decltype(size)::value>(rows, cols, sp, sq);
-        });
-        if (!packed)
-            for (std::ptrdiff_t i = 0; i < rows; ++i)
-                for (std::ptrdiff_t j = 0; j < cols; ++j)
-                    std::memcpy(m_scratch + (i * cols + j) * m_elem, m_tile + (i * sp + j * sq) * m_elem,
-                                static_cast<std::size_t>(m_elem));
+        m_pack(*this, rows, cols, sp, sq);
         m_tile = m_scratch;
         m_tile_step = cols;
     }
@@ -148,16 +148,17 @@ protected:
     std::byte* m_scratch;
     std::ptrdiff_t m_elem;  ///< bytes per element
     std::size_t m_fill;     ///< elements a broadcast row replicates
+    pack_fn m_pack;
 
-private:
-    /// Packs the tile at m_tile (elements of B bytes) into the scratch as a row-major
+    /// Packs the tile at self.m_tile (elements of B bytes) into the scratch as a row-major
     /// rows x cols block: square blocks transposed in registers when the operand is
     /// transposed (unit stride across the tile's rows) and the build has a kernel for B,
     /// else four source runs at a time along the faster dimension, else element by element.
     template <std::size_t B>
-    void pack_tile(std::ptrdiff_t rows, std::ptrdiff_t cols, std::ptrdiff_t sp, std::ptrdiff_t sq) noexcept {
-        const std::byte* src = m_tile;
-        std::byte* out = m_scratch;
+    static void pack_tile_of(leaf_state& self, std::ptrdiff_t rows, std::ptrdiff_t cols, std::ptrdiff_t sp,
+                             std::ptrdiff_t sq) noexcept {
+        const std::byte* src = self.m_tile;
+        std::byte* out = self.m_scratch;
         auto copy = [&](std::ptrdiff_t to, std::ptrdiff_t from) TMATH_FORCE_INLINE_LAMBDA {
             std::memcpy(out + to * static_cast<std::ptrdiff_t>(B), src + from * static_cast<std::ptrdiff_t>(B), B);
         };
@@ -198,6 +199,8 @@ private:
                 for (std::ptrdiff_t j = 0; j < cols; ++j) copy(i * cols + j, i * sp + j * sq);
         }
     }
+
+private:
 
     /// Reads the element at `value` along the row: one batch of copies in the scratch, step 0.
     void read_broadcast(const std::byte* value) noexcept {
