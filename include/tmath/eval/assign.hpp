@@ -94,8 +94,9 @@ void assign_flat(D* dst, std::size_t n, const E& e, Tuning tuning) {
 /// The planned loops of `e` into dst, which no operand aliases. The evaluator, with
 /// each operand's scratch (operand_scratch_bytes), lives in this frame only: out of
 /// line, so that the flat path's frame stays small and an aliased assignment's
-/// temporary pass does not nest two evaluators.
-template <class D, tensor_expression E>
+/// temporary pass does not nest two evaluators. RowMajor: dst and every operand are
+/// whole tensors (run_plan compiles only the loops of unit-stride and broadcast rows).
+template <bool RowMajor = false, class D, tensor_expression E>
 TMATH_NOINLINE void run_planned(D* dst, std::span<const std::size_t> shape, std::span<const std::ptrdiff_t> dst_strides,
                                 const E& e, std::size_t streaming_bytes) {
     using V = value_type_t<E>;
@@ -114,7 +115,7 @@ TMATH_NOINLINE void run_planned(D* dst, std::span<const std::size_t> shape, std:
     operand_scratch<n_ops, scratch_bytes> scratch;  // uninitialized: written before it is read
     std::size_t next = 0;
     auto ev = make_evaluator(e, op_strides, next, scratch);
-    run_plan<V>(p, dst, ev, streaming_bytes);
+    run_plan<V, RowMajor>(p, dst, ev, streaming_bytes);
 }
 
 /// Writes `e`, broadcast to `shape`, into the array at `dst` with `dst_strides`. The
@@ -207,17 +208,20 @@ void assign_into(D* dst, std::span<const std::size_t> shape, std::span<const std
 /// elements, each is read in the same flat order as the destination and is either the
 /// destination itself or apart from it: the assignment is flat without the general
 /// layout and overlap checks, which cost more than the rest of a short assignment
-/// (bench/README.md, "mul_contiguous/1024").
+/// (bench/README.md, "mul_contiguous/1024"). When some are smaller (broadcast), no
+/// operand reads the destination elsewhere either (a tensor of the destination's shape
+/// is read in its order, any other is apart from it), and every row of the plan is
+/// unit-stride or broadcast: the planned loops run without the strided ones.
 template <class D, tensor_expression E, class Tuning = processor_tuning>
 void assign_into_tensor(D* dst, std::size_t n, std::span<const std::size_t> shape,
                         std::span<const std::ptrdiff_t> dst_strides, const E& e, Tuning tuning = {}) {
     if constexpr (only_tensor_operands<E>()) {
         bool flat = true;
         for_each_leaf(e, [&](const auto& leaf) { flat = flat && leaf.size() == n; });
-        if (flat) {
-            if (n != 0) assign_flat(dst, n, e, tuning);
-            return;
-        }
+        if (n == 0) return;
+        if (flat) assign_flat(dst, n, e, tuning);
+        else run_planned<true>(dst, shape, dst_strides, e, planned_streaming_bytes<D, E>(tuning, n));
+        return;
     }
     assign_into(dst, shape, dst_strides, e, tuning);
 }

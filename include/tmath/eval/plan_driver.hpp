@@ -224,13 +224,21 @@ struct plan_kernels_of {
 
 /// Runs plan `p`, writing the expression evaluated by `ev` (element type V) into `dst`;
 /// a destination of `streaming_bytes` or more takes non-temporal stores where it can.
-template <class V, class D, class Ev, std::size_t N>
+/// RowMajor: the destination and every operand are row-major arrays (whole tensors),
+/// so every row is unit-stride or broadcast (a flat or inner_contiguous plan) and the
+/// strided loops (tiles, step-slice rows, segments) are not compiled.
+template <class V, bool RowMajor = false, class D, class Ev, std::size_t N>
 void run_plan(const eval_plan<N>& p, D* dst, Ev& ev, std::size_t streaming_bytes) {
     std::array<leaf_state*, N> leaves{};
     std::size_t k = 0;
     ev.for_each_leaf([&](leaf_state& leaf) { leaves[k++] = &leaf; });
     using K = plan_kernels_of<V, D, Ev>;
-    const plan_kernels kernels{&ev, &K::rows, &K::groups, &K::tile, &K::strided_rows, &K::segment};
+    plan_kernels kernels{&ev, &K::rows, &K::groups, nullptr, nullptr, nullptr};
+    if constexpr (!RowMajor) {
+        kernels.tile = &K::tile;
+        kernels.strided_rows = &K::strided_rows;
+        kernels.segment = &K::segment;
+    }
     constexpr bool streams = std::is_same_v<V, D> && simd::has_stream_store<V>;
     drive_plan(p, reinterpret_cast<std::byte*>(dst), sizeof(D), std::span<leaf_state* const>(leaves), kernels, streams,
                streaming_bytes);
