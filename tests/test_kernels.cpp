@@ -3,8 +3,10 @@
 // tier the processor has); float and double GEMM, contiguous dot and contiguous sum
 // through the entry points that the product, dot and sum paths call agree with plain
 // reference loops and, within the error bound of their sums, with the header-only
-// kernels of this translation unit; repeated calls give the same bits. Without the
-// component the same checks run on the header-only kernels, and kernels_info() says so.
+// kernels of this translation unit; the math functions the component runs on contiguous
+// runs and softmax go through its entries and stay within their bounds; repeated calls
+// give the same bits. Without the component the same checks run on the header-only kernels, and
+// kernels_info() says so.
 #include "test_support.hpp"
 
 #include <cmath>
@@ -187,6 +189,111 @@ TEMPLATE_TEST_CASE("kernels: dot and sum entries against reference loops and the
     }
 }
 
+TEMPLATE_TEST_CASE("kernels: math runs through the entry the assignment calls", "[kernels]", float, double) {
+    using T = TestType;
+    using L = long double;
+    test::rng g(31);
+    // Tails of every width and a run past the unrolled loop; some in-place.
+    for (const std::size_t n : {std::size_t{1}, std::size_t{5}, std::size_t{17}, std::size_t{67}, std::size_t{4099}}) {
+        CAPTURE(n);
+        tmath::tensor<T> x = tmath::empty<T>({n});
+        for (std::size_t i = 0; i < n; ++i) x(i) = T(4) * g.unit_value<T>();
+        const tmath::tensor<T> pos = tmath::abs(x) + T(0.01);  // the logarithms' domain
+        const double bound = sizeof(T) == 4 ? 4 : 8;           // test_elementwise_math's bounds
+        // Each function: the public call, its number in the component and the reference.
+        auto check = [&](const char* name, const tmath::tensor<T>& in, auto call, unsigned id, auto ref) {
+            INFO(name);
+            const tmath::tensor<T> got = call(in);
+            double worst = 0;
+            for (std::size_t i = 0; i < n; ++i) {
+                const T want = static_cast<T>(ref(static_cast<L>(in(i))));
+                const double u = std::fabs(static_cast<double>(got(i)) - static_cast<double>(want)) /
+                                 std::max(static_cast<double>(std::fabs(want)) * std::numeric_limits<T>::epsilon(),
+                                          static_cast<double>(std::numeric_limits<T>::denorm_min()));
+                worst = std::max(worst, u);
+            }
+            CHECK(worst <= 2 * bound);  // relative: within twice the ulp bound
+            // The in-place form gives the same bits.
+            tmath::tensor<T> y = in;
+            y = call(y);
+            CHECK(digest(1, std::vector<T>(y.data(), y.data() + n)) == digest(1, std::vector<T>(got.data(), got.data() + n)));
+#if defined(TMATH_KERNELS)
+            // The assignment ran the component's loop: the same bits as the entry itself.
+            std::vector<T> direct(n);
+            if constexpr (sizeof(T) == 4) tmath_kernels_abi::active().smath(id, in.data(), direct.data(), n);
+            else tmath_kernels_abi::active().dmath(id, in.data(), direct.data(), n);
+            CHECK(digest(1, direct) == digest(1, std::vector<T>(got.data(), got.data() + n)));
+#else
+            (void)id;
+#endif
+        };
+        namespace k = tmath_kernels_abi;
+        check("exp", x, [](const auto& t) { return tmath::eval(tmath::exp(t)); }, k::math_exp, [](L v) { return std::exp(v); });
+        check("log", pos, [](const auto& t) { return tmath::eval(tmath::log(t)); }, k::math_log, [](L v) { return std::log(v); });
+        check("tanh", x, [](const auto& t) { return tmath::eval(tmath::tanh(t)); }, k::math_tanh, [](L v) { return std::tanh(v); });
+        check("sigmoid", x, [](const auto& t) { return tmath::eval(tmath::sigmoid(t)); }, k::math_sigmoid,
+              [](L v) { return 1 / (1 + std::exp(-v)); });
+        check("log1p", pos, [](const auto& t) { return tmath::eval(tmath::log1p(t)); }, k::math_log1p,
+              [](L v) { return std::log1p(v); });
+        check("expm1", x, [](const auto& t) { return tmath::eval(tmath::expm1(t)); }, k::math_expm1,
+              [](L v) { return std::expm1(v); });
+        check("log2", pos, [](const auto& t) { return tmath::eval(tmath::log2(t)); }, k::math_log2, [](L v) { return std::log2(v); });
+        check("log10", pos, [](const auto& t) { return tmath::eval(tmath::log10(t)); }, k::math_log10,
+              [](L v) { return std::log10(v); });
+        check("exp2", x, [](const auto& t) { return tmath::eval(tmath::exp2(t)); }, k::math_exp2, [](L v) { return std::exp2(v); });
+        check("erf", x, [](const auto& t) { return tmath::eval(tmath::erf(t)); }, k::math_erf, [](L v) { return std::erf(v); });
+    }
+}
+
+TEMPLATE_TEST_CASE("kernels: softmax through the entry it calls", "[kernels]", float, double) {
+    using T = TestType;
+    test::rng g(41);
+    const double tol = sizeof(T) == 4 ? 1e-5 : 1e-13;
+    // Along the last axis (rows) and an outer one (columns in chunks), both kinds.
+    for (const bool log : {false, true}) {
+        for (const std::ptrdiff_t axis : {std::ptrdiff_t{-1}, std::ptrdiff_t{0}, std::ptrdiff_t{1}}) {
+            CAPTURE(log, axis);
+            tmath::tensor<T> x = tmath::empty<T>({3, 37, 700});
+            for (T& v : x) v = T(8) * g.unit_value<T>();
+            const tmath::tensor<T> got = log ? tmath::log_softmax(x, axis) : tmath::softmax(x, axis);
+            // The header's loops of this translation unit and a long-double reference.
+            const std::size_t k = axis < 0 ? 2 : static_cast<std::size_t>(axis);
+            std::size_t outer = 1, inner = 1;
+            for (std::size_t i = 0; i < k; ++i) outer *= x.shape()[i];
+            for (std::size_t i = k + 1; i < 3; ++i) inner *= x.shape()[i];
+            const std::size_t n = x.shape()[k];
+            std::vector<T> header(x.size()), m(4096 / sizeof(T)), s(4096 / sizeof(T));
+            if (log) tmath::detail::softmax_blocks<true>(x.data(), header.data(), outer, n, inner, m.data(), s.data());
+            else tmath::detail::softmax_blocks<false>(x.data(), header.data(), outer, n, inner, m.data(), s.data());
+            double worst = 0, worst_ref = 0;
+            for (std::size_t o = 0; o < outer; ++o)
+                for (std::size_t j = 0; j < inner; ++j) {
+                    long double mx = -1e300L, sum = 0;
+                    for (std::size_t r = 0; r < n; ++r) mx = std::max(mx, static_cast<long double>(x.data()[(o * n + r) * inner + j]));
+                    for (std::size_t r = 0; r < n; ++r) sum += std::exp(static_cast<long double>(x.data()[(o * n + r) * inner + j]) - mx);
+                    for (std::size_t r = 0; r < n; ++r) {
+                        const std::size_t i = (o * n + r) * inner + j;
+                        const long double z = static_cast<long double>(x.data()[i]) - mx;
+                        const long double want = log ? z - std::log(sum) : std::exp(z) / sum;
+                        const double scale = std::max(1.0, std::fabs(static_cast<double>(want)));
+                        worst = std::max(worst, std::fabs(static_cast<double>(got.data()[i]) - static_cast<double>(header[i])) / scale);
+                        worst_ref = std::max(worst_ref, std::fabs(static_cast<double>(got.data()[i]) - static_cast<double>(want)) / scale);
+                    }
+                }
+            CHECK(worst <= tol);
+            CHECK(worst_ref <= tol);
+#if defined(TMATH_KERNELS)
+            // The call ran the component's entry: the same bits.
+            std::vector<T> direct(x.size());
+            if constexpr (sizeof(T) == 4)
+                tmath_kernels_abi::active().ssoftmax(log, x.data(), direct.data(), outer, n, inner, m.data(), s.data());
+            else tmath_kernels_abi::active().dsoftmax(log, x.data(), direct.data(), outer, n, inner, m.data(), s.data());
+            CHECK(digest(1, direct) == digest(1, std::vector<T>(got.data(), got.data() + got.size())));
+#endif
+        }
+    }
+}
+
 TEMPLATE_TEST_CASE("kernels: repeated calls give the same bits", "[kernels]", float, double) {
     using T = TestType;
     test::rng g(99);
@@ -206,6 +313,10 @@ TEMPLATE_TEST_CASE("kernels: repeated calls give the same bits", "[kernels]", fl
         r.push_back(tmath::dot(x, y));
         r.push_back(tmath::sum(x));
         r.push_back(tmath::dot(tmath::adapt(x.data(), {std::size_t{1024}}), tmath::adapt(y.data(), {std::size_t{1024}})));
+        for (const auto& m : {tmath::eval(tmath::exp(x)), tmath::eval(tmath::tanh(x)), tmath::eval(tmath::erf(x))})
+            r.insert(r.end(), m.data(), m.data() + n);
+        const auto sm = tmath::softmax(tmath::reshape(x, {std::size_t{1}, n}), -1);
+        r.insert(r.end(), sm.data(), sm.data() + n);
     }
     REQUIRE(results[0].size() == results[1].size());
     CHECK(digest(14695981039346656037u, results[0]) == digest(14695981039346656037u, results[1]));

@@ -14,10 +14,10 @@
 /// with AVX-512 instructions there is never the copy the linker keeps for user code
 /// compiled for SSE2 (same name: the linker keeps any one of them). Every header opens
 /// `namespace tmath::inline TMATH_ABI_NAMESPACE` and includes this file first.
-/// Users of the component (TMATH_KERNELS) get `v1_kernels`: there, GEMM, dot and sum of
-/// float and double call the component instead of instantiating the kernels, so the same
-/// inline functions have other bodies than in a header-only TU of the same program, and
-/// must not share their names with them.
+/// Users of the component (TMATH_KERNELS) get `v1_kernels`: there, GEMM, dot, sum, softmax and
+/// the math functions' flat runs of float and double call the component instead of
+/// instantiating the kernels, so the same inline functions have other bodies than in a
+/// header-only TU of the same program, and must not share their names with them.
 #ifndef TMATH_ABI_NAMESPACE
 #if defined(TMATH_KERNELS)
 #define TMATH_ABI_NAMESPACE v1_kernels

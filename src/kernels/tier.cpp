@@ -10,7 +10,11 @@
 #include <cstddef>
 
 #include "tmath/arch/processor.hpp"
+#include "tmath/eval/assign.hpp"
+#include "tmath/expr/exp_log.hpp"
+#include "tmath/expr/math.hpp"
 #include "tmath/kernels/table.hpp"
+#include "tmath/reduce/softmax.hpp"
 #include "tmath/linalg/dot/contiguous.hpp"
 #include "tmath/linalg/gemm/gemm.hpp"
 #include "tmath/reduce/contiguous_axis.hpp"
@@ -54,6 +58,42 @@ T sum_entry(const T* p, std::size_t n) noexcept {
     return acc.result();
 }
 
+/// y[0..n) = F(x[0..n)): the header's flat loop and strategy for `y = f(x)` on T
+/// arrays, with this tier's instructions and this processor's thresholds. The
+/// expression node is only named (its constructor checks shapes and could throw, with
+/// std::string code compiled for this tier); the loop reads its flat evaluator.
+template <class F, class T>
+void math_run(const T* x, T* y, std::size_t n) {
+    using expression = tm::elementwise<F, tm::detail::raw_memory<const T>>;
+    const tm::detail::elementwise_evaluator<F, tm::detail::row_leaf<T>> ev{F{}, tm::detail::row_leaf<T>(x, -1)};
+    tm::detail::write_flat_evaluator<T, expression>(
+        tm::detail::flat_strategy<T, expression>(n, tm::detail::processor_tuning{}), y, n, ev);
+}
+
+template <class T>
+void math_entry(unsigned f, const T* x, T* y, std::size_t n) {
+    using namespace tmath_kernels_abi;
+    switch (f) {
+    case math_exp: math_run<tm::fn::exp_fn>(x, y, n); return;
+    case math_log: math_run<tm::fn::log_fn>(x, y, n); return;
+    case math_tanh: math_run<tm::fn::tanh_fn>(x, y, n); return;
+    case math_sigmoid: math_run<tm::fn::sigmoid_fn>(x, y, n); return;
+    case math_log1p: math_run<tm::fn::log1p_fn>(x, y, n); return;
+    case math_expm1: math_run<tm::fn::expm1_fn>(x, y, n); return;
+    case math_log2: math_run<tm::fn::log2_fn>(x, y, n); return;
+    case math_log10: math_run<tm::fn::log10_fn>(x, y, n); return;
+    case math_exp2: math_run<tm::fn::exp2_fn>(x, y, n); return;
+    case math_erf: math_run<tm::fn::erf_fn>(x, y, n); return;
+    default: return;  // not a function of this component: the header never asks for one
+    }
+}
+
+template <class T>
+void softmax_entry(bool log, const T* p, T* y, std::size_t outer, std::size_t n, std::size_t inner, T* m, T* s) {
+    if (log) tm::detail::softmax_blocks<true>(p, y, outer, n, inner, m, s);
+    else tm::detail::softmax_blocks<false>(p, y, outer, n, inner, m, s);
+}
+
 }  // namespace
 
 namespace tmath_kernels_abi {
@@ -61,6 +101,7 @@ namespace tmath_kernels_abi {
 const table TMATH_KERNELS_CONCAT(TMATH_KERNELS_TIER, _table) = {
     &gemm_entry<float>, &gemm_entry<double>, &dot_entry<float>, &dot_entry<double>,
     &sum_entry<float>,  &sum_entry<double>,  TMATH_KERNELS_STRING(TMATH_KERNELS_TIER),
+    &math_entry<float>, &math_entry<double>, &softmax_entry<float>, &softmax_entry<double>,
 };
 
 }  // namespace tmath_kernels_abi

@@ -2,7 +2,7 @@
 # - tmath_tests links the component, so every test runs on the tier chosen for this
 #   processor (the entries catch_discover_tests adds);
 # - kernels_tier_<tier>: the kernel-relevant tests ([gemm], [matmul], [dot], [reduce],
-#   [kernels]) with TMATH_ARCH=<tier>, for each tier the component has; a tier the
+#   [emath], [softmax], [kernels]) with TMATH_ARCH=<tier>, for each tier the component has; a tier the
 #   processor lacks is skipped with a message; the [kernels] digest must be the same in
 #   two runs of the tier;
 # - kernels_symbols_<tier>: no weak symbol of an AVX2 or AVX-512 tier object can stand
@@ -25,7 +25,7 @@ foreach(tier IN LISTS TMATH_KERNEL_TIERS)
   add_test(NAME kernels_tier_${tier}
            COMMAND ${CMAKE_COMMAND} -DTIER=${tier} "-DTIERS=${tmath_tiers}"
                    -DPROBE=$<TARGET_FILE:tmath_kernels_probe> -DTESTS=$<TARGET_FILE:tmath_tests>
-                   "-DTAGS=[gemm],[matmul],[dot],[reduce],[kernels]"
+                   "-DTAGS=[gemm],[matmul],[dot],[reduce],[emath],[softmax],[kernels]"
                    -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/kernels_${tier} "-DEMULATOR=${tmath_emulator}"
                    -P ${CMAKE_CURRENT_LIST_DIR}/run_tier.cmake)
   set_tests_properties(kernels_tier_${tier} PROPERTIES LABELS kernels SKIP_REGULAR_EXPRESSION "SKIP: " TIMEOUT 1800)

@@ -31,6 +31,7 @@
 #include "tmath/expr/elementwise.hpp"
 #include "tmath/expr/operators.hpp"
 #include "tmath/expr/tree.hpp"
+#include "tmath/kernels/math_calls.hpp"
 #include "tmath/simd/simd.hpp"
 
 namespace tmath::inline TMATH_ABI_NAMESPACE::detail {
@@ -64,12 +65,12 @@ std::size_t max_element_size(const E& e) {
     return m;
 }
 
-/// dst[0..n) = e read flat, by strategy `s` (flat, flat_half_width or
-/// flat_non_temporal): every operand a row-major array of n elements (n ≥ 1).
-template <class D, tensor_expression E>
-void write_flat(assign_strategy s, D* dst, std::size_t n, const E& e) {
+/// dst[0..n) = `ev`, the flat evaluator of an expression of type E, by strategy `s`
+/// (flat, flat_half_width or flat_non_temporal): every operand a row-major array of n
+/// elements (n ≥ 1).
+template <class D, tensor_expression E, class Ev>
+void write_flat_evaluator(assign_strategy s, D* dst, std::size_t n, const Ev& ev) {
     using V = value_type_t<E>;
-    const auto ev = make_flat_evaluator(e);
     if constexpr (type_facts<D, E>().same_type && type_facts<D, E>().half_width_batches) {
         if (s == assign_strategy::flat_half_width) {
             contiguous_row_half_width(dst, static_cast<std::ptrdiff_t>(n), ev);
@@ -80,15 +81,42 @@ void write_flat(assign_strategy s, D* dst, std::size_t n, const E& e) {
     if (s == assign_strategy::flat_non_temporal) simd::stream_fence();
 }
 
+/// dst[0..n) = e read flat, by strategy `s` (write_flat_evaluator).
+template <class D, tensor_expression E>
+void write_flat(assign_strategy s, D* dst, std::size_t n, const E& e) {
+    write_flat_evaluator<D, E>(s, dst, n, make_flat_evaluator(e));
+}
+
+/// The flat strategy of `D = E` over n elements (every operand a row-major array of n
+/// elements, the destination itself or apart from it) with `tuning`'s thresholds.
+template <class D, tensor_expression E, class Tuning>
+assign_strategy flat_strategy(std::size_t n, Tuning tuning) {
+    assign_facts f = type_facts<D, E>();
+    f.elements = n;
+    f.flat = true;  // and so not aliased
+    return choose_strategy(f, flat_tuning_for<D, E>(tuning, f));
+}
+
+/// With the compiled component, runs a flat `dst[0..n) = e` through its math loop when
+/// `e` is one of its functions on D memory and the thresholds are this processor's
+/// (a given tuning record keeps the header's loops); false when it does not.
+template <class D, class E, class Tuning>
+TMATH_FORCE_INLINE bool flat_through_component(D* dst, std::size_t n, const E& e, Tuning) {
+    if constexpr (std::is_same_v<Tuning, processor_tuning> && component_math_run<D, E>) {
+        component_math(dst, n, e);
+        return true;
+    } else {
+        return false;
+    }
+}
+
 /// dst[0..n) = e for a flat run (every operand a row-major array of n elements, the
 /// destination itself or apart from it; n ≥ 1): the facts, the choice among the flat
 /// strategies, and the loop.
 template <class D, tensor_expression E, class Tuning>
 void assign_flat(D* dst, std::size_t n, const E& e, Tuning tuning) {
-    assign_facts f = type_facts<D, E>();
-    f.elements = n;
-    f.flat = true;  // and so not aliased
-    write_flat(choose_strategy(f, flat_tuning_for<D, E>(tuning, f)), dst, n, e);
+    if (flat_through_component(dst, n, e, tuning)) return;
+    write_flat(flat_strategy<D, E>(n, tuning), dst, n, e);
 }
 
 /// The planned loops of `e` into dst, which no operand aliases. The evaluator, with
@@ -147,7 +175,7 @@ void run_elementwise(assign_strategy s, D* dst, std::span<const std::size_t> sha
     case assign_strategy::flat:
     case assign_strategy::flat_half_width:
     case assign_strategy::flat_non_temporal:
-        write_flat(s, dst, n, e);
+        if (!flat_through_component(dst, n, e, tuning)) write_flat(s, dst, n, e);
         return;
     case assign_strategy::planned:
         run_planned(dst, shape, dst_strides, e, planned_streaming_bytes<D, E>(tuning, n));

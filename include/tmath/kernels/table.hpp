@@ -13,8 +13,27 @@
 
 namespace tmath_kernels_abi {
 
-/// Entry points of one tier. Strides are in elements. New kernels (GEMV, softmax, math
-/// runs, outer-axis reductions) are added as new members at the end.
+/// The element-wise math functions the component runs over contiguous float and
+/// double arrays (table::smath, table::dmath); the values are part of the boundary.
+/// Not sin, cos and tan: their kernels reduce large arguments (and, without FMA,
+/// compute) with xsimd's scalar code, inline functions outside any tier's namespace
+/// that a tier must not compile with its own instructions (the linker could keep that
+/// copy for code built for a lower instruction set; tests/kernels/check_tier_symbols).
+enum math_function : unsigned {
+    math_exp = 0,
+    math_log = 1,
+    math_tanh = 2,
+    math_sigmoid = 3,
+    math_log1p = 4,
+    math_expm1 = 5,
+    math_log2 = 6,
+    math_log10 = 7,
+    math_exp2 = 8,
+    math_erf = 9,
+};
+
+/// Entry points of one tier. Strides are in elements. New kernels are added as new
+/// members at the end.
 struct table {
     /// C = alpha·A·B + beta·C: A m × k, B k × n, C m × n at (pointer, row stride, column
     /// stride); beta == 0 does not read C (tmath::detail::gemm_strided).
@@ -36,6 +55,19 @@ struct table {
     double (*dsum)(const double* p, std::size_t n);
     /// The tier's name: "sse2", "avx2", "avx512", "neon" or "generic".
     const char* tier;
+    /// y[i] = f(x[i]) for i < n (n ≥ 1) with tmath's SIMD kernel of `f` (a math_function);
+    /// y may be x itself, or apart from it.
+    void (*smath)(unsigned f, const float* x, float* y, std::size_t n);
+    /// smath on doubles.
+    void (*dmath)(unsigned f, const double* x, double* y, std::size_t n);
+    /// softmax (log_softmax when `log`) of `outer` row-major blocks of n x `inner`
+    /// elements along their n rows (tmath::detail::softmax_blocks); m and s: scratch of
+    /// 2048 bytes each when inner > 1. p may be y.
+    void (*ssoftmax)(bool log, const float* p, float* y, std::size_t outer, std::size_t n, std::size_t inner,
+                     float* m, float* s);
+    /// ssoftmax on doubles.
+    void (*dsoftmax)(bool log, const double* p, double* y, std::size_t outer, std::size_t n, std::size_t inner,
+                     double* m, double* s);
 };
 
 /// The tables of the tiers; each exists only where the component compiles that tier

@@ -18,6 +18,7 @@
 #include "tmath/containers/tensor.hpp"
 #include "tmath/core/concepts.hpp"
 #include "tmath/core/shape.hpp"
+#include "tmath/kernels/calls.hpp"
 #include "tmath/reduce/axes.hpp"
 #include "tmath/reduce/ops.hpp"
 #include "tmath/simd/math.hpp"
@@ -101,13 +102,18 @@ void softmax_row(const R* p, R* y, std::size_t n) noexcept {
     else row_finish<false>(p, y, m, R(1) / s, n);
 }
 
+/// Columns softmax_columns processes at a time (their max and sum rows stay in L1).
+template <class R>
+inline constexpr std::size_t softmax_chunk = 2048 / sizeof(R);
+
 /// Softmax along an outer axis: n rows of `inner` contiguous elements, `inner` apart;
-/// columns are processed in chunks whose max and sum rows stay in L1.
+/// columns are processed in chunks whose max and sum rows (m, s: softmax_chunk<R>
+/// elements each) stay in L1.
 template <bool Log, class R>
 void softmax_columns(const R* p, R* y, std::size_t n, std::size_t inner, R* m, R* s) noexcept {
     using B = simd::batch<R>;
     constexpr std::size_t w = simd::width<R>;
-    constexpr std::size_t chunk = 2048 / sizeof(R);
+    constexpr std::size_t chunk = softmax_chunk<R>;
     for (std::size_t j0 = 0; j0 < inner; j0 += chunk) {
         const std::size_t c = std::min(chunk, inner - j0);
         const R* pc = p + j0;
@@ -149,6 +155,18 @@ void softmax_columns(const R* p, R* y, std::size_t n, std::size_t inner, R* m, R
     }
 }
 
+/// Softmax (Log = false) or log_softmax (Log = true) of `outer` row-major blocks of n x
+/// `inner` elements along their n rows (inner == 1: along the last axis); m and s are
+/// softmax_columns' scratch when inner > 1. p may be y.
+template <bool Log, class R>
+void softmax_blocks(const R* p, R* y, std::size_t outer, std::size_t n, std::size_t inner, R* m, R* s) noexcept {
+    if (inner == 1) {
+        for (std::size_t o = 0; o < outer; ++o) softmax_row<Log>(p + o * n, y + o * n, n);
+    } else {
+        for (std::size_t o = 0; o < outer; ++o) softmax_columns<Log>(p + o * n * inner, y + o * n * inner, n, inner, m, s);
+    }
+}
+
 /// softmax (Log = false) or log_softmax (Log = true) of x along `axis`.
 template <bool Log, tensor_expression E>
 tensor<softmax_result_t<value_type_t<E>>> softmax_along(const E& x, std::ptrdiff_t axis, const char* op) {
@@ -169,15 +187,11 @@ tensor<softmax_result_t<value_type_t<E>>> softmax_along(const E& x, std::ptrdiff
     for (std::size_t i = 0; i < k; ++i) outer *= shape[i];
     for (std::size_t i = k + 1; i < shape.size(); ++i) inner *= shape[i];
     const std::size_t n = shape[k];
-    if (inner == 1) {
-        for (std::size_t o = 0; o < outer; ++o) softmax_row<Log>(p + o * n, y.data() + o * n, n);
-    } else {
-        aligned_buffer<R> scratch(2 * (2048 / sizeof(R)), aligned_buffer<R>::uninitialized);
-        R* m = scratch.data();
-        R* s = m + 2048 / sizeof(R);
-        for (std::size_t o = 0; o < outer; ++o)
-            softmax_columns<Log>(p + o * n * inner, y.data() + o * n * inner, n, inner, m, s);
-    }
+    aligned_buffer<R> scratch(inner == 1 ? 0 : 2 * softmax_chunk<R>, aligned_buffer<R>::uninitialized);
+    R* m = scratch.data();
+    R* s = inner == 1 ? nullptr : m + softmax_chunk<R>;
+    if constexpr (component_runs<R>) component_softmax(Log, p, y.data(), outer, n, inner, m, s);
+    else softmax_blocks<Log>(p, y.data(), outer, n, inner, m, s);
     return y;
 }
 
