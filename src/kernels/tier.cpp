@@ -14,11 +14,11 @@
 #include "tmath/expr/exp_log.hpp"
 #include "tmath/expr/math.hpp"
 #include "tmath/kernels/table.hpp"
-#include "tmath/reduce/softmax.hpp"
 #include "tmath/linalg/dot/contiguous.hpp"
 #include "tmath/linalg/gemm/gemm.hpp"
 #include "tmath/reduce/contiguous_axis.hpp"
 #include "tmath/reduce/ops.hpp"
+#include "tmath/reduce/softmax.hpp"
 
 #if !defined(TMATH_KERNELS_TIER)
 #error "tier.cpp: compile with -DTMATH_KERNELS_TIER=<sse2|avx2|avx512|neon|generic>"
