@@ -70,22 +70,16 @@ void math_run(const T* x, T* y, std::size_t n) {
         tm::detail::flat_strategy<T, expression>(n, tm::detail::processor_tuning{}), y, n, ev);
 }
 
+/// math_run of the functor among F... whose component_function is `f` (none: nothing).
+template <class T, class... F>
+void math_entry_of(unsigned f, const T* x, T* y, std::size_t n) {
+    (void)((F::component_function == f && (math_run<F>(x, y, n), true)) || ...);
+}
+
 template <class T>
 void math_entry(unsigned f, const T* x, T* y, std::size_t n) {
-    using namespace tmath_kernels_abi;
-    switch (f) {
-    case math_exp: math_run<tm::fn::exp_fn>(x, y, n); return;
-    case math_log: math_run<tm::fn::log_fn>(x, y, n); return;
-    case math_tanh: math_run<tm::fn::tanh_fn>(x, y, n); return;
-    case math_sigmoid: math_run<tm::fn::sigmoid_fn>(x, y, n); return;
-    case math_log1p: math_run<tm::fn::log1p_fn>(x, y, n); return;
-    case math_expm1: math_run<tm::fn::expm1_fn>(x, y, n); return;
-    case math_log2: math_run<tm::fn::log2_fn>(x, y, n); return;
-    case math_log10: math_run<tm::fn::log10_fn>(x, y, n); return;
-    case math_exp2: math_run<tm::fn::exp2_fn>(x, y, n); return;
-    case math_erf: math_run<tm::fn::erf_fn>(x, y, n); return;
-    default: return;  // not a function of this component: the header never asks for one
-    }
+    math_entry_of<T, tm::fn::exp_fn, tm::fn::log_fn, tm::fn::tanh_fn, tm::fn::sigmoid_fn, tm::fn::log1p_fn,
+                  tm::fn::expm1_fn, tm::fn::log2_fn, tm::fn::log10_fn, tm::fn::exp2_fn, tm::fn::erf_fn>(f, x, y, n);
 }
 
 template <class T>

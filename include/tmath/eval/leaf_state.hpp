@@ -201,7 +201,6 @@ protected:
     }
 
 private:
-
     /// Reads the element at `value` along the row: one batch of copies in the scratch, step 0.
     void read_broadcast(const std::byte* value) noexcept {
         const bool done = with_element_size(static_cast<std::size_t>(m_elem), [&](auto size) {

@@ -12,6 +12,7 @@
 #include "tmath/expr/elementwise.hpp"
 #include "tmath/expr/functors.hpp"
 #include "tmath/expr/math.hpp"
+#include "tmath/kernels/table.hpp"
 #include "tmath/simd/special.hpp"
 
 namespace tmath::inline TMATH_ABI_NAMESPACE {
@@ -21,6 +22,8 @@ namespace fn {
 /// log(1 + x), accurate for small x.
 struct log1p_fn : floating_result {
     static constexpr const char* name = "log1p";
+    /// Its loop in the compiled component (kernels/math_calls.hpp).
+    static constexpr unsigned component_function = tmath_kernels_abi::math_log1p;
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::log1p(x); }
     template <simd_batch B>
@@ -30,6 +33,8 @@ struct log1p_fn : floating_result {
 /// e^x - 1, accurate for small x.
 struct expm1_fn : floating_result {
     static constexpr const char* name = "expm1";
+    /// Its loop in the compiled component (kernels/math_calls.hpp).
+    static constexpr unsigned component_function = tmath_kernels_abi::math_expm1;
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::expm1(x); }
     template <simd_batch B>
@@ -39,6 +44,8 @@ struct expm1_fn : floating_result {
 /// Base-2 logarithm.
 struct log2_fn : floating_result {
     static constexpr const char* name = "log2";
+    /// Its loop in the compiled component (kernels/math_calls.hpp).
+    static constexpr unsigned component_function = tmath_kernels_abi::math_log2;
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::log2(x); }
     template <simd_batch B>
@@ -48,6 +55,8 @@ struct log2_fn : floating_result {
 /// Base-10 logarithm.
 struct log10_fn : floating_result {
     static constexpr const char* name = "log10";
+    /// Its loop in the compiled component (kernels/math_calls.hpp).
+    static constexpr unsigned component_function = tmath_kernels_abi::math_log10;
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::log10(x); }
     template <simd_batch B>
@@ -57,6 +66,8 @@ struct log10_fn : floating_result {
 /// 2^x
 struct exp2_fn : floating_result {
     static constexpr const char* name = "exp2";
+    /// Its loop in the compiled component (kernels/math_calls.hpp).
+    static constexpr unsigned component_function = tmath_kernels_abi::math_exp2;
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::exp2(x); }
     template <simd_batch B>
@@ -66,6 +77,8 @@ struct exp2_fn : floating_result {
 /// The error function 2/sqrt(pi) * integral of e^(-t^2) from 0 to x.
 struct erf_fn : floating_result {
     static constexpr const char* name = "erf";
+    /// Its loop in the compiled component (kernels/math_calls.hpp).
+    static constexpr unsigned component_function = tmath_kernels_abi::math_erf;
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::erf(x); }
     template <simd_batch B>

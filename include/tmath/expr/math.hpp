@@ -20,6 +20,7 @@
 #include "tmath/expr/elementwise.hpp"
 #include "tmath/expr/functors.hpp"
 #include "tmath/expr/operators.hpp"
+#include "tmath/kernels/table.hpp"
 #include "tmath/simd/math.hpp"
 
 namespace tmath::inline TMATH_ABI_NAMESPACE {
@@ -36,6 +37,8 @@ struct floating_result {
 /// e^x
 struct exp_fn : floating_result {
     static constexpr const char* name = "exp";
+    /// Its loop in the compiled component (kernels/math_calls.hpp).
+    static constexpr unsigned component_function = tmath_kernels_abi::math_exp;
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::exp(x); }
     template <simd_batch B>
@@ -45,6 +48,8 @@ struct exp_fn : floating_result {
 /// Natural logarithm.
 struct log_fn : floating_result, long_kernel {
     static constexpr const char* name = "log";
+    /// Its loop in the compiled component (kernels/math_calls.hpp).
+    static constexpr unsigned component_function = tmath_kernels_abi::math_log;
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::log(x); }
     template <simd_batch B>
@@ -63,6 +68,8 @@ struct sqrt_fn : floating_result {
 /// Hyperbolic tangent.
 struct tanh_fn : floating_result, long_kernel {
     static constexpr const char* name = "tanh";
+    /// Its loop in the compiled component (kernels/math_calls.hpp).
+    static constexpr unsigned component_function = tmath_kernels_abi::math_tanh;
     template <arithmetic T>
     T operator()(T x) const noexcept { return std::tanh(x); }
     template <simd_batch B>
@@ -73,6 +80,8 @@ struct tanh_fn : floating_result, long_kernel {
 /// negative x, so that tiny results keep their precision instead of e^-x overflowing.
 struct sigmoid_fn : floating_result, long_kernel {
     static constexpr const char* name = "sigmoid";
+    /// Its loop in the compiled component (kernels/math_calls.hpp).
+    static constexpr unsigned component_function = tmath_kernels_abi::math_sigmoid;
     template <arithmetic T>
     T operator()(T x) const noexcept {
         const T e = std::exp(-std::abs(x));
